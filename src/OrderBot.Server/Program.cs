@@ -1,0 +1,3 @@
+using OrderBot.Server.Cli;
+
+return await Verbs.CreateRoot(args).Parse(args).InvokeAsync();

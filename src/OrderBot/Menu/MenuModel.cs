@@ -1,0 +1,86 @@
+using System.Text.Json.Serialization;
+
+namespace OrderBot.Menu;
+
+/// <summary>A size an item can be ordered in; <see cref="Price"/> is added to the item's base price.</summary>
+public sealed record MenuSize
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public decimal Price { get; init; }
+}
+
+/// <summary>How strongly an option is applied ("extra", "light"). The surcharge is a multiple of the option's price.</summary>
+public sealed record MenuQualifier
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public decimal Surcharge { get; init; }
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<OptionGroupKind>))]
+public enum OptionGroupKind
+{
+    /// <summary>Any number of options may be added (toppings, add-ons).</summary>
+    Addon,
+
+    /// <summary>At most one option of the group applies (crust, container, volume, milk).</summary>
+    Choice,
+}
+
+public sealed record MenuOption
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public decimal Price { get; init; }
+}
+
+public sealed record MenuOptionGroup
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public OptionGroupKind Kind { get; init; } = OptionGroupKind.Addon;
+    public required IReadOnlyList<MenuOption> Options { get; init; }
+}
+
+public sealed record MenuItem
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public string Category { get; init; } = "";
+    public required decimal Price { get; init; }
+
+    /// <summary>Ids of the sizes this item is sold in; empty when it has no sizes.</summary>
+    public IReadOnlyList<string> Sizes { get; init; } = [];
+
+    /// <summary>Per-item size surcharges that replace the size's own price difference.</summary>
+    public IReadOnlyDictionary<string, decimal> SizePrices { get; init; } = new Dictionary<string, decimal>();
+
+    /// <summary>Ids of the option groups whose options can be chosen for this item.</summary>
+    public IReadOnlyList<string> OptionGroups { get; init; } = [];
+
+    /// <summary>Option ids included in the base price; a customer can remove them ("no mayo").</summary>
+    public IReadOnlyList<string> Defaults { get; init; } = [];
+}
+
+/// <summary>The shop's catalog as written in a menu file (see docs/menu.md).</summary>
+public sealed record MenuDefinition
+{
+    public required string Name { get; init; }
+    public required string Currency { get; init; }
+
+    /// <summary>Digits after the decimal point; defaults to the currency's ISO 4217 minor unit.</summary>
+    public int? MinorUnits { get; init; }
+
+    /// <summary>The most of one line a customer may order; larger quantities are not accepted as orders.</summary>
+    public int MaxQuantity { get; init; } = 100;
+
+    public IReadOnlyList<MenuSize> Sizes { get; init; } = [];
+    public IReadOnlyList<MenuQualifier> Qualifiers { get; init; } = [];
+    public IReadOnlyList<MenuOptionGroup> OptionGroups { get; init; } = [];
+    public required IReadOnlyList<MenuItem> Items { get; init; }
+}
