@@ -1,16 +1,33 @@
+using OrderBot.Hosting;
+using OrderBot.Menu;
+using OrderBot.Server.Health;
+using OrderBot.Storage;
+
 namespace OrderBot.Server;
 
-/// <summary>The web host; Program.cs and the tests build it the same way.</summary>
+/// <summary>The web host; the serve verb and the tests build it the same way.</summary>
 public static class OrderBotApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddHealthChecks();
+        builder.Services.AddOrderBot(builder.Configuration);
+        builder.Services.AddOrderBotHealth();
+        builder.Services.AddProblemDetails();
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.MapHealthChecks("/health/live");
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOrderBotHealth();
         return app;
+    }
+
+    /// <summary>Loads the menu and migrates the database before the first request is accepted.</summary>
+    public static async Task InitializeAndStartAsync(this WebApplication app, CancellationToken cancellationToken)
+    {
+        _ = app.Services.GetRequiredService<Menu.Menu>();
+        await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync(cancellationToken);
+        await app.StartAsync(cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrderBot.Menu;
 
 namespace OrderBot.Server.Cli;
 
@@ -16,8 +17,18 @@ public static class ServeCommand
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
-        var app = OrderBotApp.Build(args);
-        await app.RunAsync(ct);
+        await using var app = OrderBotApp.Build(args);
+        try
+        {
+            await app.InitializeAndStartAsync(ct);
+        }
+        catch (MenuValidationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        await app.WaitForShutdownAsync(ct);
         return 0;
     }
 }

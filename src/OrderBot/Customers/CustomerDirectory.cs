@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using OrderBot.Orders;
+using OrderBot.Storage;
+
+namespace OrderBot.Customers;
+
+/// <summary>The customers table, as the channels use it: upsert on every contact, read by id.</summary>
+public sealed class CustomerDirectory(IDbContextFactory<OrderBotDbContext> dbFactory, TimeProvider time)
+{
+    /// <summary>Creates the customer or refreshes its name and last-seen time; safe to call concurrently.</summary>
+    /// <exception cref="OrderValidationException">The id or the name is invalid.</exception>
+    public async Task<Customer> UpsertAsync(string customerId, string? displayName = null, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        OrderRequestValidator.ValidateCustomerId(customerId, errors);
+        if (errors.Count > 0)
+        {
+            throw new OrderValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+
+        if (displayName is { Length: > 200 })
+        {
+            throw OrderValidationException.For("display_name", "must be at most 200 characters");
+        }
+
+        var name = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+            if (customer is null)
+            {
+                customer = new Customer { Id = customerId, DisplayName = name, FirstSeenAt = now, LastSeenAt = now };
+                db.Customers.Add(customer);
+            }
+            else
+            {
+                customer.LastSeenAt = now;
+                customer.DisplayName = name ?? customer.DisplayName;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return customer;
+            }
+            catch (DbUpdateException e) when (attempt == 1 && e.IsUniqueViolation())
+            {
+                // Another request created the same customer between our read and our insert: update it instead.
+            }
+        }
+    }
+
+    public async Task<Customer?> GetAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OrderBot.Customers;
+using OrderBot.Menu;
+using OrderBot.Orders;
+using OrderBot.Storage;
+
+namespace OrderBot.Hosting;
+
+public static class OrderBotServiceCollectionExtensions
+{
+    /// <summary>The Order Handler and what it stands on: storage, the menu, customers and the clock.</summary>
+    public static IServiceCollection AddOrderBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOrderBotStorage(configuration);
+        services.AddOrderBotMenu(configuration);
+        services.AddSingleton<OrderHandler>();
+        services.AddSingleton<CustomerDirectory>();
+        return services;
+    }
+
+    /// <summary>Loads the menu file once, at start; a broken menu stops the start with the file, path and problem.</summary>
+    public static IServiceCollection AddOrderBotMenu(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MenuOptions>().Bind(configuration.GetSection(MenuOptions.Section));
+        services.AddSingleton(sp => MenuLoader.LoadFile(sp.GetRequiredService<IOptions<MenuOptions>>().Value.ResolvePath()));
+        return services;
+    }
+}

@@ -1,0 +1,61 @@
+namespace OrderBot.Orders;
+
+/// <summary>
+/// An order as callers see it: the seed's shape (<c>id</c>, <c>customer_id</c>, <c>items[{name, quantity, price}]</c>,
+/// <c>total_amount</c>, <c>status</c>, <c>created_at</c>, <c>updated_at</c>) with richer fields beside it.
+/// </summary>
+public sealed record OrderDetails(
+    string Id,
+    string Number,
+    string CustomerId,
+    IReadOnlyList<OrderLine> Items,
+    decimal TotalAmount,
+    string Currency,
+    OrderStatus Status,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    int Version)
+{
+    /// <summary>Status changes, oldest first; null where the history was not loaded (pages of orders).</summary>
+    public IReadOnlyList<StatusChangeDetails>? History { get; init; }
+
+    public IReadOnlyList<OrderStatus> NextStatuses => Status.NextStatuses();
+
+    public static OrderDetails From(Order order, bool withHistory) => new(
+        order.Id,
+        order.Number,
+        order.CustomerId,
+        order.Items.Select(OrderLine.From).ToList(),
+        order.TotalAmount,
+        order.Currency,
+        order.Status,
+        order.CreatedAt,
+        order.UpdatedAt,
+        order.Version)
+    {
+        History = withHistory
+            ? order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusChangeDetails(h.From, h.To, h.At, h.Actor)).ToList()
+            : null,
+    };
+}
+
+public sealed record OrderLine(string Name, int Quantity, decimal Price, string? MenuItemId, string? Size, IReadOnlyList<OrderLineOption> Options)
+{
+    public static OrderLine From(OrderItem item) => new(
+        item.Name,
+        item.Quantity,
+        item.UnitPrice,
+        item.MenuItemId,
+        item.Size,
+        item.Options.Select(o => new OrderLineOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier)).ToList());
+}
+
+public sealed record OrderLineOption(string Id, string Name, string Group, bool Negated, string? Qualifier);
+
+public sealed record StatusChangeDetails(OrderStatus? From, OrderStatus To, DateTime At, string Actor);
+
+/// <summary>The result of <see cref="OrderHandler.CreateOrderAsync(string, IReadOnlyList{OrderItemRequest}, CancellationToken)"/>: the seed's (order_id, status) and the chat number.</summary>
+public sealed record PlacedOrder(string OrderId, OrderStatus Status, string Number, decimal TotalAmount, string Currency);
+
+/// <summary>One page of a customer's orders, newest first; pass <see cref="NextCursor"/> back for the next page.</summary>
+public sealed record OrderPage(IReadOnlyList<OrderDetails> Orders, string? NextCursor);

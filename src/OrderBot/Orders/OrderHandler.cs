@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OrderBot.Logging;
+using OrderBot.Storage;
+
+namespace OrderBot.Orders;
+
+/// <summary>
+/// Creates, reads and moves orders. Every write is one transaction (one SaveChanges); prices come from
+/// the menu when one is configured; status changes go through <see cref="Order.TryMoveTo"/>.
+/// </summary>
+public sealed partial class OrderHandler(
+    IDbContextFactory<OrderBotDbContext> dbFactory,
+    TimeProvider time,
+    ILogger<OrderHandler> logger,
+    Menu.Menu? menu = null)
+{
+    public const int MaxPageSize = 100;
+    private const int NumberAttempts = 5;
+
+    /// <summary>The menu orders are priced from, if any.</summary>
+    public Menu.Menu? Menu => menu;
+
+    /// <inheritdoc cref="CreateOrderAsync(string, IReadOnlyList{OrderItemRequest}, string, CancellationToken)"/>
+    public Task<PlacedOrder> CreateOrderAsync(string customerId, IReadOnlyList<OrderItemRequest> items, CancellationToken cancellationToken = default) =>
+        CreateOrderAsync(customerId, items, "api", cancellationToken);
+
+    /// <summary>Stores a new pending order for an existing customer.</summary>
+    /// <exception cref="OrderValidationException">A field is invalid; nothing was stored.</exception>
+    /// <exception cref="UnknownCustomerException">The customer does not exist; nothing was stored.</exception>
+    public async Task<PlacedOrder> CreateOrderAsync(
+        string customerId, IReadOnlyList<OrderItemRequest> items, string actor, CancellationToken cancellationToken = default)
+    {
+        var currency = menu?.Currency ?? "USD";
+        var minorUnits = menu?.MinorUnits ?? 2;
+        var lines = OrderRequestValidator.BuildLines(customerId, items, menu, currency, minorUnits);
+        var order = Order.Place(OrderIdentity.New(time), customerId, currency, minorUnits, lines, actor, time.GetUtcNow().UtcDateTime);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            db.Orders.Add(order);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException e) when (e.IsForeignKeyViolation())
+            {
+                throw new UnknownCustomerException(customerId);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation("number") && attempt < NumberAttempts)
+            {
+                // Six random characters collide about once per million orders at a million orders; draw again.
+                order.Renumber(OrderIdentity.NewNumber());
+            }
+        }
+
+        Log.OrderCreated(logger, order.Id, order.Number, Redact.Phone(customerId), order.Items.Count, order.TotalAmount, order.Currency);
+        return new PlacedOrder(order.Id, order.Status, order.Number, order.TotalAmount, order.Currency);
+    }
+
+    /// <summary>The order with its status history, or null when there is none with that id.</summary>
+    public async Task<OrderDetails?> GetOrderAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        if (!OrderIdentity.LooksLikeId(orderId))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var order = await db.Orders.AsNoTracking().Include(o => o.History).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        return order is null ? null : OrderDetails.From(order, withHistory: true);
+    }
+
+    /// <summary>
+    /// The seed's boolean form: true when the order moved to <paramref name="status"/>; false, with the
+    /// order unchanged, for an unknown order, a forbidden transition or a lost race (the reason is logged).
+    /// </summary>
+    /// <exception cref="OrderValidationException">The status name is not a known status.</exception>
+    public async Task<bool> UpdateOrderStatusAsync(string orderId, string status, CancellationToken cancellationToken = default)
+    {
+        if (!OrderStatusMachine.TryParse(status, out var next))
+        {
+            var known = string.Join(", ", Enum.GetValues<OrderStatus>().Select(s => s.ToWireName()));
+            throw OrderValidationException.For("status", $"'{status}' is not a status; use one of {known}");
+        }
+
+        var result = await ChangeStatusAsync(orderId, next, "api", cancellationToken);
+        return result.Succeeded;
+    }
+
+    /// <summary>Moves an order along the state machine and says exactly what happened.</summary>
+    public async Task<StatusChangeResult> ChangeStatusAsync(
+        string orderId, OrderStatus next, string actor, CancellationToken cancellationToken = default)
+    {
+        if (!OrderIdentity.LooksLikeId(orderId))
+        {
+            return Rejected(orderId, StatusChangeOutcome.NotFound, null, "no order has this id");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        if (order is null)
+        {
+            return Rejected(orderId, StatusChangeOutcome.NotFound, null, "no order has this id");
+        }
+
+        var from = order.Status;
+        if (!order.TryMoveTo(next, actor, time.GetUtcNow().UtcDateTime, out var reason))
+        {
+            return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Rejected(orderId, StatusChangeOutcome.Conflict, null, "another change of this order was saved first");
+        }
+
+        Log.StatusChanged(logger, order.Id, from.ToWireName(), next.ToWireName(), actor);
+        return new StatusChangeResult(StatusChangeOutcome.Changed, OrderDetails.From(order, withHistory: false), null);
+    }
+
+    /// <summary>A customer's orders, newest first, <paramref name="limit"/> at a time.</summary>
+    /// <param name="cursor">The <see cref="OrderPage.NextCursor"/> of the previous page, or null for the first.</param>
+    public async Task<OrderPage> GetCustomerOrdersAsync(
+        string customerId, int limit = 20, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        if (limit is < 1 or > MaxPageSize)
+        {
+            throw OrderValidationException.For("limit", $"must be between 1 and {MaxPageSize}");
+        }
+
+        if (cursor is not null && !OrderIdentity.LooksLikeId(cursor))
+        {
+            throw OrderValidationException.For("cursor", "is not a cursor returned by a previous page");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Orders.AsNoTracking().Where(o => o.CustomerId == customerId);
+        if (cursor is not null)
+        {
+            query = query.Where(o => string.Compare(o.Id, cursor) < 0);
+        }
+
+        var orders = await query.OrderByDescending(o => o.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var page = orders.Take(limit).Select(o => OrderDetails.From(o, withHistory: false)).ToList();
+        return new OrderPage(page, orders.Count > limit ? page[^1].Id : null);
+    }
+
+    private StatusChangeResult Rejected(string orderId, StatusChangeOutcome outcome, OrderDetails? order, string reason)
+    {
+        Log.StatusChangeRejected(logger, orderId, outcome, reason);
+        return new StatusChangeResult(outcome, order, reason);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1001, LogLevel.Information, "Order {OrderId} ({Number}) created for {Customer}: {Lines} lines, {Total} {Currency}")]
+        public static partial void OrderCreated(ILogger logger, string orderId, string number, string customer, int lines, decimal total, string currency);
+
+        [LoggerMessage(1002, LogLevel.Information, "Order {OrderId} moved from {From} to {To} by {Actor}")]
+        public static partial void StatusChanged(ILogger logger, string orderId, string from, string to, string actor);
+
+        [LoggerMessage(1003, LogLevel.Information, "Status change of order {OrderId} rejected ({Outcome}): {Reason}")]
+        public static partial void StatusChangeRejected(ILogger logger, string orderId, StatusChangeOutcome outcome, string reason);
+    }
+}

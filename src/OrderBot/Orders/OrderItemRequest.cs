@@ -1,0 +1,15 @@
+namespace OrderBot.Orders;
+
+/// <summary>
+/// A line a caller wants to order, in the seed's shape (<c>name</c>, <c>quantity</c>, <c>price</c>).
+/// With a menu the price may be left out: it always comes from the menu, and a price that disagrees is rejected.
+/// </summary>
+public sealed record OrderItemRequest(string Name, int Quantity, decimal? Price = null)
+{
+    public string? MenuItemId { get; init; }
+    public string? Size { get; init; }
+    public IReadOnlyList<OptionRequest> Options { get; init; } = [];
+}
+
+/// <summary>An option of a requested line, by id, name or alias.</summary>
+public sealed record OptionRequest(string Name, bool Negated = false, string? Qualifier = null);

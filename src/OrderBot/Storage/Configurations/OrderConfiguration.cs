@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrderBot.Customers;
+using OrderBot.Orders;
+
+namespace OrderBot.Storage.Configurations;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> order)
+    {
+        order.ToTable("orders");
+        order.HasKey(o => o.Id);
+        order.Property(o => o.Id).HasMaxLength(36);
+        order.Property(o => o.Number).HasMaxLength(7);
+        order.HasIndex(o => o.Number).IsUnique();
+        order.Property(o => o.CustomerId).HasMaxLength(64);
+        order.Property(o => o.Currency).HasMaxLength(3);
+        order.Property(o => o.TotalAmount).HasPrecision(18, 4);
+        order.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+        order.Property(o => o.Version).IsConcurrencyToken();
+
+        // A customer's page of orders is "WHERE customer_id = @c AND id < @cursor ORDER BY id DESC LIMIT n".
+        order.HasIndex(o => new { o.CustomerId, o.Id }).IsDescending(false, true);
+        order.HasIndex(o => new { o.Status, o.CreatedAt });
+
+        order.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
+
+        order.OwnsMany(o => o.Items, item =>
+        {
+            item.ToJson("items");
+            item.Property(i => i.UnitPrice).HasJsonPropertyName("price");
+            item.OwnsMany(i => i.Options);
+        });
+        order.Navigation(o => o.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        order.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
+        order.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

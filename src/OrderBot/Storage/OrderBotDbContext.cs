@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using OrderBot.Customers;
+using OrderBot.Orders;
+
+namespace OrderBot.Storage;
+
+/// <summary>The shop's database. Each provider has a sealed subclass that owns its migrations.</summary>
+public abstract class OrderBotDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderBotDbContext).Assembly);
+}

@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace OrderBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{OrderBotDbContext}"/> for the configured provider. Contexts are
+    /// pooled: the handler and the background workers create one per unit of work.
+    /// </summary>
+    public static IServiceCollection AddOrderBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Storage:ConnectionString is required when Storage:Provider is Postgres.")
+            .ValidateOnStart();
+
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        switch (options.Provider)
+        {
+            case StorageProvider.Postgres:
+                services.AddPooledDbContextFactory<PostgresOrderBotDbContext>(b => ConfigurePostgres(b, options.EffectiveConnectionString));
+                services.AddSingleton<IDbContextFactory<OrderBotDbContext>>(sp =>
+                    new FactoryOf<PostgresOrderBotDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresOrderBotDbContext>>()));
+                break;
+            default:
+                services.AddPooledDbContextFactory<SqliteOrderBotDbContext>(b => ConfigureSqlite(b, options));
+                services.AddSingleton<IDbContextFactory<OrderBotDbContext>>(sp =>
+                    new FactoryOf<SqliteOrderBotDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteOrderBotDbContext>>()));
+                break;
+        }
+
+        services.AddSingleton<StorageInitializer>();
+        return services;
+    }
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder builder, StorageOptions options)
+    {
+        var connection = new SqliteConnectionStringBuilder(options.EffectiveConnectionString)
+        {
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+            Pooling = true,
+        };
+        builder.UseSqlite(connection.ToString())
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(SqlitePragmas.Instance);
+    }
+
+    private sealed class FactoryOf<T>(IDbContextFactory<T> inner) : IDbContextFactory<OrderBotDbContext>
+        where T : OrderBotDbContext
+    {
+        public OrderBotDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<OrderBotDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,3 @@
+using OrderBot.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
