@@ -1,3 +1,17 @@
 using BenchmarkDotNet.Running;
+using OrderBot.Bench;
+using OrderBot.Bench.Orders;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Load drivers take a verb; anything else goes to BenchmarkDotNet (e.g. --filter '*Parser*').
+return args.FirstOrDefault() switch
+{
+    "orders" => await OrderCreationLoad.RunAsync(new BenchArguments(args[1..])),
+    "pages" => await CustomerPageLoad.RunAsync(new BenchArguments(args[1..])),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(BenchArguments).Assembly).Run(args);
+    return 0;
+}

@@ -26,13 +26,13 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         order.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
 
-        order.OwnsMany(o => o.Items, item =>
-        {
-            item.ToJson("items");
-            item.Property(i => i.UnitPrice).HasJsonPropertyName("price");
-            item.OwnsMany(i => i.Options);
-        });
-        order.Navigation(o => o.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Lines never change after an order is placed, and nothing queries inside them: one JSON column
+        // written by a converter costs a fraction of what owned JSON entities cost in change tracking.
+        order.Ignore(o => o.Items);
+        order.Property<List<OrderItem>>("_items")
+            .HasColumnName("items")
+            .HasConversion(new OrderItemsConverter(), OrderItemsConverter.Comparer)
+            .IsRequired();
 
         order.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
         order.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field);

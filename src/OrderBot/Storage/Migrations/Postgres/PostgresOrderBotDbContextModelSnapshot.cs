@@ -98,6 +98,11 @@ namespace OrderBot.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<string>("_items")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("items");
+
                     b.HasKey("Id")
                         .HasName("pk_orders");
 
@@ -168,74 +173,6 @@ namespace OrderBot.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_orders_customers_customer_id");
-
-                    b.OwnsMany("OrderBot.Orders.OrderItem", "Items", b1 =>
-                        {
-                            b1.Property<string>("OrderId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("MenuItemId");
-
-                            b1.Property<string>("Name")
-                                .IsRequired();
-
-                            b1.Property<int>("Quantity");
-
-                            b1.Property<string>("Size");
-
-                            b1.Property<decimal>("UnitPrice")
-                                .HasJsonPropertyName("price");
-
-                            b1.HasKey("OrderId", "__synthesizedOrdinal")
-                                .HasName("pk_orders");
-
-                            b1.ToTable("orders");
-
-                            b1
-                                .ToJson("items")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("OrderId")
-                                .HasConstraintName("fk_orders_orders_order_id");
-
-                            b1.OwnsMany("OrderBot.Orders.OrderItemOption", "Options", b2 =>
-                                {
-                                    b2.Property<string>("OrderItemOrderId");
-
-                                    b2.Property<int>("OrderItem__synthesizedOrdinal");
-
-                                    b2.Property<int>("__synthesizedOrdinal")
-                                        .ValueGeneratedOnAdd();
-
-                                    b2.Property<string>("Group")
-                                        .IsRequired();
-
-                                    b2.Property<string>("Id");
-
-                                    b2.Property<string>("Name")
-                                        .IsRequired();
-
-                                    b2.Property<bool>("Negated");
-
-                                    b2.Property<string>("Qualifier");
-
-                                    b2.HasKey("OrderItemOrderId", "OrderItem__synthesizedOrdinal", "__synthesizedOrdinal")
-                                        .HasName("pk_orders");
-
-                                    b2.ToTable("orders");
-
-                                    b2.WithOwner()
-                                        .HasForeignKey("OrderItemOrderId", "OrderItem__synthesizedOrdinal")
-                                        .HasConstraintName("fk_orders_orders_order_item_order_id_order_item__synthesized_ordinal");
-                                });
-
-                            b1.Navigation("Options");
-                        });
-
-                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("OrderBot.Orders.StatusChange", b =>

@@ -38,7 +38,7 @@ namespace OrderBot.Storage.Migrations.Sqlite
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     version = table.Column<int>(type: "INTEGER", nullable: false),
-                    items = table.Column<string>(type: "TEXT", nullable: true)
+                    items = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -39,7 +39,7 @@ namespace OrderBot.Storage.Migrations.Postgres
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     version = table.Column<int>(type: "integer", nullable: false),
-                    items = table.Column<string>(type: "jsonb", nullable: true)
+                    items = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {

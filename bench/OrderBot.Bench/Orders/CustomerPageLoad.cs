@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using OrderBot.Orders;
+using OrderBot.Storage;
+
+namespace OrderBot.Bench.Orders;
+
+/// <summary>
+/// Latency of a customer's first page of orders as the table grows: the same customer (50 orders) is
+/// measured with 10k and with 1M orders of other customers around it.
+/// Usage: <c>pages --provider sqlite|postgres [--sizes 10000,1000000] [--samples 2000]</c>.
+/// </summary>
+internal static class CustomerPageLoad
+{
+    private const string ItemsJson = """[{"Name":"pizza","Quantity":1,"price":11.5,"MenuItemId":"pizza","Size":null,"Options":[]}]""";
+
+    public static async Task<int> RunAsync(BenchArguments args)
+    {
+        var sizes = args.Get("sizes", "10000,1000000").Split(',').Select(int.Parse).ToArray();
+        var samples = int.Parse(args.Get("samples", "2000"), CultureInfo.InvariantCulture);
+        await using var database = await BenchDatabase.CreateAsync(args.Get("provider", "sqlite"));
+        var handler = database.Handler(BenchDatabase.LoadMenu(args.Find("menu")));
+        const string target = "page-target";
+        await database.Customers().UpsertAsync(target);
+
+        Console.WriteLine("| provider | orders in table | p50 (ms) | p99 (ms) |");
+        Console.WriteLine("|---|---|---|---|");
+        var filled = 0;
+        var start = DateTime.UtcNow.AddDays(-30);
+        foreach (var size in sizes)
+        {
+            await FillAsync(database, filled, size, start, target);
+            filled = size;
+            for (var i = 0; i < 200; i++)
+            {
+                await handler.GetCustomerOrdersAsync(target, 20);
+            }
+
+            var timings = new double[samples];
+            for (var i = 0; i < samples; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                var page = await handler.GetCustomerOrdersAsync(target, 20);
+                timings[i] = watch.Elapsed.TotalMilliseconds;
+                if (page.Orders.Count != 20)
+                {
+                    throw new InvalidOperationException("the target customer's page is not full");
+                }
+            }
+
+            Array.Sort(timings);
+            Console.WriteLine($"| {database.Provider} | {size:N0} | {timings[samples / 2]:F3} | {timings[(int)(samples * 0.99)]:F3} |");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Rows [from, to): every 20,000th belongs to the target customer, the rest to 1,000 others.</summary>
+    private static async Task FillAsync(BenchDatabase database, int from, int to, DateTime start, string target)
+    {
+        var others = Enumerable.Range(0, 1000).Select(i => $"other-{i}").ToArray();
+        if (from == 0)
+        {
+            foreach (var other in others)
+            {
+                await database.Customers().UpsertAsync(other);
+            }
+        }
+
+        IEnumerable<(string Id, string Number, string Customer, DateTime At)> Rows()
+        {
+            for (var i = from; i < to; i++)
+            {
+                var at = start.AddMilliseconds(i * 2);
+                var customer = i % 20_000 < 50 && i < 20_000 * 50 ? target : others[i % others.Length];
+                yield return (Guid.CreateVersion7(at).ToString(), i.ToString("X7", CultureInfo.InvariantCulture), customer, at);
+            }
+        }
+
+        if (database.Provider == StorageProvider.Postgres)
+        {
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using var import = await connection.BeginBinaryImportAsync(
+                "COPY orders (id, number, customer_id, total_amount, currency, status, created_at, updated_at, version, items) FROM STDIN (FORMAT BINARY)");
+            foreach (var (rowId, rowNumber, customer, at) in Rows())
+            {
+                await import.StartRowAsync();
+                await import.WriteAsync(rowId);
+                await import.WriteAsync(rowNumber);
+                await import.WriteAsync(customer);
+                await import.WriteAsync(11.5m);
+                await import.WriteAsync("USD");
+                await import.WriteAsync("Delivered");
+                await import.WriteAsync(at, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                await import.WriteAsync(at, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                await import.WriteAsync(5);
+                await import.WriteAsync(ItemsJson, NpgsqlTypes.NpgsqlDbType.Jsonb);
+            }
+
+            await import.CompleteAsync();
+            await using var analyze = new NpgsqlCommand("ANALYZE orders", connection);
+            await analyze.ExecuteNonQueryAsync();
+            return;
+        }
+
+        await using var sqlite = new SqliteConnection(database.ConnectionString);
+        await sqlite.OpenAsync();
+        await using var transaction = sqlite.BeginTransaction();
+        await using var insert = sqlite.CreateCommand();
+        insert.CommandText = "INSERT INTO orders (id, number, customer_id, total_amount, currency, status, created_at, updated_at, version, items) " +
+            "VALUES ($id, $number, $customer, '11.5', 'USD', 'Delivered', $at, $at, 5, $items)";
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var number = insert.Parameters.Add("$number", SqliteType.Text);
+        var customerId = insert.Parameters.Add("$customer", SqliteType.Text);
+        var atParameter = insert.Parameters.Add("$at", SqliteType.Text);
+        insert.Parameters.AddWithValue("$items", ItemsJson);
+        foreach (var row in Rows())
+        {
+            (id.Value, number.Value, customerId.Value, atParameter.Value) = (row.Id, row.Number, row.Customer, row.At.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+        await using var analyzeSqlite = sqlite.CreateCommand();
+        analyzeSqlite.CommandText = "ANALYZE";
+        await analyzeSqlite.ExecuteNonQueryAsync();
+    }
+}

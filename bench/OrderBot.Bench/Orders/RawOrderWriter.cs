@@ -1,0 +1,84 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using OrderBot.Orders;
+using OrderBot.Storage;
+
+namespace OrderBot.Bench.Orders;
+
+/// <summary>
+/// The baseline: the same rows the handler writes (the order with its items as JSON, and the first status
+/// history entry), by plain ADO.NET in one transaction, with the prices already known.
+/// </summary>
+internal sealed class RawOrderWriter(StorageProvider provider, string connectionString)
+{
+    private const string InsertOrder =
+        "INSERT INTO orders (id, number, customer_id, total_amount, currency, status, created_at, updated_at, version, items) " +
+        "VALUES (@id, @number, @customer, @total, @currency, 'Pending', @now, @now, 1, @items)";
+
+    private const string InsertHistory =
+        "INSERT INTO order_status_changes (order_id, \"from\", \"to\", at, actor) VALUES (@id, NULL, 'Pending', @now, 'api')";
+
+    private readonly NpgsqlDataSource? _postgres = provider == StorageProvider.Postgres ? NpgsqlDataSource.Create(connectionString) : null;
+
+    public async Task WriteAsync(string customerId, IReadOnlyList<OrderItem> items, decimal total)
+    {
+        var identity = OrderIdentity.New(TimeProvider.System);
+        var now = DateTime.UtcNow;
+        await using var connection = await OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var order = connection.CreateCommand())
+        {
+            order.Transaction = transaction;
+            order.CommandText = InsertOrder;
+            Add(order, "id", identity.Id);
+            Add(order, "number", identity.Number);
+            Add(order, "customer", customerId);
+            Add(order, "total", total);
+            Add(order, "currency", "USD");
+            Add(order, "now", now);
+            Add(order, "items", JsonSerializer.Serialize(items), json: true);
+            await order.ExecuteNonQueryAsync();
+        }
+
+        await using (var history = connection.CreateCommand())
+        {
+            history.Transaction = transaction;
+            history.CommandText = InsertHistory;
+            Add(history, "id", identity.Id);
+            Add(history, "now", now);
+            await history.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private async Task<DbConnection> OpenAsync()
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync();
+        }
+
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        await pragmas.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    private static void Add(DbCommand command, string name, object value, bool json = false)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        if (json && parameter is NpgsqlParameter npgsql)
+        {
+            npgsql.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb;
+        }
+
+        command.Parameters.Add(parameter);
+    }
+}

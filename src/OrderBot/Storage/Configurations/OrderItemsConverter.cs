@@ -1,0 +1,20 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OrderBot.Orders;
+
+namespace OrderBot.Storage.Configurations;
+
+/// <summary>Stores an order's lines as one JSON array (jsonb on PostgreSQL, text on SQLite).</summary>
+internal sealed class OrderItemsConverter() : ValueConverter<List<OrderItem>, string>(
+    items => JsonSerializer.Serialize(items, Json),
+    json => JsonSerializer.Deserialize<List<OrderItem>>(json, Json) ?? new List<OrderItem>())
+{
+    private static readonly JsonSerializerOptions Json = OrderJson.Configure(new JsonSerializerOptions());
+
+    /// <summary>Lines are immutable once placed, so the list itself is the snapshot.</summary>
+    public static readonly ValueComparer<List<OrderItem>> Comparer = new(
+        (a, b) => ReferenceEquals(a, b),
+        items => items.Count,
+        items => items);
+}
