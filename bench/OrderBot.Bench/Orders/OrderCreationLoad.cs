@@ -40,9 +40,9 @@ internal static class OrderCreationLoad
                 await database.Customers().UpsertAsync(customers[w]);
             }
 
-            // Alternate short warm-ups so neither side runs on a colder cache than the other.
-            await MeasureAsync(writers, 0.5, w => handler.CreateOrderAsync(customers[w], requests));
-            await MeasureAsync(writers, 0.5, w => raw.WriteAsync(customers[w], lines, total));
+            // Warm both sides long enough for tiered JIT to settle, so neither runs colder code than the other.
+            await MeasureAsync(writers, 3, w => handler.CreateOrderAsync(customers[w], requests));
+            await MeasureAsync(writers, 3, w => raw.WriteAsync(customers[w], lines, total));
             var viaHandler = await MeasureAsync(writers, seconds, w => handler.CreateOrderAsync(customers[w], requests));
             var viaRaw = await MeasureAsync(writers, seconds, w => raw.WriteAsync(customers[w], lines, total));
             Console.WriteLine($"| {database.Provider} | {writers} | {viaHandler:F0} | {viaRaw:F0} | {viaHandler / viaRaw:P0} |");

@@ -18,11 +18,27 @@ internal sealed class RawOrderWriter(StorageProvider provider, string connection
         "VALUES (@id, @number, @customer, @total, @currency, 'Pending', @now, @now, 1, @items)";
 
     private const string InsertHistory =
-        "INSERT INTO order_status_changes (order_id, \"from\", \"to\", at, actor) VALUES (@id, NULL, 'Pending', @now, 'api')";
+        "INSERT INTO order_status_changes (id, order_id, \"from\", \"to\", at, actor) VALUES (@change, @id, NULL, 'Pending', @now, 'api')";
 
     private readonly NpgsqlDataSource? _postgres = provider == StorageProvider.Postgres ? NpgsqlDataSource.Create(connectionString) : null;
 
     public async Task WriteAsync(string customerId, IReadOnlyList<OrderItem> items, decimal total)
+    {
+        // Like the handler, draw another order number when the random one is taken.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await WriteOnceAsync(customerId, items, total);
+                return;
+            }
+            catch (DbException e) when (attempt < 5 && e.Message.Contains("number", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private async Task WriteOnceAsync(string customerId, IReadOnlyList<OrderItem> items, decimal total)
     {
         var identity = OrderIdentity.New(TimeProvider.System);
         var now = DateTime.UtcNow;
@@ -46,6 +62,7 @@ internal sealed class RawOrderWriter(StorageProvider provider, string connection
         {
             history.Transaction = transaction;
             history.CommandText = InsertHistory;
+            Add(history, "change", Guid.CreateVersion7().ToString());
             Add(history, "id", identity.Id);
             Add(history, "now", now);
             await history.ExecuteNonQueryAsync();

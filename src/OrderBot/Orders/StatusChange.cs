@@ -3,7 +3,8 @@ namespace OrderBot.Orders;
 /// <summary>One entry of an order's status history; the first entry has no <see cref="From"/>.</summary>
 public sealed class StatusChange
 {
-    public long Id { get; private set; }
+    /// <summary>A UUIDv7 made by the application, so inserting a change needs no round trip for a generated key.</summary>
+    public string Id { get; init; } = Guid.CreateVersion7().ToString();
     public required string OrderId { get; init; }
     public OrderStatus? From { get; init; }
     public required OrderStatus To { get; init; }

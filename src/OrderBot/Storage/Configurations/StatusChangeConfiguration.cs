@@ -10,6 +10,7 @@ internal sealed class StatusChangeConfiguration : IEntityTypeConfiguration<Statu
     {
         change.ToTable("order_status_changes");
         change.HasKey(c => c.Id);
+        change.Property(c => c.Id).HasMaxLength(36).ValueGeneratedNever();
         change.Property(c => c.OrderId).HasMaxLength(36);
         change.Property(c => c.From).HasConversion<string>().HasMaxLength(16);
         change.Property(c => c.To).HasConversion<string>().HasMaxLength(16);

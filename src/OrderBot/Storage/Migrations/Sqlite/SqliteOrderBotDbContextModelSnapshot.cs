@@ -116,9 +116,9 @@ namespace OrderBot.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("OrderBot.Orders.StatusChange", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Actor")

@@ -55,8 +55,7 @@ namespace OrderBot.Storage.Migrations.Sqlite
                 name: "order_status_changes",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
                     order_id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
                     from = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     to = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),

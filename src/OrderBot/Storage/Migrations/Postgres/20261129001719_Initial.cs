@@ -1,6 +1,5 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -56,8 +55,7 @@ namespace OrderBot.Storage.Migrations.Postgres
                 name: "order_status_changes",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
                     order_id = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
                     from = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     to = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
