@@ -1,7 +1,8 @@
 using OrderBot.Hosting;
-using OrderBot.Menu;
+using OrderBot.Server.Api;
 using OrderBot.Server.Health;
 using OrderBot.Storage;
+using Scalar.AspNetCore;
 
 namespace OrderBot.Server;
 
@@ -12,14 +13,23 @@ public static class OrderBotApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddOrderBot(builder.Configuration);
+        builder.Services.AddOrderBotApi(builder.Configuration);
         builder.Services.AddOrderBotHealth();
-        builder.Services.AddProblemDetails();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
         app.MapOrderBotHealth();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("OrderBot API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapOrders();
+        app.MapCustomers();
+        app.MapMenu();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using OrderBot.Orders;
 using OrderBot.Storage;
+using OrderBot.Storage.Configurations;
 
 namespace OrderBot.Bench.Orders;
 
@@ -14,7 +15,8 @@ namespace OrderBot.Bench.Orders;
 /// </summary>
 internal static class CustomerPageLoad
 {
-    private const string ItemsJson = """[{"Name":"pizza","Quantity":1,"price":11.5,"MenuItemId":"pizza","Size":null,"Options":[]}]""";
+    private static readonly string ItemsJson = (string)new OrderItemsConverter().ConvertToProvider(
+        new List<OrderItem> { new() { Name = "pizza", Quantity = 1, UnitPrice = 11.5m, MenuItemId = "pizza" } })!;
 
     public static async Task<int> RunAsync(BenchArguments args)
     {

@@ -1,9 +1,9 @@
 using System.Data.Common;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using OrderBot.Orders;
 using OrderBot.Storage;
+using OrderBot.Storage.Configurations;
 
 namespace OrderBot.Bench.Orders;
 
@@ -19,6 +19,8 @@ internal sealed class RawOrderWriter(StorageProvider provider, string connection
 
     private const string InsertHistory =
         "INSERT INTO order_status_changes (id, order_id, \"from\", \"to\", at, actor) VALUES (@change, @id, NULL, 'Pending', @now, 'api')";
+
+    private static readonly OrderItemsConverter Items = new();
 
     private readonly NpgsqlDataSource? _postgres = provider == StorageProvider.Postgres ? NpgsqlDataSource.Create(connectionString) : null;
 
@@ -54,7 +56,7 @@ internal sealed class RawOrderWriter(StorageProvider provider, string connection
             Add(order, "total", total);
             Add(order, "currency", "USD");
             Add(order, "now", now);
-            Add(order, "items", JsonSerializer.Serialize(items), json: true);
+            Add(order, "items", Items.ConvertToProvider(items.ToList())!, json: true);
             await order.ExecuteNonQueryAsync();
         }
 

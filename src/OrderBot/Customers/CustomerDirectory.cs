@@ -5,7 +5,8 @@ using OrderBot.Storage;
 namespace OrderBot.Customers;
 
 /// <summary>The customers table, as the channels use it: upsert on every contact, read by id.</summary>
-public sealed class CustomerDirectory(IDbContextFactory<OrderBotDbContext> dbFactory, TimeProvider time)
+public sealed class CustomerDirectory(
+    IDbContextFactory<OrderBotDbContext> dbFactory, TimeProvider time, IEnumerable<IPersonalDataEraser>? erasers = null)
 {
     /// <summary>Creates the customer or refreshes its name and last-seen time; safe to call concurrently.</summary>
     /// <exception cref="OrderValidationException">The id or the name is invalid.</exception>
@@ -56,5 +57,37 @@ public sealed class CustomerDirectory(IDbContextFactory<OrderBotDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Forgets a customer: their orders move to a fresh anonymous id (amounts stay for the books), every
+    /// feature's personal data is erased, and the customer row is deleted, all in one transaction.
+    /// </summary>
+    /// <returns>The anonymous id the orders now carry, or null when there was no such customer.</returns>
+    public async Task<string?> EraseAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+        if (customer is null)
+        {
+            return null;
+        }
+
+        var anonymousId = $"erased-{Guid.CreateVersion7():N}";
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Customers.Add(new Customer { Id = anonymousId, FirstSeenAt = now, LastSeenAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Orders.Where(o => o.CustomerId == customerId)
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.CustomerId, anonymousId), cancellationToken);
+        foreach (var eraser in erasers ?? [])
+        {
+            await eraser.EraseAsync(db, customerId, anonymousId, cancellationToken);
+        }
+
+        db.Customers.Remove(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return anonymousId;
     }
 }

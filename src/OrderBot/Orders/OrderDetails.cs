@@ -54,8 +54,14 @@ public sealed record OrderLineOption(string Id, string Name, string Group, bool 
 
 public sealed record StatusChangeDetails(OrderStatus? From, OrderStatus To, DateTime At, string Actor);
 
-/// <summary>The result of <see cref="OrderHandler.CreateOrderAsync(string, IReadOnlyList{OrderItemRequest}, CancellationToken)"/>: the seed's (order_id, status) and the chat number.</summary>
-public sealed record PlacedOrder(string OrderId, OrderStatus Status, string Number, decimal TotalAmount, string Currency);
+/// <summary>The result of placing an order: the seed's (order_id, status), the chat number and the total.</summary>
+public sealed record PlacedOrder(string OrderId, OrderStatus Status, string Number, decimal TotalAmount, string Currency)
+{
+    /// <summary>True when an earlier request with the same idempotency key created this order.</summary>
+    public bool Replayed { get; init; }
+
+    public static PlacedOrder From(Order order) => new(order.Id, order.Status, order.Number, order.TotalAmount, order.Currency);
+}
 
 /// <summary>One page of a customer's orders, newest first; pass <see cref="NextCursor"/> back for the next page.</summary>
 public sealed record OrderPage(IReadOnlyList<OrderDetails> Orders, string? NextCursor);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderBot.Logging;
@@ -21,25 +23,39 @@ public sealed partial class OrderHandler(
     /// <summary>The menu orders are priced from, if any.</summary>
     public Menu.Menu? Menu => menu;
 
-    /// <inheritdoc cref="CreateOrderAsync(string, IReadOnlyList{OrderItemRequest}, string, CancellationToken)"/>
+    /// <summary>The seed's form: stores a new pending order for an existing customer.</summary>
+    /// <inheritdoc cref="CreateOrderAsync(OrderRequest, CancellationToken)"/>
     public Task<PlacedOrder> CreateOrderAsync(string customerId, IReadOnlyList<OrderItemRequest> items, CancellationToken cancellationToken = default) =>
-        CreateOrderAsync(customerId, items, "api", cancellationToken);
+        CreateOrderAsync(new OrderRequest(customerId, items), cancellationToken);
 
-    /// <summary>Stores a new pending order for an existing customer.</summary>
+    /// <summary>Stores a new pending order for an existing customer, or returns the first one for a repeated idempotency key.</summary>
     /// <exception cref="OrderValidationException">A field is invalid; nothing was stored.</exception>
     /// <exception cref="UnknownCustomerException">The customer does not exist; nothing was stored.</exception>
-    public async Task<PlacedOrder> CreateOrderAsync(
-        string customerId, IReadOnlyList<OrderItemRequest> items, string actor, CancellationToken cancellationToken = default)
+    /// <exception cref="IdempotencyKeyReusedException">The key was used before for a different request; nothing was stored.</exception>
+    public async Task<PlacedOrder> CreateOrderAsync(OrderRequest request, CancellationToken cancellationToken = default)
     {
         var currency = menu?.Currency ?? "USD";
         var minorUnits = menu?.MinorUnits ?? 2;
-        var lines = OrderRequestValidator.BuildLines(customerId, items, menu, currency, minorUnits);
-        var order = Order.Place(OrderIdentity.New(time), customerId, currency, minorUnits, lines, actor, time.GetUtcNow().UtcDateTime);
+        var lines = OrderRequestValidator.BuildLines(request.CustomerId, request.Items, menu, currency, minorUnits);
+        var idempotency = IdempotencyFor(request);
+        if (idempotency is not null && await FindReplayAsync(idempotency, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
 
+        var order = Order.Place(OrderIdentity.New(time), request.CustomerId, currency, minorUnits, lines, request.Actor, time.GetUtcNow().UtcDateTime);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             db.Orders.Add(order);
+            if (idempotency is not null)
+            {
+                db.IdempotentOrderRequests.Add(new IdempotentOrderRequest
+                {
+                    Key = idempotency.Key, Fingerprint = idempotency.Fingerprint, OrderId = order.Id, CreatedAt = order.CreatedAt,
+                });
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -47,17 +63,60 @@ public sealed partial class OrderHandler(
             }
             catch (DbUpdateException e) when (e.IsForeignKeyViolation())
             {
-                throw new UnknownCustomerException(customerId);
+                throw new UnknownCustomerException(request.CustomerId);
+            }
+            catch (DbUpdateException e) when (idempotency is not null && e.IsUniqueViolation("idempotent_order_requests"))
+            {
+                // A concurrent request with the same key committed first: answer with its order.
+                return await FindReplayAsync(idempotency, cancellationToken) ?? throw new InvalidOperationException("idempotency row vanished", e);
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation("number") && attempt < NumberAttempts)
             {
-                // Six random characters collide about once per million orders at a million orders; draw again.
+                // Six random characters collide about once per thousand orders at a million orders; draw again.
                 order.Renumber(OrderIdentity.NewNumber());
             }
         }
 
-        Log.OrderCreated(logger, order.Id, order.Number, Redact.Phone(customerId), order.Items.Count, order.TotalAmount, order.Currency);
-        return new PlacedOrder(order.Id, order.Status, order.Number, order.TotalAmount, order.Currency);
+        Log.OrderCreated(logger, order.Id, order.Number, Redact.Phone(request.CustomerId), order.Items.Count, order.TotalAmount, order.Currency);
+        return PlacedOrder.From(order);
+    }
+
+    private static IdempotentOrderRequest? IdempotencyFor(OrderRequest request)
+    {
+        if (request.IdempotencyKey is null)
+        {
+            return null;
+        }
+
+        if (request.IdempotencyKey.Length is 0 or > 255 || request.IdempotencyKey.Any(char.IsControl))
+        {
+            throw OrderValidationException.For("idempotency_key", "must be 1-255 printable characters");
+        }
+
+        var fingerprint = Convert.ToHexString(SHA256.HashData(
+            JsonSerializer.SerializeToUtf8Bytes(new { request.CustomerId, request.Items }, OrderJson.Options)));
+        return new IdempotentOrderRequest
+        {
+            Key = $"{request.IdempotencyScope}:{request.IdempotencyKey}", Fingerprint = fingerprint, OrderId = "", CreatedAt = default,
+        };
+    }
+
+    private async Task<PlacedOrder?> FindReplayAsync(IdempotentOrderRequest wanted, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var earlier = await db.IdempotentOrderRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Key == wanted.Key, cancellationToken);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        if (earlier.Fingerprint != wanted.Fingerprint)
+        {
+            throw new IdempotencyKeyReusedException(wanted.Key[(wanted.Key.IndexOf(':', StringComparison.Ordinal) + 1)..]);
+        }
+
+        var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == earlier.OrderId, cancellationToken);
+        return PlacedOrder.From(order) with { Replayed = true };
     }
 
     /// <summary>The order with its status history, or null when there is none with that id.</summary>

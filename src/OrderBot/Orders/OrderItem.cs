@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrderBot.Orders;
 
 /// <summary>One line of an order. Stored inside the order's row as JSON.</summary>
@@ -5,6 +7,7 @@ public sealed class OrderItem
 {
     public required string Name { get; init; }
     public required int Quantity { get; init; }
+    [JsonPropertyName("price")]
     public required decimal UnitPrice { get; init; }
 
     /// <summary>The menu item this line was priced from; null when the order was taken without a menu.</summary>

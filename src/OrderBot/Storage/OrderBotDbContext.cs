@@ -10,6 +10,7 @@ public abstract class OrderBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<IdempotentOrderRequest> IdempotentOrderRequests => Set<IdempotentOrderRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderBotDbContext).Assembly);

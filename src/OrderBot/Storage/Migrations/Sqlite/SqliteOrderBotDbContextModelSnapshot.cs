@@ -43,6 +43,41 @@ namespace OrderBot.Storage.Migrations.Sqlite
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("OrderBot.Orders.IdempotentOrderRequest", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_idempotent_order_requests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotent_order_requests_created_at");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_idempotent_order_requests_order_id");
+
+                    b.ToTable("idempotent_order_requests", (string)null);
+                });
+
             modelBuilder.Entity("OrderBot.Orders.Order", b =>
                 {
                     b.Property<string>("Id")
@@ -155,6 +190,16 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_order_status_changes_order_id");
 
                     b.ToTable("order_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("OrderBot.Orders.IdempotentOrderRequest", b =>
+                {
+                    b.HasOne("OrderBot.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotent_order_requests_orders_order_id");
                 });
 
             modelBuilder.Entity("OrderBot.Orders.Order", b =>

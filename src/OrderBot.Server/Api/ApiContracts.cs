@@ -1,0 +1,39 @@
+using OrderBot.Customers;
+using OrderBot.Orders;
+
+namespace OrderBot.Server.Api;
+
+/// <summary>POST /api/orders: the seed's order shape; prices may be omitted and always come from the menu.</summary>
+public sealed record CreateOrderBody(string? CustomerId, IReadOnlyList<OrderItemBody>? Items)
+{
+    public OrderRequest ToRequest(string caller, string? idempotencyKey) =>
+        new(CustomerId ?? "", Items?.Select(i => i?.ToRequest()!).ToList() ?? [])
+        {
+            Actor = $"api:{caller}",
+            IdempotencyKey = idempotencyKey,
+            IdempotencyScope = caller,
+        };
+}
+
+public sealed record OrderItemBody(string? Name, int Quantity, decimal? Price, string? MenuItemId, string? Size, IReadOnlyList<OptionBody>? Options)
+{
+    public OrderItemRequest ToRequest() => new(Name ?? "", Quantity, Price)
+    {
+        MenuItemId = MenuItemId,
+        Size = Size,
+        Options = Options?.Select(o => new OptionRequest(o?.Name ?? "", o?.Negated ?? false, o?.Qualifier)).ToList() ?? [],
+    };
+}
+
+public sealed record OptionBody(string? Name, bool Negated, string? Qualifier);
+
+public sealed record StatusBody(string? Status);
+
+public sealed record CustomerBody(string? DisplayName);
+
+public sealed record CustomerDto(string Id, string? DisplayName, DateTime FirstSeenAt, DateTime LastSeenAt)
+{
+    public static CustomerDto From(Customer customer) => new(customer.Id, customer.DisplayName, customer.FirstSeenAt, customer.LastSeenAt);
+}
+
+public sealed record ErasedCustomerDto(string Id, string AnonymousId);
