@@ -24,8 +24,9 @@ public static class EvalCommand
         return new Command("eval", "Evaluate the order extractor on a benchmark.") { pizza };
     }
 
-    private static int Run(FileInfo data, string? menuPath, FileInfo? predictionsFile)
+    private static int Run(FileInfo dataArgument, string? menuPath, FileInfo? predictionsFile)
     {
+        var data = new FileInfo(CliPaths.Find(dataArgument.ToString()));
         if (!data.Exists)
         {
             Console.Error.WriteLine($"{data.FullName}: no such file");

@@ -9,17 +9,9 @@ public static class MenuFiles
 
     public static string Resolve(string? path)
     {
-        if (!string.IsNullOrEmpty(path))
-        {
-            return path;
-        }
-
-        string[] candidates =
-        [
-            Path.Combine("samples", "menus", DefaultName),
-            Path.Combine(AppContext.BaseDirectory, "menus", DefaultName),
-        ];
-        return candidates.FirstOrDefault(File.Exists) ?? candidates[0];
+        var found = CliPaths.Find(string.IsNullOrEmpty(path) ? Path.Combine("samples", "menus", DefaultName) : path);
+        var besideBinary = Path.Combine(AppContext.BaseDirectory, "menus", Path.GetFileName(found));
+        return !File.Exists(found) && File.Exists(besideBinary) ? besideBinary : found;
     }
 
     /// <summary>Loads the menu or writes why it cannot be used; null then.</summary>

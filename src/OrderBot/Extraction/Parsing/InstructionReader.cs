@@ -11,7 +11,7 @@ internal static class InstructionReader
         List<string>? found = null;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var start = tokens[i].Kind == TokenKind.Instruction ? i : IsClockTime(text, tokens, i) ? StartOfTime(text, tokens, i) : -1;
+            var start = tokens[i].Kind == TokenKind.Instruction || IsClockTime(text, tokens, i) ? WithPreposition(text, tokens, i) : -1;
             if (start < 0)
             {
                 continue;
@@ -23,8 +23,15 @@ internal static class InstructionReader
                 end++;
             }
 
+            // "to table 4 please": the politeness after it is not part of the instruction.
+            var last = end - 1;
+            while (last > i && tokens[last].Kind == TokenKind.Filler)
+            {
+                last--;
+            }
+
             found ??= [];
-            found.Add(text[tokens[start].Start..tokens[end - 1].End].Trim().ToString());
+            found.Add(text[tokens[start].Start..tokens[last].End].Trim().ToString());
             tokens.RemoveRange(start, end - start);
             i = start - 1;
         }
@@ -81,12 +88,15 @@ internal static class InstructionReader
             || next.StartsWith("o'clock", StringComparison.OrdinalIgnoreCase) || next.Equals("oclock", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static int StartOfTime(ReadOnlySpan<char> text, List<Token> tokens, int i)
+    /// <summary>"at 5pm", "to table 4": the preposition belongs to the instruction.</summary>
+    private static int WithPreposition(ReadOnlySpan<char> text, List<Token> tokens, int i)
     {
         if (i > 0 && tokens[i - 1].Kind == TokenKind.Filler)
         {
             var before = text[tokens[i - 1].Start..tokens[i - 1].End];
-            if (before is "at" or "by" or "around" or "before" or "after" or "for" or "At" or "By")
+            if (before.Equals("at", StringComparison.OrdinalIgnoreCase) || before.Equals("by", StringComparison.OrdinalIgnoreCase)
+                || before.Equals("to", StringComparison.OrdinalIgnoreCase) || before.Equals("for", StringComparison.OrdinalIgnoreCase)
+                || before.Equals("around", StringComparison.OrdinalIgnoreCase))
             {
                 return i - 1;
             }

@@ -53,7 +53,7 @@ internal static class Tagger
         return new Token(TokenKind.Number, r.Start, r.End, Number: value, Flags: r.Negative ? NumberFlags.Negative : NumberFlags.None);
     }
 
-    /// <summary>"can i get", "could you": a single menu word right before a pronoun is a verb, not a product.</summary>
+    /// <summary>"can i get": a menu word that is also a modal verb ("can", "will") is the verb when a pronoun follows.</summary>
     private static bool IsModalBeforePronoun(TokenKind kind, ReadOnlySpan<char> folded, List<RawToken> raw, int index)
     {
         if (kind is not (TokenKind.Option or TokenKind.Size or TokenKind.Qualifier) || index + 1 >= raw.Count)
@@ -61,8 +61,10 @@ internal static class Tagger
             return false;
         }
 
+        var word = folded[raw[index].Start..raw[index].End];
         var next = folded[raw[index + 1].Start..raw[index + 1].End];
-        return next is "i" or "you" or "we" or "u";
+        return word is "can" or "could" or "may" or "might" or "will" or "would" or "shall" or "should" or "must"
+            && next is "i" or "you" or "we" or "u" or "they";
     }
 
     /// <summary>"twenty one" is 21 and "two dozen" 24.</summary>
