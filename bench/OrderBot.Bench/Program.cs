@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "orders" => await OrderCreationLoad.RunAsync(new BenchArguments(args[1..])),
     "pages" => await CustomerPageLoad.RunAsync(new BenchArguments(args[1..])),
+    "parser-throughput" => ParserThroughput.Run(args),
     _ => RunBenchmarks(args),
 };
 

@@ -14,6 +14,8 @@ public static class Verbs
         };
         root.SetAction((_, ct) => ServeCommand.RunAsync(args, ct));
         root.Subcommands.Add(ServeCommand.Create(args));
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 }

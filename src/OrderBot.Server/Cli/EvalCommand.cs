@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using OrderBot.Extraction;
+using OrderBot.Server.Eval;
+
+namespace OrderBot.Server.Cli;
+
+/// <summary><c>eval pizza --data FILE [--menu FILE] [--predictions OUT]</c>: unordered exact match on a PIZZA split.</summary>
+public static class EvalCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<FileInfo>("--data") { Description = "PIZZA JSON lines (any split: dev.SRC/dev.EXR, test.SRC/...).", Required = true };
+        var menu = new Option<string?>("--menu") { Description = "Menu file (default: samples/menus/pizzeria.json)." };
+        var predictions = new Option<FileInfo?>("--predictions") { Description = "Write one {\"src\", \"exr\"} JSON line per utterance." };
+        var pizza = new Command("pizza", "Score the parser on the PIZZA benchmark (unordered exact match of EXR trees).")
+        {
+            data,
+            menu,
+            predictions,
+        };
+        pizza.SetAction(result => Run(result.GetValue(data)!, result.GetValue(menu), result.GetValue(predictions)));
+        return new Command("eval", "Evaluate the order extractor on a benchmark.") { pizza };
+    }
+
+    private static int Run(FileInfo dataArgument, string? menuPath, FileInfo? predictionsFile)
+    {
+        var data = new FileInfo(CliPaths.Find(dataArgument.ToString()));
+        if (!data.Exists)
+        {
+            Console.Error.WriteLine($"{data.FullName}: no such file");
+            return 2;
+        }
+
+        var menu = MenuFiles.TryLoad(menuPath, Console.Error);
+        if (menu is null)
+        {
+            return 2;
+        }
+
+        var (examples, problems) = PizzaExample.ReadLines(File.ReadLines(data.FullName));
+        problems.ForEach(Console.Error.WriteLine);
+        var parser = new MenuParser(menu);
+        var evaluation = PizzaEvaluation.Run(examples, parser, new ProgressBar(examples.Count, Console.Error));
+        Console.Error.WriteLine();
+
+        var misses = evaluation.Outcomes.Where(o => !o.Match).ToList();
+        Console.Out.WriteLine($"misses ({misses.Count}):");
+        foreach (var miss in misses)
+        {
+            Console.Out.WriteLine($"  src:  {miss.Example.Source}");
+            Console.Out.WriteLine($"  gold: {miss.Example.Gold}");
+            Console.Out.WriteLine($"  got:  {miss.Predicted}");
+        }
+
+        if (predictionsFile is not null)
+        {
+            using var writer = new StreamWriter(predictionsFile.FullName);
+            foreach (var outcome in evaluation.Outcomes)
+            {
+                writer.WriteLine(JsonSerializer.Serialize(new { src = outcome.Example.Source, exr = outcome.Predicted.ToString() }));
+            }
+        }
+
+        foreach (var subset in evaluation.BySubset)
+        {
+            Console.Out.WriteLine(Line(subset));
+        }
+
+        var overall = evaluation.Overall;
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy {overall.Accuracy:F4} ({overall.Matched}/{overall.Total})"));
+        return 0;
+    }
+
+    private static string Line(PizzaEvaluation.Score score) =>
+        string.Create(CultureInfo.InvariantCulture, $"{score.Name,-20} {score.Accuracy:F4} ({score.Matched}/{score.Total})");
+
+    /// <summary>A one-line bar on stderr, redrawn at most 50 times so it costs nothing next to parsing.</summary>
+    private sealed class ProgressBar(int total, TextWriter writer) : IProgress<int>
+    {
+        private int _drawn = -1;
+
+        public void Report(int value)
+        {
+            var step = total == 0 ? 50 : value * 50 / total;
+            if (step == _drawn)
+            {
+                return;
+            }
+
+            _drawn = step;
+            writer.Write($"\r[{new string('#', step)}{new string(' ', 50 - step)}] {value}/{total}");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Buffers;
+using OrderBot.Extraction.Parsing;
+
+namespace OrderBot.Extraction;
+
+/// <summary>
+/// The offline extractor: deterministic, free and fast, driven only by the menu. Items, sizes, options and
+/// qualifiers come from the menu; the parser itself knows only general English (numbers, "no", "with", "and").
+/// Thread-safe: the lexicon is compiled once in the constructor and never changes.
+/// </summary>
+public sealed class MenuParser : IOrderExtractor
+{
+    /// <summary>Messages longer than this are cut; a real order is far shorter, and the cap bounds the work per message.</summary>
+    public const int MaxMessageLength = 4000;
+
+    private readonly Menu.Menu _menu;
+    private readonly Lexicon _lexicon;
+
+    public MenuParser(Menu.Menu menu)
+    {
+        ArgumentNullException.ThrowIfNull(menu);
+        _menu = menu;
+        _lexicon = Lexicon.Compile(menu);
+    }
+
+    public Menu.Menu Menu => _menu;
+
+    public Task<ExtractedOrder> ExtractAsync(string message, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Parse(message));
+    }
+
+    public ExtractedOrder Parse(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return new ExtractedOrder { Items = [] };
+        }
+
+        var truncated = message.Length > MaxMessageLength;
+        var text = truncated ? message[..CutPoint(message)] : message;
+        var folded = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            var raw = new List<RawToken>(Math.Min(text.Length / 3 + 4, 512));
+            TextScanner.Scan(text, folded.AsSpan(0, text.Length), raw);
+            var tokens = new List<Token>(raw.Count);
+            Tagger.Tag(_lexicon, folded.AsSpan(0, text.Length), raw, tokens);
+            return OrderAssembler.Assemble(_menu, text, tokens, truncated);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+        }
+    }
+
+    /// <summary>Cuts at a space near the cap so the last word is not split into a made-up one.</summary>
+    private static int CutPoint(string message)
+    {
+        var space = message.LastIndexOf(' ', MaxMessageLength - 1, 200);
+        var cut = space > 0 ? space : MaxMessageLength;
+        return char.IsHighSurrogate(message[cut - 1]) ? cut - 1 : cut;
+    }
+}
