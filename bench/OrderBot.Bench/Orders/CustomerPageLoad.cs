@@ -85,24 +85,7 @@ internal static class CustomerPageLoad
         {
             await using var connection = new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync();
-            await using var import = await connection.BeginBinaryImportAsync(
-                "COPY orders (id, number, customer_id, total_amount, currency, status, created_at, updated_at, version, items) FROM STDIN (FORMAT BINARY)");
-            foreach (var (rowId, rowNumber, customer, at) in Rows())
-            {
-                await import.StartRowAsync();
-                await import.WriteAsync(rowId);
-                await import.WriteAsync(rowNumber);
-                await import.WriteAsync(customer);
-                await import.WriteAsync(11.5m);
-                await import.WriteAsync("USD");
-                await import.WriteAsync("Delivered");
-                await import.WriteAsync(at, NpgsqlTypes.NpgsqlDbType.TimestampTz);
-                await import.WriteAsync(at, NpgsqlTypes.NpgsqlDbType.TimestampTz);
-                await import.WriteAsync(5);
-                await import.WriteAsync(ItemsJson, NpgsqlTypes.NpgsqlDbType.Jsonb);
-            }
-
-            await import.CompleteAsync();
+            await CopyAsync(connection, Rows());
             await using var analyze = new NpgsqlCommand("ANALYZE orders", connection);
             await analyze.ExecuteNonQueryAsync();
             return;
@@ -129,5 +112,27 @@ internal static class CustomerPageLoad
         await using var analyzeSqlite = sqlite.CreateCommand();
         analyzeSqlite.CommandText = "ANALYZE";
         await analyzeSqlite.ExecuteNonQueryAsync();
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<(string Id, string Number, string Customer, DateTime At)> rows)
+    {
+        await using var import = await connection.BeginBinaryImportAsync(
+            "COPY orders (id, number, customer_id, total_amount, currency, status, created_at, updated_at, version, items) FROM STDIN (FORMAT BINARY)");
+        foreach (var (id, number, customer, at) in rows)
+        {
+            await import.StartRowAsync();
+            await import.WriteAsync(id);
+            await import.WriteAsync(number);
+            await import.WriteAsync(customer);
+            await import.WriteAsync(11.5m);
+            await import.WriteAsync("USD");
+            await import.WriteAsync("Delivered");
+            await import.WriteAsync(at, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+            await import.WriteAsync(at, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+            await import.WriteAsync(5);
+            await import.WriteAsync(ItemsJson, NpgsqlTypes.NpgsqlDbType.Jsonb);
+        }
+
+        await import.CompleteAsync();
     }
 }
