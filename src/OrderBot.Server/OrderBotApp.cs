@@ -1,6 +1,8 @@
+using Microsoft.Extensions.FileProviders;
 using OrderBot.Hosting;
 using OrderBot.Server.Api;
 using OrderBot.Server.Health;
+using OrderBot.Server.Observability;
 using OrderBot.Storage;
 using Scalar.AspNetCore;
 
@@ -15,6 +17,7 @@ public static class OrderBotApp
         builder.Services.AddOrderBot(builder.Configuration);
         builder.Services.AddOrderBotApi(builder.Configuration);
         builder.Services.AddOrderBotHealth();
+        builder.Services.AddOrderBotObservability(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -24,6 +27,9 @@ public static class OrderBotApp
         app.UseAuthorization();
         app.UseRateLimiter();
 
+        var pages = new ManifestEmbeddedFileProvider(typeof(OrderBotApp).Assembly, "wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = pages });
         app.MapOrderBotHealth();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", options => options.WithTitle("OrderBot API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

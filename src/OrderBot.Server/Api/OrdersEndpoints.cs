@@ -9,11 +9,22 @@ public static class OrdersEndpoints
     public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder app)
     {
         var orders = app.MapApiGroup("/api/orders", "Orders");
+        orders.MapGet("/", ListOrders).WithName("ListOrders");
+        orders.MapGet("/events", OrderEvents).WithName("OrderEvents");
         orders.MapPost("/", CreateOrder).WithName("CreateOrder");
         orders.MapGet("/{id}", GetOrder).WithName("GetOrder");
         orders.MapPatch("/{id}/status", ChangeStatus).WithName("ChangeOrderStatus");
         return orders;
     }
+
+    /// <summary>Orders placed since a time (default: the last 24 hours), newest first, with their history.</summary>
+    public static async Task<Ok<IReadOnlyList<OrderDetails>>> ListOrders(
+        OrderHandler handler, TimeProvider time, CancellationToken cancellationToken, DateTimeOffset? since = null, int limit = 500) =>
+        TypedResults.Ok(await handler.GetOrdersSinceAsync((since ?? time.GetUtcNow().AddDays(-1)).UtcDateTime, limit, cancellationToken));
+
+    /// <summary>Server-sent events: every order created or changed from now on, as it is committed.</summary>
+    public static ServerSentEventsResult<OrderDetails> OrderEvents(OrderFeed feed, CancellationToken cancellationToken) =>
+        TypedResults.ServerSentEvents(feed.SubscribeAsync(cancellationToken), eventType: "order");
 
     /// <summary>Places an order; a repeated <c>Idempotency-Key</c> with the same body returns the first order.</summary>
     public static async Task<Created<OrderDetails>> CreateOrder(

@@ -17,6 +17,8 @@ public static class OrderBotServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOrderBotStorage(configuration);
         services.AddOrderBotMenu(configuration);
+        services.AddSingleton<OrderFeed>();
+        services.AddSingleton<OrderMetrics>();
         services.AddSingleton<OrderHandler>();
         services.AddSingleton<CustomerDirectory>();
         return services;

@@ -15,7 +15,9 @@ public sealed partial class OrderHandler(
     IDbContextFactory<OrderBotDbContext> dbFactory,
     TimeProvider time,
     ILogger<OrderHandler> logger,
-    Menu.Menu? menu = null)
+    Menu.Menu? menu = null,
+    OrderFeed? feed = null,
+    OrderMetrics? metrics = null)
 {
     public const int MaxPageSize = 100;
     private const int NumberAttempts = 5;
@@ -78,6 +80,8 @@ public sealed partial class OrderHandler(
         }
 
         Log.OrderCreated(logger, order.Id, order.Number, Redact.Phone(request.CustomerId), order.Items.Count, order.TotalAmount, order.Currency);
+        metrics?.Created(request.Actor);
+        feed?.Publish(OrderDetails.From(order, withHistory: true));
         return PlacedOrder.From(order);
     }
 
@@ -181,6 +185,12 @@ public sealed partial class OrderHandler(
         }
 
         Log.StatusChanged(logger, order.Id, from.ToWireName(), next.ToWireName(), actor);
+        metrics?.StatusChanged(next);
+        if (feed is { HasSubscribers: true } && await GetOrderAsync(order.Id, cancellationToken) is { } changed)
+        {
+            feed.Publish(changed);
+        }
+
         return new StatusChangeResult(StatusChangeOutcome.Changed, OrderDetails.From(order, withHistory: false), null);
     }
 
@@ -211,9 +221,28 @@ public sealed partial class OrderHandler(
         return new OrderPage(page, orders.Count > limit ? page[^1].Id : null);
     }
 
+    /// <summary>Orders placed since <paramref name="sinceUtc"/>, newest first, with their history: the staff board.</summary>
+    public async Task<IReadOnlyList<OrderDetails>> GetOrdersSinceAsync(DateTime sinceUtc, int limit = 500, CancellationToken cancellationToken = default)
+    {
+        if (limit is < 1 or > 1000)
+        {
+            throw OrderValidationException.For("limit", "must be between 1 and 1000");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var orders = await db.Orders.AsNoTracking().Include(o => o.History)
+            .Where(o => o.CreatedAt >= sinceUtc)
+            .OrderByDescending(o => o.CreatedAt)
+            .Take(limit)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return orders.Select(o => OrderDetails.From(o, withHistory: true)).ToList();
+    }
+
     private StatusChangeResult Rejected(string orderId, StatusChangeOutcome outcome, OrderDetails? order, string reason)
     {
         Log.StatusChangeRejected(logger, orderId, outcome, reason);
+        metrics?.Rejected(outcome);
         return new StatusChangeResult(outcome, order, reason);
     }
 

@@ -1,3 +1,4 @@
 using OrderBot.Tests.Support;
 
 [assembly: AssemblyFixture(typeof(PostgresServer))]
+[assembly: AssemblyFixture(typeof(Browser))]

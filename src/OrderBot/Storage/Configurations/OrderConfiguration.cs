@@ -22,7 +22,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         // A customer's page of orders is "WHERE customer_id = @c AND id < @cursor ORDER BY id DESC LIMIT n".
         order.HasIndex(o => new { o.CustomerId, o.Id }).IsDescending(false, true);
-        order.HasIndex(o => new { o.Status, o.CreatedAt });
+        order.HasIndex(o => o.CreatedAt);
 
         order.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
 

@@ -141,6 +141,9 @@ namespace OrderBot.Storage.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_orders");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_orders_created_at");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_orders_number");
@@ -148,9 +151,6 @@ namespace OrderBot.Storage.Migrations.Postgres
                     b.HasIndex("CustomerId", "Id")
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_orders_customer_id_id");
-
-                    b.HasIndex("Status", "CreatedAt")
-                        .HasDatabaseName("ix_orders_status_created_at");
 
                     b.ToTable("orders", (string)null);
                 });

@@ -135,6 +135,9 @@ namespace OrderBot.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_orders");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_orders_created_at");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_orders_number");
@@ -142,9 +145,6 @@ namespace OrderBot.Storage.Migrations.Sqlite
                     b.HasIndex("CustomerId", "Id")
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_orders_customer_id_id");
-
-                    b.HasIndex("Status", "CreatedAt")
-                        .HasDatabaseName("ix_orders_status_created_at");
 
                     b.ToTable("orders", (string)null);
                 });

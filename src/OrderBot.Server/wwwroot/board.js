@@ -1,0 +1,144 @@
+// The staff board: today's orders by status, live over server-sent events.
+const columns = ['pending', 'confirmed', 'preparing', 'ready', 'shipped', 'delivered', 'cancelled'];
+const orders = new Map();
+let stream;
+
+const el = (id) => document.getElementById(id);
+
+function age(createdAt) {
+  const minutes = Math.max(0, Math.round((Date.now() - new Date(createdAt)) / 60000));
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+function renderCard(order) {
+  const card = el('card').content.firstElementChild.cloneNode(true);
+  card.dataset.id = order.id;
+  card.querySelector('.number').textContent = `#${order.number}`;
+  card.querySelector('.age').textContent = age(order.created_at);
+  card.querySelector('.customer').textContent = maskPhone(order.customer_id);
+  const items = card.querySelector('.items');
+  for (const line of order.items) {
+    const li = document.createElement('li');
+    li.textContent = `${describeLine(line)} · ${money(line.price * line.quantity, order.currency)}`;
+    items.append(li);
+  }
+  card.querySelector('.total').textContent = `Total ${money(order.total_amount, order.currency)}`;
+  const crm = card.querySelector('.crm');
+  if (order.crm) {
+    crm.textContent = `CRM: ${order.crm.state}${order.crm.error ? ` (${order.crm.error})` : ''}`;
+    crm.className = `crm crm-${order.crm.state}`;
+  } else {
+    crm.remove();
+  }
+  const history = card.querySelector('.history ol');
+  for (const change of order.history || []) {
+    const li = document.createElement('li');
+    li.textContent = `${new Date(change.at).toLocaleTimeString()} ${change.from ? change.from + ' → ' : ''}${change.to} (${change.actor})`;
+    history.append(li);
+  }
+  const actions = card.querySelector('.actions');
+  for (const next of order.next_statuses) {
+    const button = document.createElement('button');
+    button.textContent = next === 'cancelled' ? 'Cancel' : `Mark ${next}`;
+    button.className = next === 'cancelled' ? 'danger' : '';
+    button.dataset.status = next;
+    button.addEventListener('click', () => move(order, next, button));
+    actions.append(button);
+  }
+  return card;
+}
+
+async function move(order, status, button) {
+  button.disabled = true;
+  try {
+    upsert(await api.call('PATCH', `/api/orders/${order.id}/status`, { status }));
+  } catch (error) {
+    alert(`Could not move #${order.number}: ${error.message}`);
+    await load();
+  }
+}
+
+function render() {
+  const root = el('columns');
+  root.replaceChildren();
+  for (const status of columns) {
+    const column = document.createElement('section');
+    column.className = `column column-${status}`;
+    column.dataset.status = status;
+    const inColumn = [...orders.values()].filter(o => o.status === status).sort((a, b) => a.created_at < b.created_at ? 1 : -1);
+    const title = document.createElement('h2');
+    title.textContent = `${status} `;
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.textContent = inColumn.length;
+    title.append(count);
+    column.append(title, ...inColumn.map(renderCard));
+    root.append(column);
+  }
+}
+
+function upsert(order) {
+  const known = orders.get(order.id);
+  if (!known || known.version <= order.version) orders.set(order.id, order);
+  render();
+}
+
+async function load() {
+  const midnight = new Date();
+  midnight.setHours(0, 0, 0, 0);
+  const list = await api.call('GET', `/api/orders?since=${encodeURIComponent(midnight.toISOString())}`);
+  orders.clear();
+  for (const order of list) orders.set(order.id, order);
+  render();
+}
+
+async function listen() {
+  stream?.abort();
+  stream = new AbortController();
+  for (;;) {
+    try {
+      el('live').textContent = 'live';
+      el('live').className = 'live on';
+      await api.stream('/api/orders/events', (type, order) => type === 'order' && upsert(order), stream.signal);
+    } catch (error) {
+      if (stream.signal.aborted || error.status === 401) return;
+    }
+    el('live').textContent = 'reconnecting…';
+    el('live').className = 'live';
+    await new Promise(resolve => setTimeout(resolve, 2000));
+    await load().catch(() => {});
+  }
+}
+
+async function start() {
+  try {
+    const menu = await api.call('GET', '/api/menu');
+    el('shop').textContent = `· ${menu.name}`;
+  } catch (error) {
+    if (error.status === 401) return showLogin(api.key() ? 'That key was not accepted.' : '');
+    throw error;
+  }
+  el('login').hidden = true;
+  el('board').hidden = false;
+  el('logout').hidden = !api.key();
+  await load();
+  listen();
+  setInterval(() => document.querySelectorAll('.card').forEach(card => {
+    const order = orders.get(card.dataset.id);
+    if (order) card.querySelector('.age').textContent = age(order.created_at);
+  }), 30000);
+}
+
+function showLogin(message) {
+  el('board').hidden = true;
+  el('login').hidden = false;
+  el('login-error').textContent = message;
+}
+
+el('login').addEventListener('submit', (event) => {
+  event.preventDefault();
+  api.setKey(el('key').value.trim());
+  start();
+});
+el('logout').addEventListener('click', () => { api.setKey(''); stream?.abort(); showLogin(''); });
+start();

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using OrderBot.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+using static OrderBot.Tests.Support.ApiClient;
+
+namespace OrderBot.Tests.Pages;
+
+public sealed class BoardPageTests(Browser browser) : IAsyncLifetime
+{
+    private RunningApp _app = null!;
+
+    public async ValueTask InitializeAsync() => _app = await RunningApp.StartAsync(Settings());
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Staff_log_in_with_their_key_and_see_new_orders_appear_live_and_move_them_along()
+    {
+        var page = await browser.NewPageAsync(_app.BaseAddress);
+        await page.GotoAsync("/");
+
+        await page.GetByPlaceholder("Staff key").FillAsync("not-the-key");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not accepted");
+        await page.GetByPlaceholder("Staff key").FillAsync(Key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.Locator("#live")).ToHaveTextAsync("live");
+
+        var customer = await _app.NewCustomerAsync();
+        var created = await (await _app.Client.SendAsync(Request(HttpMethod.Post, "/api/orders", new
+        {
+            customer_id = customer,
+            items = new object[] { new { name = "latte", quantity = 2, size = "large" }, new { name = "croissant", quantity = 1 } },
+        }), TestContext.Current.CancellationToken)).ReadJsonAsync();
+        var number = created.GetProperty("number").GetString();
+
+        var card = page.Locator(".column-pending .card", new() { HasText = $"#{number}" });
+        await Expect(card).ToContainTextAsync("2× latte (large)");
+        await Expect(card).ToContainTextAsync(customer[..4]);
+        await Expect(card).Not.ToContainTextAsync(customer);
+        await Expect(card.Locator(".actions button")).ToHaveTextAsync(["Mark confirmed", "Cancel"]);
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Mark confirmed" }).ClickAsync();
+
+        var confirmed = page.Locator(".column-confirmed .card", new() { HasText = $"#{number}" });
+        await Expect(confirmed.Locator(".actions button")).ToHaveTextAsync(["Mark preparing", "Cancel"]);
+        var stored = await (await _app.Client.SendAsync(Request(HttpMethod.Get, $"/api/orders/{created.GetProperty("id").GetString()}"), TestContext.Current.CancellationToken)).ReadJsonAsync();
+        Assert.Equal("confirmed", stored.GetProperty("status").GetString());
+        await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("board.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_board_fits_a_phone_screen_and_links_to_the_api_reference()
+    {
+        var page = await browser.NewPageAsync(_app.BaseAddress, width: 390, height: 844);
+        await page.GotoAsync("/");
+        await page.GetByPlaceholder("Staff key").FillAsync(Key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.Locator("#live")).ToHaveTextAsync("live");
+
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+        await page.GetByRole(AriaRole.Link, new() { Name = "API reference" }).ClickAsync();
+
+        Assert.False(overflow);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/api/docs"));
+    }
+}
