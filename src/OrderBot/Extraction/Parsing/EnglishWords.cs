@@ -84,7 +84,7 @@ internal static class EnglishWords
         [
             "no", "not", "without", "w/o", "hold", "hold the", "avoid", "skip", "minus", "except", "leave off", "leave out",
             "take off", "take out", "remove", "don't", "dont", "do not", "doesn't", "won't", "never", "none", "nix",
-            "excluding", "exclude", "hate", "allergic to", "sans",
+            "excluding", "exclude", "hate", "allergic to", "sans", "everything but", "everything except", "all but",
         ]),
         (TokenKind.Positive,
         [
@@ -95,7 +95,7 @@ internal static class EnglishWords
         (TokenKind.Correction,
         [
             "actually", "make that", "make it", "change that to", "change it to", "change to", "instead", "sorry make that",
-            "scratch that", "correction",
+            "scratch that", "correction", "i mean", "no wait",
         ]),
         (TokenKind.Instruction,
         [

@@ -24,8 +24,6 @@ internal sealed class Lexicon
         _typoCandidates = typoCandidates;
     }
 
-    public int WordCount => _words.Count;
-
     public static Lexicon Compile(Menu.Menu menu)
     {
         var phrases = new List<(string[] Words, LexEntry Entry, bool FromMenu)>();

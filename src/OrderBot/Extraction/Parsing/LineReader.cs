@@ -7,7 +7,7 @@ namespace OrderBot.Extraction.Parsing;
 /// with removal scope ("no peppers or onions") and qualifiers ("extra cheese").
 /// </summary>
 internal readonly struct LineReader(
-    Menu.Menu menu, string text, List<Token> tokens, bool[] skip, List<string> unrecognized, List<string> ambiguities)
+    Menu.Menu menu, string text, List<Token> tokens, bool[] skip, List<(int Start, string Text)> unrecognized, List<string> ambiguities)
 {
     public readonly record struct Result(OrderLine Line, bool CorrectedQuantity);
 
@@ -50,7 +50,8 @@ internal readonly struct LineReader(
         if (quantity < 1 || quantity > menu.MaxQuantity || (quantityIndex >= 0 && (tokens[quantityIndex].Flags & NumberFlags.Negative) != 0))
         {
             // "999999 pizzas", "-3 pizzas": not an order the shop can take, and nothing is invented in its place.
-            unrecognized.Add(Text(quantityIndex >= 0 ? quantityIndex : start, head >= 0 ? head : end - 1, end));
+            var from = quantityIndex >= 0 ? quantityIndex : start;
+            unrecognized.Add((tokens[from].Start, Text(from, head >= 0 ? head : end - 1, end)));
             Consume(start, end);
             return null;
         }
@@ -99,7 +100,7 @@ internal readonly struct LineReader(
                     qualifier = null;
                     break;
                 case TokenKind.Size or TokenKind.Option:
-                    unrecognized.Add(text[token.Start..token.End]);
+                    unrecognized.Add((token.Start, text[token.Start..token.End]));
                     skip[j] = true;
                     break;
             }
@@ -180,7 +181,7 @@ internal readonly struct LineReader(
         }
         else if (phrase.Length > 0)
         {
-            unrecognized.Add(phrase);
+            unrecognized.Add((tokens[start].Start, phrase));
         }
 
         Consume(start, end);

@@ -14,7 +14,7 @@ internal sealed class OrderAssembler
     private readonly List<Token> _tokens;
     private readonly bool[] _skip;
     private readonly int?[] _corrections;
-    private readonly List<string> _unrecognized = [];
+    private readonly List<(int Start, string Text)> _unrecognized = [];
     private readonly List<string> _ambiguities = [];
 
     private OrderAssembler(Menu.Menu menu, string text, List<Token> tokens)
@@ -38,7 +38,7 @@ internal sealed class OrderAssembler
         {
             Items = items,
             SpecialInstructions = instructions,
-            Unrecognized = assembler._unrecognized,
+            Unrecognized = [.. assembler._unrecognized.OrderBy(u => u.Start).Select(u => u.Text)],
             Ambiguities = assembler._ambiguities,
             Truncated = truncated,
         };
@@ -103,13 +103,14 @@ internal sealed class OrderAssembler
     {
         var anchors = new List<Anchor>();
         MenuItem? lastItem = null;
+        var lastReal = -1;
         for (var i = 0; i < _tokens.Count; i++)
         {
             var token = _tokens[i];
             if (token.Kind == TokenKind.Item)
             {
                 var item = token.Entry!.Item!;
-                if (IsRemoved(i) || (lastItem == item && anchors.Count > 0 && !anchors[^1].Implicit && !HasCountBetween(anchors[^1].Index, i)))
+                if (IsRemoved(i) || (lastItem == item && anchors.Count > 0 && !anchors[^1].Implicit && IsSameLine(anchors, i)))
                 {
                     // "no drinks", or the same item said again ("a pie with ham ... pizza").
                     _skip[i] = true;
@@ -118,6 +119,7 @@ internal sealed class OrderAssembler
 
                 anchors.Add(new Anchor(i, false));
                 lastItem = item;
+                lastReal = i;
                 continue;
             }
 
@@ -127,12 +129,14 @@ internal sealed class OrderAssembler
             }
 
             var next = NextAnchorToken(i);
-            if (IsCorrection(i) && anchors.Count > 0)
+            if (IsCorrection(i) && lastReal >= 0)
             {
-                if (next < 0 || _tokens[next].Kind != TokenKind.Item || _tokens[next].Entry!.Item == lastItem)
+                var lastRealItem = _tokens[lastReal].Entry!.Item;
+                if (next < 0 || _tokens[next].Kind != TokenKind.Item || _tokens[next].Entry!.Item == lastRealItem)
                 {
-                    // "actually make that 3": a new quantity for the last line, not a new line.
-                    _corrections[anchors[^1].Index] = token.Number;
+                    // "actually make that 3", "i mean a hamburger with ...": the last line again, not a new line.
+                    _corrections[lastReal] = token.Number;
+                    lastItem = lastRealItem;
                     _skip[i] = true;
                     if (next >= 0 && _tokens[next].Kind == TokenKind.Item)
                     {
@@ -176,7 +180,7 @@ internal sealed class OrderAssembler
 
         for (var j = anchor.Index - 1; j > previous.Index; j--)
         {
-            if (IsQuantity(j) && !_skip[j])
+            if ((IsQuantity(j) || (_tokens[j].Flags & NumberFlags.Vague) != 0) && !_skip[j])
             {
                 return j;
             }
@@ -230,17 +234,34 @@ internal sealed class OrderAssembler
 
     private bool IsRemoved(int i) => PreviousMeaningful(i) is var p && p >= 0 && _tokens[p].Kind == TokenKind.Negator;
 
-    private bool HasCountBetween(int from, int to)
+    /// <summary>
+    /// The item said again belongs to the line before ("a large pie with ham ... pizza") unless a number or
+    /// a different size in between starts another one ("large fries, medium fries").
+    /// </summary>
+    private bool IsSameLine(List<Anchor> anchors, int i)
     {
-        for (var j = from + 1; j < to; j++)
+        var previous = anchors[^1].Index;
+        MenuSize? sizeBetween = null;
+        for (var j = previous + 1; j < i; j++)
         {
             if (_tokens[j].IsCount)
             {
-                return true;
+                return false;
+            }
+
+            sizeBetween = _tokens[j].Kind == TokenKind.Size ? _tokens[j].Entry!.Size : sizeBetween;
+        }
+
+        var lineStart = anchors.Count > 1 ? anchors[^2].Index + 1 : 0;
+        for (var j = previous - 1; sizeBetween is not null && j >= lineStart; j--)
+        {
+            if (_tokens[j].Kind == TokenKind.Size)
+            {
+                return _tokens[j].Entry!.Size == sizeBetween;
             }
         }
 
-        return false;
+        return true;
     }
 
     private int NextAnchorToken(int i)
@@ -271,7 +292,7 @@ internal sealed class OrderAssembler
             }
             else if (!unknown && runStart >= 0)
             {
-                _unrecognized.Add(_text[_tokens[runStart].Start.._tokens[i - 1].End]);
+                _unrecognized.Add((_tokens[runStart].Start, _text[_tokens[runStart].Start.._tokens[i - 1].End]));
                 runStart = -1;
             }
         }

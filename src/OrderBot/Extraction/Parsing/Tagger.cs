@@ -34,9 +34,11 @@ internal static class Tagger
                 RawKind.Separator => new Token(TokenKind.Conjunction, r.Start, r.End),
                 RawKind.Boundary => new Token(TokenKind.Boundary, r.Start, r.End),
                 RawKind.Currency => new Token(TokenKind.Price, r.Start, r.End),
+                // "$1" is an amount of money, never a quantity.
+                RawKind.Digits when i0 > 0 && raw[i0 - 1].Kind == RawKind.Currency => new Token(TokenKind.Number, r.Start, r.End, Flags: NumberFlags.NotCount),
                 RawKind.Digits => Digits(folded, r),
                 RawKind.Decimal or RawKind.Time => new Token(TokenKind.Number, r.Start, r.End, Flags: NumberFlags.NotCount),
-                _ when ids[i0] >= 0 => new Token(TokenKind.Filler, r.Start, r.End),
+                // A word of a menu phrase said alone ("sauce" of "bbq sauce") names nothing on its own.
                 _ => new Token(TokenKind.Unknown, r.Start, r.End),
             });
             i0++;

@@ -1,0 +1,38 @@
+using OrderBot.Extraction;
+using OrderBot.Menu;
+
+namespace OrderBot.Tests.Extraction;
+
+/// <summary>The sample menus as the tests see them (copied beside the test assembly), each parser compiled once.</summary>
+internal static class TestMenus
+{
+    private static readonly Lazy<MenuParser> PizzeriaParser = new(() => new MenuParser(Load("pizzeria.json")));
+    private static readonly Lazy<MenuParser> BurgerBarParser = new(() => new MenuParser(Load("burger-bar.json")));
+
+    public static MenuParser Pizzeria => PizzeriaParser.Value;
+
+    public static MenuParser BurgerBar => BurgerBarParser.Value;
+
+    public static Menu.Menu Load(string file) => MenuLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "menus", file));
+
+    /// <summary>A line as "2 pizza @large +pepperoni -olives +extra:cheese", options sorted, for readable assertions.</summary>
+    public static string Describe(ExtractedItem item)
+    {
+        var options = item.Options
+            .Select(o => (o.Negated ? "-" : "+") + (o.Qualifier is { } q ? q + ":" : "") + o.Id)
+            .Order(StringComparer.Ordinal);
+        var size = item.Size is null ? "" : " @" + item.Size;
+        return string.Join(' ', new[] { $"{item.Quantity} {item.MenuItemId}{size}" }.Concat(options));
+    }
+
+    public static string[] Describe(ExtractedOrder order) => [.. order.Items.Select(Describe)];
+
+    /// <summary>The same line format with its options put in order, so expectations can be written in any order.</summary>
+    public static string Canonical(string line)
+    {
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var head = parts.TakeWhile(p => p[0] is not ('+' or '-'));
+        var options = parts.SkipWhile(p => p[0] is not ('+' or '-')).Order(StringComparer.Ordinal);
+        return string.Join(' ', head.Concat(options));
+    }
+}
