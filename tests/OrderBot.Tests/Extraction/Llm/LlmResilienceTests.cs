@@ -38,31 +38,21 @@ public sealed class LlmResilienceTests(FakeLlmServer server)
         Assert.Equal(TimeSpan.FromSeconds(7), scenario.Requests[1].At - scenario.Requests[0].At);
     }
 
-    [Fact]
-    public async Task A_429_that_persists_after_the_retries_falls_back_to_the_parser()
+    [Theory]
+    [InlineData(429, 1, FallbackReasons.RateLimited)]
+    [InlineData(500, 2, FallbackReasons.ServerError)]
+    [InlineData(503, 0, FallbackReasons.ServerError)]
+    public async Task A_failure_that_persists_after_the_retries_gets_the_parser_answer_and_is_counted(int status, int retries, string reason)
     {
-        var scenario = server.Scenario(_ => FakeReply.Error(429));
-        using var bed = new LlmTestBed(LlmTestBed.OpenAI(scenario, o => o.MaxRetries = 1));
+        var scenario = server.Scenario(_ => FakeReply.Error(status));
+        using var bed = new LlmTestBed(LlmTestBed.OpenAI(scenario, o => o.MaxRetries = retries));
 
         var order = await bed.Extractor.ExtractAsync(Message, Ct);
 
-        Assert.Equal(2, scenario.Requests.Count);
-        Assert.Equal(("parser", FallbackReasons.RateLimited), (order.Extractor, order.FallbackReason));
-        Assert.Equal(2, Assert.Single(order.Items).Quantity);
-    }
-
-    [Fact]
-    public async Task A_500_is_retried_then_the_parser_answers_and_the_fallback_is_counted()
-    {
-        var scenario = server.Scenario(_ => FakeReply.Error(500));
-        using var bed = new LlmTestBed(LlmTestBed.OpenAI(scenario, o => o.MaxRetries = 2));
-
-        var order = await bed.Extractor.ExtractAsync(Message, Ct);
-
-        Assert.Equal(3, scenario.Requests.Count);
-        Assert.Equal(("parser", FallbackReasons.ServerError), (order.Extractor, order.FallbackReason));
-        Assert.Equal("pizza", Assert.Single(order.Items).MenuItemId);
-        Assert.Equal(FallbackReasons.ServerError, bed.Fallbacks.LastMeasurement?.Tags["reason"]);
+        Assert.Equal(1 + retries, scenario.Requests.Count);
+        Assert.Equal(("parser", reason), (order.Extractor, order.FallbackReason));
+        Assert.Equal(("pizza", 2), (Assert.Single(order.Items).MenuItemId, order.Items[0].Quantity));
+        Assert.Equal(reason, bed.Fallbacks.LastMeasurement?.Tags["reason"]);
     }
 
     [Fact]
