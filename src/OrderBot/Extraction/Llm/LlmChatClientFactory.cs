@@ -24,7 +24,10 @@ public static class LlmChatClientFactory
     public static IChatClient Create(ExtractionOptions options, TimeProvider time, HttpMessageHandler? innerHandler = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Model);
-        var handler = new ResilienceHandler(Pipeline(options, time)) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
+        var handler = new ResilienceHandler(Pipeline(options, time)) {
+            // A long-lived client: recycle connections so a changed DNS entry (a moved endpoint) is picked up.
+            InnerHandler = innerHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+        };
         // The extractor's own timeout (on the TimeProvider) bounds the call; HttpClient's clock would not move in tests.
         var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         return options.Provider switch

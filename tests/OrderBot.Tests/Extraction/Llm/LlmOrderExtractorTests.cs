@@ -58,6 +58,7 @@ public sealed class LlmOrderExtractorTests(FakeLlmServer server)
         Assert.Equal("Bearer test-key", request.Authorization);
         Assert.Equal("test-model", (string?)request.Body["model"]);
         Assert.Equal(0d, (double?)request.Body["temperature"]);
+        Assert.Equal(800, (int?)(request.Body["max_completion_tokens"] ?? request.Body["max_tokens"]));
         var format = request.Body["response_format"]!;
         Assert.Equal("json_schema", (string?)format["type"]);
         Assert.Equal("order", (string?)format["json_schema"]!["name"]);
