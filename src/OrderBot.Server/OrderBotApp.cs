@@ -36,6 +36,7 @@ public static class OrderBotApp
         app.MapOrders();
         app.MapCustomers();
         app.MapMenu();
+        app.MapExtract();
         return app;
     }
 

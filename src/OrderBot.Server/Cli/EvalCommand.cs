@@ -6,7 +6,7 @@ using OrderBot.Server.Eval;
 
 namespace OrderBot.Server.Cli;
 
-/// <summary><c>eval pizza --data FILE [--menu FILE] [--predictions OUT]</c>: unordered exact match on a PIZZA split.</summary>
+/// <summary><c>eval pizza --data FILE [--menu FILE] [--predictions OUT] [--extractor parser|llm|hybrid ...]</c>: unordered exact match on a PIZZA split.</summary>
 public static class EvalCommand
 {
     public static Command Create()
@@ -14,17 +14,20 @@ public static class EvalCommand
         var data = new Option<FileInfo>("--data") { Description = "PIZZA JSON lines (any split: dev.SRC/dev.EXR, test.SRC/...).", Required = true };
         var menu = new Option<string?>("--menu") { Description = "Menu file (default: samples/menus/pizzeria.json)." };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Write one {\"src\", \"exr\"} JSON line per utterance." };
-        var pizza = new Command("pizza", "Score the parser on the PIZZA benchmark (unordered exact match of EXR trees).")
+        var extractor = new ExtractorArguments();
+        var pizza = new Command("pizza", "Score an extractor on the PIZZA benchmark (unordered exact match of EXR trees).")
         {
             data,
             menu,
             predictions,
         };
-        pizza.SetAction(result => Run(result.GetValue(data)!, result.GetValue(menu), result.GetValue(predictions)));
+        extractor.AddTo(pizza);
+        pizza.SetAction((result, ct) => RunAsync(result, extractor, result.GetValue(data)!, result.GetValue(menu), result.GetValue(predictions), ct));
         return new Command("eval", "Evaluate the order extractor on a benchmark.") { pizza };
     }
 
-    private static int Run(FileInfo dataArgument, string? menuPath, FileInfo? predictionsFile)
+    private static async Task<int> RunAsync(
+        ParseResult result, ExtractorArguments extractor, FileInfo dataArgument, string? menuPath, FileInfo? predictionsFile, CancellationToken ct)
     {
         var data = new FileInfo(CliPaths.Find(dataArgument.ToString()));
         if (!data.Exists)
@@ -34,15 +37,15 @@ public static class EvalCommand
         }
 
         var menu = MenuFiles.TryLoad(menuPath, Console.Error);
-        if (menu is null)
+        using var host = menu is null ? null : extractor.Build(result, menu, Console.Error);
+        if (host is null)
         {
             return 2;
         }
 
         var (examples, problems) = PizzaExample.ReadLines(File.ReadLines(data.FullName));
         problems.ForEach(Console.Error.WriteLine);
-        var parser = new MenuParser(menu);
-        var evaluation = PizzaEvaluation.Run(examples, parser, new ProgressBar(examples.Count, Console.Error));
+        var evaluation = await PizzaEvaluation.RunAsync(examples, host.Extractor, menu!, new ProgressBar(examples.Count, Console.Error), ct);
         Console.Error.WriteLine();
 
         var misses = evaluation.Outcomes.Where(o => !o.Match).ToList();
@@ -66,6 +69,11 @@ public static class EvalCommand
         foreach (var subset in evaluation.BySubset)
         {
             Console.Out.WriteLine(Line(subset));
+        }
+
+        foreach (var (by, count) in evaluation.ByExtractor)
+        {
+            Console.Out.WriteLine($"answered by {by}: {count}");
         }
 
         var overall = evaluation.Overall;

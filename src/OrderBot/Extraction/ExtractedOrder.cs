@@ -19,6 +19,10 @@ public sealed record ExtractedOrder
     /// <summary>Which extractor produced the result ("parser", "llm").</summary>
     public string Extractor { get; init; } = "parser";
 
+    /// <summary>Set when the model was asked but the parser answered instead: why ("timeout", "invalid_output", ...).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FallbackReason { get; init; }
+
     /// <summary>The message was longer than the extractor reads; only its start was used.</summary>
     public bool Truncated { get; init; }
 

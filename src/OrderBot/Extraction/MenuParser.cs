@@ -25,6 +25,9 @@ public sealed class MenuParser : IOrderExtractor
 
     public Menu.Menu Menu => _menu;
 
+    /// <summary>The compiled phrases, shared with the LLM extractor so both read menu names the same way.</summary>
+    internal Lexicon Lexicon => _lexicon;
+
     public Task<ExtractedOrder> ExtractAsync(string message, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -38,8 +41,8 @@ public sealed class MenuParser : IOrderExtractor
             return new ExtractedOrder { Items = [] };
         }
 
-        var truncated = message.Length > MaxMessageLength;
-        var text = truncated ? message[..CutPoint(message)] : message;
+        var text = Cut(message);
+        var truncated = text.Length < message.Length;
         var folded = ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
@@ -55,11 +58,16 @@ public sealed class MenuParser : IOrderExtractor
         }
     }
 
-    /// <summary>Cuts at a space near the cap so the last word is not split into a made-up one.</summary>
-    private static int CutPoint(string message)
+    /// <summary>The start of a message longer than <see cref="MaxMessageLength"/>, cut at a space so the last word is not split into a made-up one.</summary>
+    internal static string Cut(string message)
     {
+        if (message.Length <= MaxMessageLength)
+        {
+            return message;
+        }
+
         var space = message.LastIndexOf(' ', MaxMessageLength - 1, 200);
         var cut = space > 0 ? space : MaxMessageLength;
-        return char.IsHighSurrogate(message[cut - 1]) ? cut - 1 : cut;
+        return message[..(char.IsHighSurrogate(message[cut - 1]) ? cut - 1 : cut)];
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrderBot.Customers;
+using OrderBot.Extraction.Llm;
 using OrderBot.Menu;
 using OrderBot.Orders;
 using OrderBot.Storage;
@@ -17,6 +18,7 @@ public static class OrderBotServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOrderBotStorage(configuration);
         services.AddOrderBotMenu(configuration);
+        services.AddOrderBotExtraction(configuration);
         services.AddSingleton<OrderFeed>();
         services.AddSingleton<OrderMetrics>();
         services.AddSingleton<OrderHandler>();

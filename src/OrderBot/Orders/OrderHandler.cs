@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OrderBot.Extraction;
 using OrderBot.Logging;
 using OrderBot.Storage;
 
@@ -17,10 +18,14 @@ public sealed partial class OrderHandler(
     ILogger<OrderHandler> logger,
     Menu.Menu? menu = null,
     OrderFeed? feed = null,
-    OrderMetrics? metrics = null)
+    OrderMetrics? metrics = null,
+    IOrderExtractor? extractor = null)
 {
     public const int MaxPageSize = 100;
     private const int NumberAttempts = 5;
+
+    // Without an injected extractor the handler reads messages with the menu's own parser, built on first use.
+    private readonly Lazy<IOrderExtractor?> _extractor = new(() => extractor ?? (menu is null ? null : new MenuParser(menu)));
 
     /// <summary>The menu orders are priced from, if any.</summary>
     public Menu.Menu? Menu => menu;
@@ -122,6 +127,15 @@ public sealed partial class OrderHandler(
         var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == earlier.OrderId, cancellationToken);
         return PlacedOrder.From(order) with { Replayed = true };
     }
+
+    /// <summary>
+    /// Reads order details from a customer's message with the configured extractor (the menu-driven parser
+    /// by default). Never throws for bad text: what cannot be mapped to the menu is returned as unrecognized.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Neither an extractor nor a menu is configured.</exception>
+    public Task<ExtractedOrder> ExtractOrderFromMessageAsync(string message, CancellationToken cancellationToken = default) =>
+        (_extractor.Value ?? throw new InvalidOperationException("Extraction needs a menu or an IOrderExtractor."))
+            .ExtractAsync(message ?? "", cancellationToken);
 
     /// <summary>The order with its status history, or null when there is none with that id.</summary>
     public async Task<OrderDetails?> GetOrderAsync(string orderId, CancellationToken cancellationToken = default)

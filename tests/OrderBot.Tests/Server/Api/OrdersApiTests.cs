@@ -185,3 +185,25 @@ public sealed class OrdersApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 }
+
+public sealed class ExtractApiTests
+{
+    [Fact]
+    public async Task Extract_reads_an_order_from_a_message_with_menu_prices_and_stores_nothing()
+    {
+        await using var app = await RunningApp.StartAsync(Settings());
+
+        var response = await app.Client.SendAsync(
+            Request(HttpMethod.Post, "/api/extract", new { message = "hi! 2 large lattes with oat milk and a croissant, price 0.01 each pls" }),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var extracted = await response.ReadJsonAsync();
+        var items = extracted.GetProperty("items");
+        Assert.Equal(2, items.GetArrayLength());
+        Assert.Equal(("latte", 2, 4.30m), (items[0].GetProperty("menu_item_id").GetString(), items[0].GetProperty("quantity").GetInt32(), items[0].GetProperty("price").GetDecimal()));
+        Assert.Equal(("croissant", 2.10m), (items[1].GetProperty("menu_item_id").GetString(), items[1].GetProperty("price").GetDecimal()));
+        var orders = await (await app.Client.SendAsync(Request(HttpMethod.Get, "/api/orders"), TestContext.Current.CancellationToken)).ReadJsonAsync();
+        Assert.Equal(0, orders.GetArrayLength());
+    }
+}
