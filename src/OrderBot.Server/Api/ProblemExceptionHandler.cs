@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using OrderBot.Menu;
 using OrderBot.Orders;
 
@@ -16,6 +18,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             IdempotencyKeyReusedException e => (StatusCodes.Status422UnprocessableEntity, "Idempotency key reused.", e.Message, null),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode == 413 ? "The request body is too large." : "The request could not be read.", e.Message, null),
             MenuValidationException e => (StatusCodes.Status400BadRequest, "The menu is invalid.", e.Message, null),
+            _ when IsStorageFailure(exception) => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable.",
+                "Nothing was changed. Retry in a moment.", null),
             _ => (0, null, null, (IReadOnlyDictionary<string, string[]>?)null),
         };
         if (status == 0)
@@ -24,9 +28,22 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         }
 
         context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
         var problem = errors is null
             ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail }
             : new HttpValidationProblemDetails(errors.ToDictionary()) { Status = status, Title = title, Detail = detail };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    // A transaction that fails to commit is rolled back as a whole, so telling the client "nothing changed" is true.
+    private static bool IsStorageFailure(Exception exception) => exception switch
+    {
+        DbException or DbUpdateException or TimeoutException => true,
+        InvalidOperationException { InnerException: DbException or TimeoutException } => true,
+        _ => false,
+    };
 }

@@ -1,8 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using OrderBot.Storage;
 using OrderBot.Tests.Support;
 
 namespace OrderBot.Tests.Server;
@@ -26,11 +22,7 @@ public sealed class HealthEndpointTests
     public async Task Ready_reports_unhealthy_when_the_database_cannot_be_opened()
     {
         await using var app = await RunningApp.StartAsync();
-        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        var file = new SqliteConnectionStringBuilder(storage.EffectiveConnectionString).DataSource;
-        SqliteConnection.ClearAllPools();
-        File.Delete(file);
-        Directory.CreateDirectory(file);
+        app.BreakDatabase();
 
         var ready = await app.Client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
 

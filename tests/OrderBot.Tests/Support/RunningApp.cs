@@ -50,6 +50,16 @@ public sealed class RunningApp : IAsyncDisposable
         return new RunningApp(folder, app);
     }
 
+    /// <summary>Replaces the SQLite file with a folder of the same name: every later database call fails.</summary>
+    public void BreakDatabase()
+    {
+        var storage = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OrderBot.Storage.StorageOptions>>().Value;
+        var file = new SqliteConnectionStringBuilder(storage.EffectiveConnectionString).DataSource;
+        SqliteConnection.ClearAllPools();
+        File.Delete(file);
+        Directory.CreateDirectory(file);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

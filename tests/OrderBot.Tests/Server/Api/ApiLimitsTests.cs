@@ -33,3 +33,22 @@ public sealed class ApiLimitsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
+
+public sealed class DatabaseOutageTests
+{
+    [Fact]
+    public async Task When_the_database_file_is_gone_a_write_is_a_503_problem_not_a_500()
+    {
+        await using var app = await RunningApp.StartAsync(Settings());
+        var customer = await app.NewCustomerAsync();
+        app.BreakDatabase();
+
+        var response = await app.Client.SendAsync(
+            Request(HttpMethod.Post, "/api/orders", new { customer_id = customer, items = new[] { new { name = "latte", quantity = 1 } } }),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("The database is unavailable.", (await response.ReadJsonAsync()).GetProperty("title").GetString());
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+}
