@@ -7,7 +7,7 @@ using OrderBot.Orders;
 namespace OrderBot.Server.Api;
 
 /// <summary>Turns the library's typed errors into ProblemDetails with the status a client can act on.</summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -30,6 +30,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         context.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
+            LogStorageFailure(logger, context.Request.Method, context.Request.Path, exception);
             context.Response.Headers.RetryAfter = "5";
         }
 
@@ -38,6 +39,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             : new HttpValidationProblemDetails(errors.ToDictionary()) { Status = status, Title = title, Detail = detail };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    [LoggerMessage(2001, LogLevel.Error, "The database failed during {Method} {Path}; answered 503")]
+    private static partial void LogStorageFailure(ILogger logger, string method, string path, Exception exception);
 
     // A transaction that fails to commit is rolled back as a whole, so telling the client "nothing changed" is true.
     private static bool IsStorageFailure(Exception exception) => exception switch

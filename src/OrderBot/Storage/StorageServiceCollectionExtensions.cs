@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -41,7 +43,14 @@ public static class StorageServiceCollectionExtensions
     }
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+        builder.UseNpgsql(connectionString).UseSnakeCaseNamingConvention().ConfigureWarnings(ExpectedFailuresAreNotErrors);
+
+    // Constraint violations are outcomes the services expect and turn into typed results (unknown customer,
+    // lost race, taken order number); EF would log each as an error. Real failures still reach the caller.
+    private static void ExpectedFailuresAreNotErrors(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (RelationalEventId.CommandError, LogLevel.Debug),
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+        (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug));
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder builder, StorageOptions options)
     {
@@ -52,6 +61,7 @@ public static class StorageServiceCollectionExtensions
         };
         builder.UseSqlite(connection.ToString())
             .UseSnakeCaseNamingConvention()
+            .ConfigureWarnings(ExpectedFailuresAreNotErrors)
             .AddInterceptors(SqlitePragmas.Instance);
     }
 

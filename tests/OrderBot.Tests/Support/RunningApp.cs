@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OrderBot.Server;
 
 namespace OrderBot.Tests.Support;
@@ -28,6 +29,8 @@ public sealed class RunningApp : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => _app.Services;
 
+    public LogCollector Logs { get; private init; } = new();
+
     public static async Task<RunningApp> StartAsync(IDictionary<string, string>? settings = null, string menuJson = TestMenus.CafeJson)
     {
         var folder = Directory.CreateTempSubdirectory("orderbot-app-").FullName;
@@ -45,9 +48,10 @@ public sealed class RunningApp : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = OrderBotApp.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray());
+        var logs = new LogCollector();
+        var app = OrderBotApp.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), builder => builder.Logging.AddProvider(logs));
         await app.InitializeAndStartAsync(TestContext.Current.CancellationToken);
-        return new RunningApp(folder, app);
+        return new RunningApp(folder, app) { Logs = logs };
     }
 
     /// <summary>Replaces the SQLite file with a folder of the same name: every later database call fails.</summary>
