@@ -1,3 +1,4 @@
+using OrderBot.Crm;
 using OrderBot.Hosting;
 using OrderBot.Menu;
 using OrderBot.Server.Health;
@@ -12,6 +13,7 @@ public static class OrderBotApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddOrderBot(builder.Configuration);
+        builder.Services.AddOrderBotCrm(builder.Configuration);
         builder.Services.AddOrderBotHealth();
         builder.Services.AddProblemDetails();
         configure?.Invoke(builder);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OrderBot.Crm;
 using OrderBot.Customers;
 using OrderBot.Orders;
 
@@ -10,6 +11,7 @@ public abstract class OrderBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderBotDbContext).Assembly);
