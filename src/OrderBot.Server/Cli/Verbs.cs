@@ -14,6 +14,7 @@ public static class Verbs
         };
         root.SetAction((_, ct) => ServeCommand.RunAsync(args, ct));
         root.Subcommands.Add(ServeCommand.Create(args));
+        root.Subcommands.Add(OutboxCommand.Create());
         return root;
     }
 }
