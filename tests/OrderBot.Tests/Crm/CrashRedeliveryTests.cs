@@ -72,8 +72,9 @@ public sealed class CrashRedeliveryTests(SqliteTestDatabase database) : IClassFi
             "--Crm:Adapter=webhook",
             $"--Crm:Webhook:Url={crmUrl}",
             "--Outbox:PollInterval=00:00:00.100",
-            "--Outbox:LeaseDuration=00:00:02",
-            "--Outbox:RequestTimeout=00:00:00.500",
+            // Long enough that the kill, not a timeout, ends the first delivery even on a busy machine.
+            "--Outbox:RequestTimeout=00:00:03",
+            "--Outbox:LeaseDuration=00:00:07",
         ];
         foreach (var argument in arguments)
         {
