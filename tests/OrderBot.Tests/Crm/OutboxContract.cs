@@ -67,6 +67,20 @@ public abstract class OutboxContract(TestDatabase database)
     }
 
     [Fact]
+    public async Task A_healthy_crm_hears_of_a_change_right_after_the_commit_without_waiting_for_a_sweep()
+    {
+        await using var crm = await FakeCrm.StartAsync();
+        var settings = crm.Settings();
+        settings["Outbox:PollInterval"] = "01:00:00";
+        await using var harness = CrmHarness.Create(Database, settings);
+        await harness.StartAsync();
+
+        var orderId = await harness.PlaceAsync(Database, OrderStatus.Confirmed);
+
+        await Eventually.TrueAsync(() => crm.Applied.Count(a => a.OrderId == orderId) == 2, "both events within seconds, long before the hourly sweep", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task A_crm_down_for_a_while_then_back_gets_every_event_once_in_version_order_and_ends_equal_to_the_database()
     {
         await using var crm = await FakeCrm.StartAsync();
