@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using OrderBot.Crm;
 using OrderBot.Hosting;
 using OrderBot.Server.Api;
 using OrderBot.Server.Health;
@@ -16,6 +17,7 @@ public static class OrderBotApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddOrderBot(builder.Configuration);
         builder.Services.AddOrderBotApi(builder.Configuration);
+        builder.Services.AddOrderBotCrm(builder.Configuration);
         builder.Services.AddOrderBotHealth();
         builder.Services.AddOrderBotObservability(builder.Configuration);
         configure?.Invoke(builder);
