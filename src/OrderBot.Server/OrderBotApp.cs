@@ -39,6 +39,7 @@ public static class OrderBotApp
         app.MapCustomers();
         app.MapMenu();
         app.MapExtract();
+        app.MapCrm();
         return app;
     }
 

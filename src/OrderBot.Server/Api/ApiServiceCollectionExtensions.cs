@@ -40,6 +40,7 @@ public static class ApiServiceCollectionExtensions
             };
         });
 
+        services.AddSingleton<OrderViews>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json => OrderJson.Configure(json.SerializerOptions));

@@ -18,20 +18,30 @@ public static class OrdersEndpoints
     }
 
     /// <summary>Orders placed since a time (default: the last 24 hours), newest first, with their history.</summary>
-    public static async Task<Ok<IReadOnlyList<OrderDetails>>> ListOrders(
-        OrderHandler handler, TimeProvider time, CancellationToken cancellationToken, DateTimeOffset? since = null, int limit = 500) =>
-        TypedResults.Ok(await handler.GetOrdersSinceAsync((since ?? time.GetUtcNow().AddDays(-1)).UtcDateTime, limit, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<OrderDto>>> ListOrders(
+        OrderHandler handler, OrderViews views, TimeProvider time, CancellationToken cancellationToken, DateTimeOffset? since = null, int limit = 500) =>
+        TypedResults.Ok(await views.ViewAsync(await handler.GetOrdersSinceAsync((since ?? time.GetUtcNow().AddDays(-1)).UtcDateTime, limit, cancellationToken), cancellationToken));
 
     /// <summary>Server-sent events: every order created or changed from now on, as it is committed.</summary>
-    public static ServerSentEventsResult<OrderDetails> OrderEvents(OrderFeed feed, CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(feed.SubscribeAsync(cancellationToken), eventType: "order");
+    public static ServerSentEventsResult<OrderDto> OrderEvents(OrderFeed feed, OrderViews views, CancellationToken cancellationToken) =>
+        TypedResults.ServerSentEvents(Views(feed.SubscribeAsync(cancellationToken), views, cancellationToken), eventType: "order");
+
+    private static async IAsyncEnumerable<OrderDto> Views(
+        IAsyncEnumerable<OrderDetails> orders, OrderViews views, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var order in orders.WithCancellation(cancellationToken))
+        {
+            yield return await views.ViewAsync(order, cancellationToken);
+        }
+    }
 
     /// <summary>Places an order; a repeated <c>Idempotency-Key</c> with the same body returns the first order.</summary>
-    public static async Task<Created<OrderDetails>> CreateOrder(
+    public static async Task<Created<OrderDto>> CreateOrder(
         CreateOrderBody body,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         HttpContext context,
         OrderHandler handler,
+        OrderViews views,
         CancellationToken cancellationToken)
     {
         var placed = await handler.CreateOrderAsync(body.ToRequest(context.User.Identity!.Name!, idempotencyKey), cancellationToken);
@@ -41,17 +51,17 @@ public static class OrdersEndpoints
         }
 
         var order = await handler.GetOrderAsync(placed.OrderId, cancellationToken);
-        return TypedResults.Created($"/api/orders/{placed.OrderId}", order);
+        return TypedResults.Created($"/api/orders/{placed.OrderId}", await views.ViewAsync(order!, cancellationToken));
     }
 
-    public static async Task<Results<Ok<OrderDetails>, NotFound<ProblemDetails>>> GetOrder(string id, OrderHandler handler, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<OrderDto>, NotFound<ProblemDetails>>> GetOrder(string id, OrderHandler handler, OrderViews views, CancellationToken cancellationToken) =>
         await handler.GetOrderAsync(id, cancellationToken) is { } order
-            ? TypedResults.Ok(order)
+            ? TypedResults.Ok(await views.ViewAsync(order, cancellationToken))
             : TypedResults.NotFound(OrderNotFound(id));
 
     /// <summary>Moves an order along the state machine; 409 when the move is not allowed now or another change won.</summary>
-    public static async Task<Results<Ok<OrderDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> ChangeStatus(
-        string id, StatusBody body, HttpContext context, OrderHandler handler, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<OrderDto>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> ChangeStatus(
+        string id, StatusBody body, HttpContext context, OrderHandler handler, OrderViews views, CancellationToken cancellationToken)
     {
         if (!OrderStatusMachine.TryParse(body.Status, out var next))
         {
@@ -62,7 +72,7 @@ public static class OrdersEndpoints
         var result = await handler.ChangeStatusAsync(id, next, $"api:{context.User.Identity!.Name}", cancellationToken);
         return result.Outcome switch
         {
-            StatusChangeOutcome.Changed => TypedResults.Ok((await handler.GetOrderAsync(id, cancellationToken))!),
+            StatusChangeOutcome.Changed => TypedResults.Ok(await views.ViewAsync((await handler.GetOrderAsync(id, cancellationToken))!, cancellationToken)),
             StatusChangeOutcome.NotFound => TypedResults.NotFound(OrderNotFound(id)),
             StatusChangeOutcome.Forbidden => TypedResults.Conflict(new ProblemDetails
             {

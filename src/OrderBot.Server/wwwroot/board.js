@@ -25,7 +25,7 @@ function renderCard(order) {
   card.querySelector('.total').textContent = `Total ${money(order.total_amount, order.currency)}`;
   const crm = card.querySelector('.crm');
   if (order.crm) {
-    crm.textContent = `CRM: ${order.crm.state}${order.crm.error ? ` (${order.crm.error})` : ''}`;
+    crm.textContent = `CRM: ${order.crm.state.replace('_', ' ')}${order.crm.reason ? ` (${order.crm.reason})` : ''}`;
     crm.className = `crm crm-${order.crm.state}`;
   } else {
     crm.remove();

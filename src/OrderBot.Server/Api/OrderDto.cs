@@ -1,0 +1,38 @@
+using OrderBot.Crm;
+using OrderBot.Orders;
+
+namespace OrderBot.Server.Api;
+
+/// <summary>An order as the API shows it: the library's <see cref="OrderDetails"/> plus where its CRM sync stands.</summary>
+public sealed record OrderDto(
+    string Id,
+    string Number,
+    string CustomerId,
+    IReadOnlyList<OrderLine> Items,
+    decimal TotalAmount,
+    string Currency,
+    OrderStatus Status,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    int Version,
+    IReadOnlyList<StatusChangeDetails>? History,
+    IReadOnlyList<OrderStatus> NextStatuses,
+    CrmSyncState Crm)
+{
+    public static OrderDto From(OrderDetails order, CrmSyncState crm) => new(
+        order.Id, order.Number, order.CustomerId, order.Items, order.TotalAmount, order.Currency, order.Status,
+        order.CreatedAt, order.UpdatedAt, order.Version, order.History, order.NextStatuses, crm);
+}
+
+/// <summary>Adds the CRM sync state to orders, one query for a whole list.</summary>
+public sealed class OrderViews(OutboxStore outbox)
+{
+    public async Task<OrderDto> ViewAsync(OrderDetails order, CancellationToken cancellationToken) =>
+        (await ViewAsync([order], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<OrderDto>> ViewAsync(IReadOnlyList<OrderDetails> orders, CancellationToken cancellationToken)
+    {
+        var states = await outbox.SyncStatesAsync(CrmOptions.Destination, orders.Select(o => o.Id).ToList(), cancellationToken);
+        return orders.Select(o => OrderDto.From(o, states.GetValueOrDefault(o.Id, CrmSyncState.Unknown))).ToList();
+    }
+}
