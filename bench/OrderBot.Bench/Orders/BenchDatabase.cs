@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using OrderBot.Crm;
 using OrderBot.Customers;
 using OrderBot.Menu;
 using OrderBot.Orders;
@@ -57,12 +58,13 @@ internal sealed class BenchDatabase : IAsyncDisposable
             ["Storage:Provider"] = kind.ToString(),
             ["Storage:ConnectionString"] = connectionString,
         }).Build();
-        var services = new ServiceCollection().AddOrderBotStorage(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddOrderBotStorage(configuration).AddOrderBotCrm(configuration).BuildServiceProvider();
         await services.GetRequiredService<StorageInitializer>().InitializeAsync();
         return new BenchDatabase(kind, connectionString, services);
     }
 
-    public OrderHandler Handler(Menu.Menu menu) => new(DbFactory, TimeProvider.System, NullLogger<OrderHandler>.Instance, menu);
+    public OrderHandler Handler(Menu.Menu menu) =>
+        new(DbFactory, TimeProvider.System, NullLogger<OrderHandler>.Instance, menu, outbox: _services.GetRequiredService<OutboxWriter>());
 
     public CustomerDirectory Customers() => new(DbFactory, TimeProvider.System);
 

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using System.Text.Json;
 using Npgsql;
+using OrderBot.Crm;
 using OrderBot.Orders;
 using OrderBot.Storage;
 using OrderBot.Storage.Configurations;
@@ -8,8 +10,8 @@ using OrderBot.Storage.Configurations;
 namespace OrderBot.Bench.Orders;
 
 /// <summary>
-/// The baseline: the same rows the handler writes (the order with its items as JSON, and the first status
-/// history entry), by plain ADO.NET in one transaction, with the prices already known.
+/// The baseline: the same rows the handler writes (the order with its items as JSON, the first status
+/// history entry and the outbox event), by plain ADO.NET in one transaction, with the prices already known.
 /// </summary>
 internal sealed class RawOrderWriter(StorageProvider provider, string connectionString)
 {
@@ -19,6 +21,10 @@ internal sealed class RawOrderWriter(StorageProvider provider, string connection
 
     private const string InsertHistory =
         "INSERT INTO order_status_changes (id, order_id, \"from\", \"to\", at, actor) VALUES (@change, @id, NULL, 'Pending', @now, 'api')";
+
+    private const string InsertEvent =
+        "INSERT INTO outbox_events (id, destination, order_id, order_version, type, payload, created_at, state, attempts, next_attempt_at, last_error) " +
+        "VALUES (@event, 'crm', @id, 1, 'order.created', @payload, @now, 'Skipped', 0, @now, 'no adapter is configured for crm')";
 
     private static readonly OrderItemsConverter Items = new();
 
@@ -68,6 +74,20 @@ internal sealed class RawOrderWriter(StorageProvider provider, string connection
             Add(history, "id", identity.Id);
             Add(history, "now", now);
             await history.ExecuteNonQueryAsync();
+        }
+
+        await using (var outbox = connection.CreateCommand())
+        {
+            // The event carries the whole order, as the handler's does; building it is part of the work.
+            var eventId = Guid.CreateVersion7().ToString();
+            var snapshot = new OrderDetails(identity.Id, identity.Number, customerId, items.Select(OrderLine.From).ToList(), total, "USD", OrderStatus.Pending, now, now, 1);
+            outbox.Transaction = transaction;
+            outbox.CommandText = InsertEvent;
+            Add(outbox, "event", eventId);
+            Add(outbox, "id", identity.Id);
+            Add(outbox, "payload", JsonSerializer.Serialize(new OrderEvent(eventId, OrderEvent.Created, identity.Id, 1, now, snapshot), OrderJson.Options));
+            Add(outbox, "now", now);
+            await outbox.ExecuteNonQueryAsync();
         }
 
         await transaction.CommitAsync();
