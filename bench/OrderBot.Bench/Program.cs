@@ -6,6 +6,7 @@ using OrderBot.Bench.Orders;
 return args.FirstOrDefault() switch
 {
     "orders" => await OrderCreationLoad.RunAsync(new BenchArguments(args[1..])),
+    "api-orders" => await ApiOrderLoad.RunAsync(new BenchArguments(args[1..])),
     "pages" => await CustomerPageLoad.RunAsync(new BenchArguments(args[1..])),
     "parser-throughput" => ParserThroughput.Run(args),
     _ => RunBenchmarks(args),

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OrderBot.Menu;
 using OrderBot.Orders;
 
@@ -41,28 +40,13 @@ internal static class OrderCreationLoad
             }
 
             // Warm both sides long enough for tiered JIT to settle, so neither runs colder code than the other.
-            await MeasureAsync(writers, 3, w => handler.CreateOrderAsync(customers[w], requests));
-            await MeasureAsync(writers, 3, w => raw.WriteAsync(customers[w], lines, total));
-            var viaHandler = await MeasureAsync(writers, seconds, w => handler.CreateOrderAsync(customers[w], requests));
-            var viaRaw = await MeasureAsync(writers, seconds, w => raw.WriteAsync(customers[w], lines, total));
+            await Load.RunAsync(writers, 3, w => handler.CreateOrderAsync(customers[w], requests));
+            await Load.RunAsync(writers, 3, w => raw.WriteAsync(customers[w], lines, total));
+            var viaHandler = (await Load.RunAsync(writers, seconds, w => handler.CreateOrderAsync(customers[w], requests))).PerSecond;
+            var viaRaw = (await Load.RunAsync(writers, seconds, w => raw.WriteAsync(customers[w], lines, total))).PerSecond;
             Console.WriteLine($"| {database.Provider} | {writers} | {viaHandler:F0} | {viaRaw:F0} | {viaHandler / viaRaw:P0} |");
         }
 
         return 0;
-    }
-
-    private static async Task<double> MeasureAsync(int writers, double seconds, Func<int, Task> write)
-    {
-        var deadline = Stopwatch.StartNew();
-        var counts = new long[writers];
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
-        {
-            while (deadline.Elapsed.TotalSeconds < seconds)
-            {
-                await write(w);
-                counts[w]++;
-            }
-        })));
-        return counts.Sum() / deadline.Elapsed.TotalSeconds;
     }
 }

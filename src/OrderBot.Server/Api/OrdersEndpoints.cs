@@ -50,8 +50,7 @@ public static class OrdersEndpoints
             context.Response.Headers["Idempotent-Replayed"] = "true";
         }
 
-        var order = await handler.GetOrderAsync(placed.OrderId, cancellationToken);
-        return TypedResults.Created($"/api/orders/{placed.OrderId}", await views.ViewAsync(order!, cancellationToken));
+        return TypedResults.Created($"/api/orders/{placed.OrderId}", await views.ViewAsync(placed.Order, cancellationToken));
     }
 
     public static async Task<Results<Ok<OrderDto>, NotFound<ProblemDetails>>> GetOrder(string id, OrderHandler handler, OrderViews views, CancellationToken cancellationToken) =>

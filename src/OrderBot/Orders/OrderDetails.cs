@@ -60,7 +60,11 @@ public sealed record PlacedOrder(string OrderId, OrderStatus Status, string Numb
     /// <summary>True when an earlier request with the same idempotency key created this order.</summary>
     public bool Replayed { get; init; }
 
-    public static PlacedOrder From(Order order) => new(order.Id, order.Status, order.Number, order.TotalAmount, order.Currency);
+    /// <summary>The whole order with its history, so a caller need not read it back.</summary>
+    public required OrderDetails Order { get; init; }
+
+    public static PlacedOrder From(Order order) =>
+        new(order.Id, order.Status, order.Number, order.TotalAmount, order.Currency) { Order = OrderDetails.From(order, withHistory: true) };
 }
 
 /// <summary>One page of a customer's orders, newest first; pass <see cref="NextCursor"/> back for the next page.</summary>

@@ -90,8 +90,9 @@ public sealed partial class OrderHandler(
 
         Log.OrderCreated(logger, order.Id, order.Number, Redact.Phone(request.CustomerId), order.Items.Count, order.TotalAmount, order.Currency);
         metrics?.Created(request.Actor);
-        feed?.Publish(OrderDetails.From(order, withHistory: true));
-        return PlacedOrder.From(order);
+        var placed = PlacedOrder.From(order);
+        feed?.Publish(placed.Order);
+        return placed;
     }
 
     private static IdempotentOrderRequest? IdempotencyFor(OrderRequest request)
@@ -128,7 +129,7 @@ public sealed partial class OrderHandler(
             throw new IdempotencyKeyReusedException(wanted.Key[(wanted.Key.IndexOf(':', StringComparison.Ordinal) + 1)..]);
         }
 
-        var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == earlier.OrderId, cancellationToken);
+        var order = await db.Orders.AsNoTracking().Include(o => o.History).FirstAsync(o => o.Id == earlier.OrderId, cancellationToken);
         return PlacedOrder.From(order) with { Replayed = true };
     }
 
