@@ -1,3 +1,4 @@
+using OrderBot.Crm;
 using OrderBot.Hosting;
 using OrderBot.Server.Api;
 using OrderBot.Server.Health;
@@ -14,6 +15,7 @@ public static class OrderBotApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddOrderBot(builder.Configuration);
         builder.Services.AddOrderBotApi(builder.Configuration);
+        builder.Services.AddOrderBotCrm(builder.Configuration);
         builder.Services.AddOrderBotHealth();
         configure?.Invoke(builder);
 

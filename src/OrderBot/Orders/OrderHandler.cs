@@ -2,20 +2,22 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OrderBot.Crm;
 using OrderBot.Logging;
 using OrderBot.Storage;
 
 namespace OrderBot.Orders;
 
 /// <summary>
-/// Creates, reads and moves orders. Every write is one transaction (one SaveChanges); prices come from
-/// the menu when one is configured; status changes go through <see cref="Order.TryMoveTo"/>.
+/// Creates, reads and moves orders. Every write is one transaction (one SaveChanges), which also holds the
+/// change's outbox events; prices come from the menu when one is configured; status changes go through <see cref="Order.TryMoveTo"/>.
 /// </summary>
 public sealed partial class OrderHandler(
     IDbContextFactory<OrderBotDbContext> dbFactory,
     TimeProvider time,
     ILogger<OrderHandler> logger,
-    Menu.Menu? menu = null)
+    Menu.Menu? menu = null,
+    OutboxWriter? outbox = null)
 {
     public const int MaxPageSize = 100;
     private const int NumberAttempts = 5;
@@ -56,9 +58,11 @@ public sealed partial class OrderHandler(
                 });
             }
 
+            outbox?.Append(db, order, OrderEvent.Created);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                outbox?.Committed();
                 break;
             }
             catch (DbUpdateException e) when (e.IsForeignKeyViolation())
@@ -171,12 +175,15 @@ public sealed partial class OrderHandler(
             return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
         }
 
+        outbox?.Append(db, order, OrderEvent.StatusChanged);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            outbox?.Committed();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation("outbox_events"))
         {
+            // The loser of a race fails on the order's version, or on its event's (order, version) key when that insert ran first.
             return Rejected(orderId, StatusChangeOutcome.Conflict, null, "another change of this order was saved first");
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OrderBot.Crm;
 using OrderBot.Customers;
 using OrderBot.Orders;
 
@@ -11,6 +12,7 @@ public abstract class OrderBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<IdempotentOrderRequest> IdempotentOrderRequests => Set<IdempotentOrderRequest>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderBotDbContext).Assembly);

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrderBot.Crm;
+
+public enum CrmAdapter
+{
+    /// <summary>Events are recorded (as skipped) but sent nowhere.</summary>
+    None,
+
+    Webhook,
+    HubSpot,
+}
+
+/// <summary>The <c>Crm</c> configuration section. Secrets (the webhook secret, the HubSpot token) belong in the environment.</summary>
+public sealed class CrmOptions
+{
+    public const string Section = "Crm";
+
+    /// <summary>The outbox destination the CRM adapters serve.</summary>
+    public const string Destination = "crm";
+
+    /// <summary>The named HttpClient both adapters use.</summary>
+    public const string HttpClientName = "OrderBot.Crm";
+
+    /// <summary>none (default), webhook or hubspot.</summary>
+    public CrmAdapter Adapter { get; set; } = CrmAdapter.None;
+
+    public WebhookOptions Webhook { get; set; } = new();
+    public HubSpotOptions HubSpot { get; set; } = new();
+}
+
+public sealed class WebhookOptions
+{
+    /// <summary>Where events are POSTed; required for the webhook adapter.</summary>
+    public Uri? Url { get; set; }
+
+    /// <summary>The HMAC-SHA256 key for <c>X-OrderBot-Signature</c>; required for the webhook adapter, at least 16 characters.</summary>
+    public string? Secret { get; set; }
+}
+
+public sealed class HubSpotOptions
+{
+    /// <summary>The API root (default https://api.hubapi.com); tests point it at a fake.</summary>
+    public Uri BaseUrl { get; set; } = new("https://api.hubapi.com");
+
+    /// <summary>A private app token with crm.objects.orders and crm.objects.contacts read/write scopes; required for the hubspot adapter.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>The unique contact property the customer's phone number is upserted by (default phone).</summary>
+    [Required]
+    public string ContactIdProperty { get; set; } = "phone";
+
+    /// <summary>The unique order property holding OrderBot's order id (default hs_external_order_id).</summary>
+    [Required]
+    public string OrderIdProperty { get; set; } = "hs_external_order_id";
+
+    /// <summary>The order property our status is written to (default hs_pipeline_stage).</summary>
+    [Required]
+    public string StatusProperty { get; set; } = "hs_pipeline_stage";
+
+    /// <summary>Written to hs_pipeline when set; stage ids belong to a pipeline.</summary>
+    public string? Pipeline { get; set; }
+
+    /// <summary>Our status name (pending, confirmed, ...) to the value written; an unmapped status is written as its name.</summary>
+    public Dictionary<string, string> StatusMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Written to hs_source_store (default OrderBot).</summary>
+    public string SourceStore { get; set; } = "OrderBot";
+}
