@@ -1,3 +1,4 @@
+using OrderBot.Chat;
 using OrderBot.Crm;
 using OrderBot.Hosting;
 using OrderBot.Server.Api;
@@ -16,6 +17,7 @@ public static class OrderBotApp
         builder.Services.AddOrderBot(builder.Configuration);
         builder.Services.AddOrderBotApi(builder.Configuration);
         builder.Services.AddOrderBotCrm(builder.Configuration);
+        builder.Services.AddOrderBotChat(builder.Configuration);
         builder.Services.AddOrderBotHealth();
         configure?.Invoke(builder);
 
