@@ -3,6 +3,7 @@ using OrderBot.Crm;
 using OrderBot.Hosting;
 using OrderBot.Server.Api;
 using OrderBot.Server.Health;
+using OrderBot.Server.WhatsApp;
 using OrderBot.Storage;
 using Scalar.AspNetCore;
 
@@ -18,6 +19,7 @@ public static class OrderBotApp
         builder.Services.AddOrderBotApi(builder.Configuration);
         builder.Services.AddOrderBotCrm(builder.Configuration);
         builder.Services.AddOrderBotChat(builder.Configuration);
+        builder.Services.AddOrderBotWhatsApp(builder.Configuration);
         builder.Services.AddOrderBotHealth();
         configure?.Invoke(builder);
 
@@ -34,6 +36,7 @@ public static class OrderBotApp
         app.MapOrders();
         app.MapCustomers();
         app.MapMenu();
+        app.MapWhatsApp();
         return app;
     }
 
