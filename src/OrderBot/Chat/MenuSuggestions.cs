@@ -24,7 +24,10 @@ public static class MenuSuggestions
             .ToList();
     }
 
-    /// <summary>For each word of the name, the best match among the phrase's words; averaged over the name.</summary>
+    /// <summary>
+    /// For each word of the name, the best match among the phrase's words, averaged over the name; a single
+    /// word close to one word of a longer name ("stil" for "still water") still counts, a little less.
+    /// </summary>
     private static double Similarity(string[] phrase, string[] name)
     {
         if (name.Length == 0)
@@ -32,13 +35,8 @@ public static class MenuSuggestions
             return 0;
         }
 
-        var total = 0.0;
-        foreach (var word in name)
-        {
-            total += phrase.Max(p => 1.0 - (double)Distance(p, word) / Math.Max(p.Length, word.Length));
-        }
-
-        return total / name.Length;
+        var scores = name.Select(word => phrase.Max(p => 1.0 - (double)Distance(p, word) / Math.Max(p.Length, word.Length))).ToList();
+        return Math.Max(scores.Average(), 0.8 * scores.Max());
     }
 
     private static string[] Words(string text) =>

@@ -168,6 +168,23 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Erasing_a_customer_removes_their_chat_messages_and_conversation()
+    {
+        var customer = WhatsAppTestApp.NewWaId();
+        var summary = await _app.SayAsync(MetaPayloads.Text(customer, "a croissant"), 1);
+        await _app.SayAsync(MetaPayloads.ButtonReply(customer, Choice(summary, "Confirm"), "Confirm"), 2);
+
+        var erased = await _app.App.Client.SendAsync(ApiClient.Request(HttpMethod.Delete, $"/api/customers/%2B{customer}"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        var id = "+" + customer;
+        Assert.Equal(0, await _app.QueryAsync(db => db.ChatInbox.CountAsync(m => m.CustomerId == id)));
+        Assert.Equal(0, await _app.QueryAsync(db => db.OutboundMessages.CountAsync(m => m.CustomerId == id)));
+        Assert.Equal(0, await _app.QueryAsync(db => db.ConversationStates.CountAsync(m => m.CustomerId == id)));
+        Assert.Equal(0, await _app.OrderCountAsync(id));
+    }
+
     private async Task<HttpStatusCode> ChangeStatusAsync(string orderId, string status)
     {
         var response = await _app.App.Client.SendAsync(
