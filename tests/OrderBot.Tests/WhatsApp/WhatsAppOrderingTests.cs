@@ -126,9 +126,7 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
     public async Task A_status_change_by_staff_notifies_the_customer_even_after_a_graph_api_outage()
     {
         var customer = WhatsAppTestApp.NewWaId();
-        var summary = await _app.SayAsync(MetaPayloads.Text(customer, "a croissant"), 1);
-        await _app.SayAsync(MetaPayloads.ButtonReply(customer, Choice(summary, "Confirm"), "Confirm"), 2);
-        var order = await _app.QueryAsync(db => db.Orders.SingleAsync(o => o.CustomerId == "+" + customer));
+        var order = await OrderCroissantAsync(customer);
 
         var confirmed = await ChangeStatusAsync(order.Id, "confirmed");
         var notified = await _app.Graph.NthToAsync("+" + customer, 3);
@@ -172,8 +170,7 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
     public async Task Erasing_a_customer_removes_their_chat_messages_and_conversation()
     {
         var customer = WhatsAppTestApp.NewWaId();
-        var summary = await _app.SayAsync(MetaPayloads.Text(customer, "a croissant"), 1);
-        await _app.SayAsync(MetaPayloads.ButtonReply(customer, Choice(summary, "Confirm"), "Confirm"), 2);
+        await OrderCroissantAsync(customer);
 
         var erased = await _app.App.Client.SendAsync(ApiClient.Request(HttpMethod.Delete, $"/api/customers/%2B{customer}"), TestContext.Current.CancellationToken);
 
@@ -183,6 +180,14 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
         Assert.Equal(0, await _app.QueryAsync(db => db.OutboundMessages.CountAsync(m => m.CustomerId == id)));
         Assert.Equal(0, await _app.QueryAsync(db => db.ConversationStates.CountAsync(m => m.CustomerId == id)));
         Assert.Equal(0, await _app.OrderCountAsync(id));
+    }
+
+    /// <summary>Orders a croissant and confirms it: two replies to the customer, one order.</summary>
+    private async Task<OrderBot.Orders.Order> OrderCroissantAsync(string customer)
+    {
+        var summary = await _app.SayAsync(MetaPayloads.Text(customer, "a croissant"), 1);
+        await _app.SayAsync(MetaPayloads.ButtonReply(customer, Choice(summary, "Confirm"), "Confirm"), 2);
+        return await _app.QueryAsync(db => db.Orders.SingleAsync(o => o.CustomerId == "+" + customer));
     }
 
     private async Task<HttpStatusCode> ChangeStatusAsync(string orderId, string status)
