@@ -2,12 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OrderBot.Tests.Support;
 
 namespace OrderBot.Tests.WhatsApp;
 
@@ -42,9 +38,13 @@ public sealed class FakeGraphApi : IAsyncDisposable
     private readonly SemaphoreSlim _arrived = new(0);
     private int _counter;
 
-    private FakeGraphApi(WebApplication app) => _app = app;
+    private FakeGraphApi(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress { get; }
 
     /// <summary>While set, every send is answered with this status (and an error body) and not recorded.</summary>
     public int? FailWith { get; set; }
@@ -58,18 +58,13 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     public static async Task<FakeGraphApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var app = builder.Build();
-        var fake = new FakeGraphApi(app);
-        app.MapPost("/{version}/{phone}/messages", fake.ReceiveAsync);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        fake.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return fake;
+        FakeGraphApi? fake = null;
+        var (app, address) = await LoopbackServer.StartAsync(app => app.MapPost("/{version}/{phone}/messages", (string version, string phone, HttpRequest request) =>
+            fake!.ReceiveAsync(phone, request)));
+        return fake = new FakeGraphApi(app, address);
     }
 
-    private async Task<IResult> ReceiveAsync(string version, string phone, HttpRequest request)
+    private async Task<IResult> ReceiveAsync(string phone, HttpRequest request)
     {
         if (request.Headers.Authorization != $"Bearer {Token}" || phone != PhoneNumberId)
         {

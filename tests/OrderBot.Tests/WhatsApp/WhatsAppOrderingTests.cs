@@ -132,7 +132,7 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
         var notified = await _app.Graph.NthToAsync("+" + customer, 3);
         _app.Graph.FailWith = 503;
         var preparing = await ChangeStatusAsync(order.Id, "preparing");
-        await WhatsAppTestApp.WaitUntilAsync(
+        await Eventually.TrueAsync(
             () => _app.QueryAsync(db => db.OutboxEvents.AnyAsync(e => e.OrderId == order.Id && e.Destination == "customer" && e.Attempts >= 1 && e.State == OutboxState.Pending)),
             "a failed notification attempt during the outage");
         _app.Graph.FailWith = null;

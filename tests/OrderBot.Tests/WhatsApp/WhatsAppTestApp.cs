@@ -75,17 +75,6 @@ public sealed class WhatsAppTestApp : IAsyncDisposable
         return await query(db);
     }
 
-    /// <summary>Polls <paramref name="condition"/> until it holds; fails with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-    }
-
     public Task<int> OrderCountAsync(string customerId) => QueryAsync(db => db.Orders.CountAsync(o => o.CustomerId == customerId));
 
     public async ValueTask DisposeAsync()

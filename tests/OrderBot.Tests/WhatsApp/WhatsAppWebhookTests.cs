@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OrderBot.Chat;
 
+using OrderBot.Tests.Support;
+
 namespace OrderBot.Tests.WhatsApp;
 
 public sealed class WhatsAppWebhookTests : IAsyncLifetime
@@ -132,7 +134,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         async Task<OutboundState> StateAsync() =>
             await _app.QueryAsync(db => db.OutboundMessages.Where(m => m.ProviderMessageId == welcome.Id).Select(m => m.State).SingleAsync());
 
-        await WhatsAppTestApp.WaitUntilAsync(
+        await Eventually.TrueAsync(
             () => _app.QueryAsync(db => db.OutboundMessages.AnyAsync(m => m.ProviderMessageId == welcome.Id)), "the sent message to be stored with its id");
 
         await _app.PostAsync(MetaPayloads.Delivery([], [MetaPayloads.Status(welcome.Id, "read", customer)]));

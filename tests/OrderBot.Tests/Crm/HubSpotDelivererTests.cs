@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using OrderBot.Crm;
+using OrderBot.Orders;
+using OrderBot.Tests.Support;
+
+namespace OrderBot.Tests.Crm;
+
+public sealed class HubSpotDelivererTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_new_order_upserts_the_order_and_the_contact_and_associates_them_and_a_status_change_upserts_the_order_only()
+    {
+        await using var hubSpot = await FakeHubSpot.StartAsync();
+        var settings = hubSpot.Settings();
+        settings["Crm:HubSpot:Pipeline"] = "orders-pipeline";
+        settings["Crm:HubSpot:StatusMap:confirmed"] = "stage-confirmed";
+        await using var harness = CrmHarness.Create(database, settings);
+        var customer = await database.NewCustomerAsync();
+        var placed = await harness.Handler.CreateOrderAsync(customer, [new OrderItemRequest("Pizza", 2, 10.99m)], Ct);
+
+        Assert.Equal(1, await harness.Dispatcher.DispatchDueAsync(Ct));
+        Assert.True((await harness.Handler.ChangeStatusAsync(placed.OrderId, OrderStatus.Confirmed, "test", Ct)).Succeeded);
+        Assert.Equal(1, await harness.Dispatcher.DispatchDueAsync(Ct));
+
+        var requests = hubSpot.Requests;
+        Assert.Equal(
+        [
+            ("POST", "/crm/v3/objects/order/batch/upsert"),
+            ("POST", "/crm/v3/objects/contacts/batch/upsert"),
+            ("PUT", "/crm/v4/objects/order/1000/associations/default/contact/1001"),
+            ("POST", "/crm/v3/objects/order/batch/upsert"),
+        ], requests.Select(r => (r.Method, r.Path)));
+        Assert.All(requests, r => Assert.Equal($"Bearer {FakeHubSpot.Token}", r.Authorization));
+        AssertJson(Upsert(placed.OrderId, "hs_external_order_id", Properties(placed.Number, "pending")), requests[0].Body);
+        AssertJson(Upsert(customer, "phone", new JsonObject { ["phone"] = customer }), requests[1].Body);
+        Assert.Equal("", requests[2].Body);
+        AssertJson(Upsert(placed.OrderId, "hs_external_order_id", Properties(placed.Number, "stage-confirmed")), requests[3].Body);
+        Assert.StartsWith("application/json", requests[0].ContentType, StringComparison.Ordinal);
+
+        Assert.True(hubSpot.Associated("1000", "1001"));
+        Assert.Equal("stage-confirmed", hubSpot.Find("order", placed.OrderId)!.Value.Properties["hs_pipeline_stage"]!.GetValue<string>());
+        Assert.Equal(CrmSync.Synced, (await harness.SyncStateAsync(placed.OrderId)).State);
+    }
+
+    [Fact]
+    public async Task A_HubSpot_429_without_Retry_After_waits_for_the_rate_limit_window_and_a_redelivery_changes_nothing()
+    {
+        var clock = TestDatabase.Clock();
+        await using var hubSpot = await FakeHubSpot.StartAsync();
+        var limited = 1;
+        hubSpot.Intercept = _ => Interlocked.Exchange(ref limited, 0) == 1 ? new RateLimited() : null;
+        await using var harness = CrmHarness.Create(database, hubSpot.Settings(), clock);
+        var orderId = await harness.PlaceAsync(database);
+
+        await harness.Dispatcher.DispatchDueAsync(Ct);
+        var waiting = Assert.Single(await harness.EventsAsync(orderId));
+        Assert.Equal(clock.GetUtcNow().UtcDateTime.AddSeconds(10), waiting.NextAttemptAt);
+        Assert.Contains("SECONDLY", waiting.LastError, StringComparison.Ordinal);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, await harness.Dispatcher.DispatchDueAsync(Ct));
+        var delivered = Assert.Single(await harness.EventsAsync(orderId));
+        Assert.Equal(OutboxState.Delivered, delivered.State);
+        var before = hubSpot.Requests.Count;
+
+        // A redelivery, as after a crash between HubSpot's answer and our commit: the same objects, nothing new.
+        Assert.Equal(DeliveryOutcome.Delivered, (await harness.Deliverer.DeliverAsync(delivered, Ct)).Outcome);
+        var customer = (await harness.Handler.GetOrderAsync(orderId, Ct))!.CustomerId;
+        Assert.Equal(("1000", "1001"), (hubSpot.Find("order", orderId)!.Value.Id, hubSpot.Find("contacts", customer)!.Value.Id));
+        Assert.Equal(before + 3, hubSpot.Requests.Count);
+        Assert.Equal(2, hubSpot.ObjectCount);
+    }
+
+    [Fact]
+    public async Task A_rejected_property_value_in_a_207_answer_is_dead_lettered_with_HubSpots_message()
+    {
+        await using var hubSpot = await FakeHubSpot.StartAsync();
+        hubSpot.Intercept = _ => Results.Json(new JsonObject
+        {
+            ["status"] = "COMPLETE",
+            ["results"] = new JsonArray(),
+            ["numErrors"] = 1,
+            ["errors"] = new JsonArray(new JsonObject { ["status"] = "error", ["category"] = "VALIDATION_ERROR", ["message"] = "Property values were not valid" }),
+        }, statusCode: 207);
+        await using var harness = CrmHarness.Create(database, hubSpot.Settings());
+        var orderId = await harness.PlaceAsync(database);
+
+        await harness.Dispatcher.DispatchDueAsync(Ct);
+
+        var dead = Assert.Single(await harness.EventsAsync(orderId));
+        Assert.Equal(OutboxState.Dead, dead.State);
+        Assert.Contains("Property values were not valid", dead.LastError, StringComparison.Ordinal);
+    }
+
+    private static JsonObject Properties(string number, string stage) => new()
+    {
+        ["hs_order_name"] = $"Order {number}",
+        ["hs_currency_code"] = "USD",
+        ["hs_total_price"] = "21.98",
+        ["hs_source_store"] = "OrderBot",
+        ["hs_pipeline_stage"] = stage,
+        ["hs_pipeline"] = "orders-pipeline",
+    };
+
+    private static JsonObject Upsert(string id, string idProperty, JsonObject properties) => new()
+    {
+        ["inputs"] = new JsonArray(new JsonObject { ["id"] = id, ["idProperty"] = idProperty, ["properties"] = properties }),
+    };
+
+    private static void AssertJson(JsonNode expected, string actual) =>
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(actual)), $"expected {expected.ToJsonString()}\nactual   {actual}");
+
+    /// <summary>HubSpot's 429 for the per-10-seconds limit: no Retry-After, the window in a header, the policy in the body.</summary>
+    private sealed class RateLimited : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers["X-HubSpot-RateLimit-Interval-Milliseconds"] = "10000";
+            httpContext.Response.Headers["X-HubSpot-RateLimit-Remaining"] = "0";
+            return Results.Json(new { status = "error", message = "You have reached your secondly limit.", errorType = "RATE_LIMIT", policyName = "SECONDLY" }, statusCode: 429)
+                .ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using OrderBot.Crm;
+using OrderBot.Orders;
+using OrderBot.Tests.Support;
+
+namespace OrderBot.Tests.Crm;
+
+/// <summary>The outbox and its dispatcher against a fake CRM, run on every storage provider by the subclasses.</summary>
+public abstract class OutboxContract(TestDatabase database)
+{
+    protected virtual TestDatabase Database => database;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_change_writes_one_event_per_version_carrying_the_whole_order()
+    {
+        await using var harness = CrmHarness.Create(Database, new Dictionary<string, string?> { ["Crm:Adapter"] = "none" });
+
+        var orderId = await harness.PlaceAsync(Database, OrderStatus.Confirmed, OrderStatus.Preparing);
+
+        var events = await harness.EventsAsync(orderId);
+        Assert.Equal([(1, OrderEvent.Created), (2, OrderEvent.StatusChanged), (3, OrderEvent.StatusChanged)], events.Select(e => (e.OrderVersion, e.Type)));
+        var last = JsonDocument.Parse(events[^1].Payload).RootElement;
+        Assert.Equal(events[^1].Id, last.GetProperty("event_id").GetString());
+        Assert.Equal("preparing", last.GetProperty("order").GetProperty("status").GetString());
+        Assert.Equal(21.98m, last.GetProperty("order").GetProperty("total_amount").GetDecimal());
+        Assert.Equal("Pizza", last.GetProperty("order").GetProperty("items")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_failed_order_write_leaves_no_event()
+    {
+        await using var harness = CrmHarness.Create(Database, new Dictionary<string, string?> { ["Crm:Adapter"] = "none" });
+        var before = (await harness.AllEventsAsync()).Count;
+
+        await Assert.ThrowsAsync<UnknownCustomerException>(() =>
+            harness.Handler.CreateOrderAsync("+15550000000", [new OrderItemRequest("Pizza", 1, 9m)], Ct));
+
+        Assert.Equal(before, (await harness.AllEventsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Of_racing_status_changes_only_the_winner_leaves_an_event()
+    {
+        await using var harness = CrmHarness.Create(Database, new Dictionary<string, string?> { ["Crm:Adapter"] = "none" });
+        var orderId = await harness.PlaceAsync(Database);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() =>
+            harness.Handler.ChangeStatusAsync(orderId, OrderStatus.Cancelled, $"racer-{i}", Ct))));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Equal([1, 2], (await harness.EventsAsync(orderId)).Select(e => e.OrderVersion));
+    }
+
+    [Fact]
+    public async Task Without_an_adapter_events_are_recorded_as_skipped_and_the_order_shows_not_configured()
+    {
+        await using var harness = CrmHarness.Create(Database, new Dictionary<string, string?> { ["Crm:Adapter"] = "none" });
+
+        var orderId = await harness.PlaceAsync(Database, OrderStatus.Confirmed);
+
+        Assert.All(await harness.EventsAsync(orderId), e => Assert.Equal(OutboxState.Skipped, e.State));
+        Assert.Equal(CrmSync.NotConfigured, (await harness.SyncStateAsync(orderId)).State);
+        Assert.Equal(0, await harness.Dispatcher.DispatchDueAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_healthy_crm_hears_of_a_change_right_after_the_commit_without_waiting_for_a_sweep()
+    {
+        await using var crm = await FakeCrm.StartAsync();
+        var settings = crm.Settings();
+        settings["Outbox:PollInterval"] = "01:00:00";
+        await using var harness = CrmHarness.Create(Database, settings);
+        await harness.StartAsync();
+
+        var orderId = await harness.PlaceAsync(Database, OrderStatus.Confirmed);
+
+        await Eventually.TrueAsync(() => crm.Applied.Count(a => a.OrderId == orderId) == 2, "both events within seconds, long before the hourly sweep", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_crm_down_for_a_while_then_back_gets_every_event_once_in_version_order_and_ends_equal_to_the_database()
+    {
+        await using var crm = await FakeCrm.StartAsync();
+        var down = true;
+        crm.Intercept = _ => Task.FromResult<IResult?>(down ? Results.StatusCode(503) : null);
+        await using var harness = CrmHarness.Create(Database, crm.Settings());
+        await harness.StartAsync();
+
+        OrderStatus[][] lives =
+        [
+            [OrderStatus.Confirmed, OrderStatus.Preparing, OrderStatus.Ready, OrderStatus.Shipped, OrderStatus.Delivered],
+            [OrderStatus.Cancelled],
+            [OrderStatus.Confirmed, OrderStatus.Preparing],
+            [],
+            [OrderStatus.Confirmed, OrderStatus.Cancelled],
+        ];
+        var orderIds = await Task.WhenAll(lives.Select(moves => harness.PlaceAsync(Database, moves)));
+        await Eventually.TrueAsync(() => crm.Requests.Count >= 10, "the dispatcher to keep trying while the CRM is down");
+        Assert.NotEqual(CrmSync.Synced, (await harness.SyncStateAsync(orderIds[0])).State);
+        down = false;
+
+        await Eventually.TrueAsync(async () => (await Task.WhenAll(orderIds.Select(harness.SyncStateAsync))).All(s => s.State == CrmSync.Synced),
+            "every order to be synced after the CRM came back");
+
+        var total = lives.Sum(l => l.Length + 1);
+        Assert.Equal(total, crm.Applied.Count);
+        Assert.Equal(total, crm.Applied.Select(a => a.EventId).Distinct().Count());
+        Assert.Empty(crm.OlderIgnored);
+        foreach (var orderId in orderIds)
+        {
+            Assert.Equal(crm.Applied.Where(a => a.OrderId == orderId).Select(a => a.Version), Enumerable.Range(1, crm.Applied.Count(a => a.OrderId == orderId)));
+            var stored = (await harness.Handler.GetOrderAsync(orderId, Ct))!;
+            Assert.Equal((stored.Version, stored.Status.ToWireName()), (crm.Orders[orderId].Version, crm.Orders[orderId].Status));
+        }
+    }
+
+    [Fact]
+    public async Task A_429_with_Retry_After_is_waited_out_exactly_as_told()
+    {
+        var clock = TestDatabase.Clock();
+        await using var crm = await FakeCrm.StartAsync(clock);
+        var limited = 1;
+        crm.Intercept = _ => Task.FromResult<IResult?>(Interlocked.Exchange(ref limited, 0) == 1 ? new RetryAfter(Results.StatusCode(429), 120) : null);
+        await using var harness = CrmHarness.Create(Database, crm.Settings(), clock);
+        var first = await harness.PlaceAsync(Database);
+
+        Assert.Equal(1, await harness.Dispatcher.DispatchDueAsync(Ct));
+        var waiting = Assert.Single(await harness.EventsAsync(first));
+        Assert.Equal((OutboxState.Pending, 1, clock.GetUtcNow().UtcDateTime.AddSeconds(120)), (waiting.State, waiting.Attempts, waiting.NextAttemptAt));
+        var second = await harness.PlaceAsync(Database);
+
+        clock.Advance(TimeSpan.FromSeconds(119));
+        Assert.Equal(0, await harness.Dispatcher.DispatchDueAsync(Ct));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, await harness.Dispatcher.DispatchDueAsync(Ct));
+
+        Assert.Equal(3, crm.Requests.Count);
+        Assert.Equal(TimeSpan.FromSeconds(120), crm.Requests[1].At - crm.Requests[0].At);
+        Assert.Equal(CrmSync.Synced, (await harness.SyncStateAsync(first)).State);
+        Assert.Equal(CrmSync.Synced, (await harness.SyncStateAsync(second)).State);
+    }
+
+    [Fact]
+    public async Task A_permanent_400_is_dead_lettered_with_its_reason_holds_back_later_changes_and_replay_delivers_after_the_fix()
+    {
+        await using var crm = await FakeCrm.StartAsync();
+        var broken = true;
+        crm.Intercept = _ => Task.FromResult<IResult?>(broken ? Results.BadRequest(new { error = "unknown product Pizza" }) : null);
+        await using var harness = CrmHarness.Create(Database, crm.Settings());
+        var orderId = await harness.PlaceAsync(Database);
+
+        await harness.Dispatcher.DispatchDueAsync(Ct);
+        var dead = Assert.Single(await harness.EventsAsync(orderId));
+        Assert.Equal((OutboxState.Dead, 1), (dead.State, dead.Attempts));
+        Assert.Contains("400", dead.LastError, StringComparison.Ordinal);
+        Assert.Contains("unknown product Pizza", dead.LastError, StringComparison.Ordinal);
+        var failed = await harness.SyncStateAsync(orderId);
+        Assert.Equal((CrmSync.Failed, dead.LastError), (failed.State, failed.Reason));
+
+        Assert.True((await harness.Handler.ChangeStatusAsync(orderId, OrderStatus.Confirmed, "test", Ct)).Succeeded);
+        Assert.Equal(0, await harness.Dispatcher.DispatchDueAsync(Ct));
+        Assert.Single(crm.Requests);
+
+        broken = false;
+        Assert.True(await harness.Store.ReplayAsync(dead.Id, Ct));
+        while (await harness.Dispatcher.DispatchDueAsync(Ct) > 0)
+        {
+        }
+
+        Assert.Equal([1, 2], crm.Applied.Select(a => a.Version));
+        Assert.Equal(dead.Id, crm.Applied[0].IdempotencyKey);
+        Assert.Equal((CrmSync.Synced, 2), ((await harness.SyncStateAsync(orderId)).State, (await harness.SyncStateAsync(orderId)).SyncedVersion));
+    }
+
+    [Fact]
+    public async Task The_circuit_opens_after_repeated_failures_and_lets_one_event_through_after_the_break()
+    {
+        var clock = TestDatabase.Clock();
+        await using var crm = await FakeCrm.StartAsync(clock);
+        var down = true;
+        crm.Intercept = _ => Task.FromResult<IResult?>(down ? Results.StatusCode(503) : null);
+        var settings = crm.Settings();
+        settings["Outbox:BreakerThreshold"] = "2";
+        settings["Outbox:BreakDuration"] = "00:00:30";
+        settings["Outbox:FirstRetryDelay"] = "00:00:01";
+        settings["Outbox:MaxParallelism"] = "1";
+        await using var harness = CrmHarness.Create(Database, settings, clock);
+        var orders = new[] { await harness.PlaceAsync(Database), await harness.PlaceAsync(Database), await harness.PlaceAsync(Database) };
+
+        await harness.Dispatcher.DispatchDueAsync(Ct);
+        Assert.Equal(2, crm.Requests.Count);
+        clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(0, await harness.Dispatcher.DispatchDueAsync(Ct));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await harness.Dispatcher.DispatchDueAsync(Ct));
+        Assert.Equal(3, crm.Requests.Count);
+        Assert.Equal(0, await harness.Dispatcher.DispatchDueAsync(Ct));
+
+        down = false;
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await harness.Dispatcher.DispatchDueAsync(Ct));
+        Assert.Equal(2, await harness.Dispatcher.DispatchDueAsync(Ct));
+        Assert.Equal(orders.Order(), crm.Applied.Select(a => a.OrderId).Order());
+    }
+
+    /// <summary>Adds a Retry-After header in seconds to another result.</summary>
+    private sealed class RetryAfter(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}
+
+public sealed class SqliteOutboxTests(SqliteTestDatabase database)
+    : OutboxContract(database), IClassFixture<SqliteTestDatabase>;
+
+public sealed class PostgresOutboxTests(PostgresTestDatabase database)
+    : OutboxContract(database), IClassFixture<PostgresTestDatabase>
+{
+    protected override TestDatabase Database
+    {
+        get
+        {
+            database.Server.RequireAvailable();
+            return database;
+        }
+    }
+}
