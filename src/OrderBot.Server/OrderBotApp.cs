@@ -1,9 +1,11 @@
 using Microsoft.Extensions.FileProviders;
+using OrderBot.Chat;
 using OrderBot.Crm;
 using OrderBot.Hosting;
 using OrderBot.Server.Api;
 using OrderBot.Server.Health;
 using OrderBot.Server.Observability;
+using OrderBot.Server.WhatsApp;
 using OrderBot.Storage;
 using Scalar.AspNetCore;
 
@@ -18,6 +20,8 @@ public static class OrderBotApp
         builder.Services.AddOrderBot(builder.Configuration);
         builder.Services.AddOrderBotApi(builder.Configuration);
         builder.Services.AddOrderBotCrm(builder.Configuration);
+        builder.Services.AddOrderBotChat(builder.Configuration);
+        builder.Services.AddOrderBotWhatsApp(builder.Configuration);
         builder.Services.AddOrderBotHealth();
         builder.Services.AddOrderBotObservability(builder.Configuration);
         configure?.Invoke(builder);
@@ -40,6 +44,7 @@ public static class OrderBotApp
         app.MapMenu();
         app.MapExtract();
         app.MapCrm();
+        app.MapWhatsApp();
         return app;
     }
 

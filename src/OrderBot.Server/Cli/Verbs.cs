@@ -16,6 +16,7 @@ public static class Verbs
         root.Subcommands.Add(ServeCommand.Create(args));
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ChatCommand.Create(args));
         root.Subcommands.Add(OutboxCommand.Create());
         return root;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OrderBot.Chat;
 using OrderBot.Crm;
 using OrderBot.Customers;
 using OrderBot.Orders;
@@ -13,6 +14,9 @@ public abstract class OrderBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<IdempotentOrderRequest> IdempotentOrderRequests => Set<IdempotentOrderRequest>();
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<ConversationState> ConversationStates => Set<ConversationState>();
+    public DbSet<ChatInboxMessage> ChatInbox => Set<ChatInboxMessage>();
+    public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderBotDbContext).Assembly);

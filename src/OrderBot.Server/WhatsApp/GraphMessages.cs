@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using OrderBot.Chat;
+
+namespace OrderBot.Server.WhatsApp;
+
+/// <summary>
+/// Channel-neutral replies as Graph API message bodies, cut to WhatsApp's limits (3 buttons of 20 characters,
+/// 10 list rows of 24, and the rest in the reference). The conversation already keeps within them; this is
+/// the last guard, because the API rejects the whole message when one field is a character too long.
+/// </summary>
+public static class GraphMessages
+{
+    public static JsonObject Build(string to, OutgoingMessage message) => message switch
+    {
+        ButtonsReply buttons when buttons.Buttons.Count > 0 => Envelope(to, "interactive", Buttons(buttons)),
+        ListReply list when list.Rows.Any() => Envelope(to, "interactive", List(list)),
+        _ => Envelope(to, "text", new JsonObject
+        {
+            ["preview_url"] = false,
+            ["body"] = ChatLimits.Fit(message.Text, ChatLimits.TextBody),
+        }),
+    };
+
+    private static JsonObject Envelope(string to, string type, JsonObject content) => new()
+    {
+        ["messaging_product"] = "whatsapp",
+        ["recipient_type"] = "individual",
+        ["to"] = to,
+        ["type"] = type,
+        [type] = content,
+    };
+
+    private static JsonObject Buttons(ButtonsReply reply)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var buttons = new JsonArray();
+        foreach (var button in reply.Buttons.Take(ChatLimits.MaxButtons))
+        {
+            // Titles must be unique within a message: a clash after cutting gets a number.
+            var title = ChatLimits.Fit(button.Title, ChatLimits.ButtonTitle);
+            for (var n = 2; !seen.Add(title); n++)
+            {
+                title = ChatLimits.Fit(button.Title, ChatLimits.ButtonTitle - 2) + " " + n;
+            }
+
+            buttons.Add(new JsonObject
+            {
+                ["type"] = "reply",
+                ["reply"] = new JsonObject { ["id"] = Cut(button.Id, 256), ["title"] = title },
+            });
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "button",
+            ["body"] = new JsonObject { ["text"] = ChatLimits.Fit(reply.Text, ChatLimits.ButtonBody) },
+            ["action"] = new JsonObject { ["buttons"] = buttons },
+        };
+    }
+
+    private static JsonObject List(ListReply reply)
+    {
+        var sections = new JsonArray();
+        var rowsLeft = ChatLimits.MaxListRows;
+        foreach (var section in reply.Sections.Take(ChatLimits.MaxListSections))
+        {
+            var rows = new JsonArray();
+            foreach (var row in section.Rows.Take(rowsLeft))
+            {
+                var json = new JsonObject { ["id"] = Cut(row.Id, ChatLimits.RowId), ["title"] = ChatLimits.Fit(row.Title, ChatLimits.RowTitle) };
+                if (!string.IsNullOrEmpty(row.Description))
+                {
+                    json["description"] = ChatLimits.Fit(row.Description, ChatLimits.RowDescription);
+                }
+
+                rows.Add(json);
+            }
+
+            rowsLeft -= rows.Count;
+            if (rows.Count > 0)
+            {
+                sections.Add(new JsonObject { ["title"] = ChatLimits.Fit(section.Title, ChatLimits.SectionTitle), ["rows"] = rows });
+            }
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "list",
+            ["body"] = new JsonObject { ["text"] = ChatLimits.Fit(reply.Text, ChatLimits.TextBody) },
+            ["action"] = new JsonObject
+            {
+                ["button"] = ChatLimits.Fit(reply.ButtonLabel, ChatLimits.ListButtonLabel),
+                ["sections"] = sections,
+            },
+        };
+    }
+
+    /// <summary>Ids are cut without an ellipsis: they are matched, not read.</summary>
+    private static string Cut(string id, int max) => id.Length <= max ? id : id[..max];
+}

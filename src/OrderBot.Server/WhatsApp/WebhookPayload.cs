@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using OrderBot.Chat;
+
+namespace OrderBot.Server.WhatsApp;
+
+/// <summary>A delivery status Meta reported for a message the bot sent.</summary>
+public sealed record StatusUpdate(string MessageId, OutboundState State, string? Error);
+
+/// <summary>
+/// Reads a webhook delivery into inbox messages and status updates. Liberal in what it accepts: unknown
+/// fields, changes and message types are skipped or become <see cref="UnsupportedContent"/>, never an error;
+/// only JSON that does not parse at all is rejected (with <see cref="JsonException"/>).
+/// </summary>
+public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IReadOnlyList<StatusUpdate> Statuses)
+{
+    public const string Channel = "whatsapp";
+
+    // Reactions and system notices (number changed) are not something a customer expects an answer to.
+    private static readonly HashSet<string> Ignored = ["reaction", "system", "ephemeral", "request_welcome"];
+
+    public static WebhookPayload Parse(ReadOnlyMemory<byte> body, DateTime now)
+    {
+        using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        var messages = new List<IncomingMessage>();
+        var statuses = new List<StatusUpdate>();
+        foreach (var entry in Array(document.RootElement, "entry"))
+        {
+            foreach (var change in Array(entry, "changes"))
+            {
+                if (String(change, "field") is not (null or "messages") || !change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                var names = Array(value, "contacts")
+                    .Select(c => (Id: String(c, "wa_id"), Name: c.TryGetProperty("profile", out var p) ? String(p, "name") : null))
+                    .Where(c => c.Id is not null)
+                    .DistinctBy(c => c.Id)
+                    .ToDictionary(c => c.Id!, c => c.Name);
+                messages.AddRange(Array(value, "messages").Select(m => Message(m, names, now)).OfType<IncomingMessage>());
+                statuses.AddRange(Array(value, "statuses").Select(Status).OfType<StatusUpdate>());
+            }
+        }
+
+        return new WebhookPayload(messages, statuses);
+    }
+
+    private static IncomingMessage? Message(JsonElement message, Dictionary<string, string?> names, DateTime now)
+    {
+        var from = String(message, "from");
+        var id = String(message, "id");
+        var type = String(message, "type") ?? "unknown";
+        if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(id) || id.Length > 512 || from.Length > 32 || Ignored.Contains(type))
+        {
+            return null;
+        }
+
+        var sentAt = long.TryParse(String(message, "timestamp"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            && seconds is > 0 and < 253402300799
+            ? DateTime.UnixEpoch.AddSeconds(seconds)
+            : now;
+        return new IncomingMessage(Channel, id, CustomerId(from), sentAt, Content(message, type))
+        {
+            DisplayName = names.GetValueOrDefault(from),
+        };
+    }
+
+    /// <summary>WhatsApp ids are the number's digits; customers are stored in E.164 form.</summary>
+    public static string CustomerId(string waId) => waId.StartsWith('+') ? waId : "+" + waId;
+
+    private static IncomingContent Content(JsonElement message, string type)
+    {
+        var body = message.TryGetProperty(type, out var b) && b.ValueKind == JsonValueKind.Object ? b : default;
+        switch (type)
+        {
+            case "text" when String(body, "body") is { } text:
+                return new TextContent(text);
+            case "interactive":
+                var kind = String(body, "type");
+                if (kind is "button_reply" or "list_reply" && body.TryGetProperty(kind, out var reply) && String(reply, "id") is { } choice)
+                {
+                    return new ChoiceContent(choice, String(reply, "title") ?? "");
+                }
+
+                return new UnsupportedContent($"interactive:{kind}");
+            case "button" when String(body, "payload") is { } payload:
+                return new ChoiceContent(payload, String(body, "text") ?? payload);
+            case "order":
+                var lines = Array(body, "product_items")
+                    .Select(p => new CatalogLine(String(p, "product_retailer_id") ?? "", Quantity(p)))
+                    .Where(l => l.ProductId.Length > 0)
+                    .ToList();
+                return new CatalogOrderContent(lines, String(body, "text"));
+            default:
+                return new UnsupportedContent(type);
+        }
+    }
+
+    private static int Quantity(JsonElement product) =>
+        product.TryGetProperty("quantity", out var q) && q.ValueKind == JsonValueKind.Number && q.TryGetInt32(out var n) ? n
+        : int.TryParse(String(product, "quantity"), CultureInfo.InvariantCulture, out var parsed) ? parsed : 1;
+
+    private static StatusUpdate? Status(JsonElement status)
+    {
+        var id = String(status, "id");
+        OutboundState? state = String(status, "status") switch
+        {
+            "sent" => OutboundState.Sent,
+            "delivered" => OutboundState.Delivered,
+            "read" or "played" => OutboundState.Read,
+            "failed" => OutboundState.Failed,
+            _ => null,
+        };
+        if (id is null || state is null)
+        {
+            return null;
+        }
+
+        var error = Array(status, "errors").Select(e => $"{(e.TryGetProperty("code", out var c) ? c.ToString() : "?")} {String(e, "title") ?? String(e, "message")}").FirstOrDefault();
+        return new StatusUpdate(id, state.Value, error);
+    }
+
+    private static IEnumerable<JsonElement> Array(JsonElement element, string name)
+    {
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in array.EnumerateArray())
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            }
+            : null;
+}

@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrderBot.Server.WhatsApp;
+
+/// <summary>
+/// The <c>WhatsApp</c> configuration section. The channel is on only when the four secrets are set (from the
+/// environment or a secret store, never appsettings.json); with none of them the server runs without it.
+/// </summary>
+public sealed class WhatsAppOptions
+{
+    public const string Section = "WhatsApp";
+
+    /// <summary>The Graph API (default https://graph.facebook.com); tests point it at a local fake.</summary>
+    [Required]
+    public Uri BaseUrl { get; set; } = new("https://graph.facebook.com");
+
+    /// <summary>The Graph API version in the path (default v23.0).</summary>
+    [RegularExpression(@"^v\d+\.\d+$", ErrorMessage = "WhatsApp:ApiVersion must look like v23.0.")]
+    public string ApiVersion { get; set; } = "v23.0";
+
+    /// <summary>The business phone number's id (not the number) from the app's WhatsApp set-up page.</summary>
+    public string? PhoneNumberId { get; set; }
+
+    /// <summary>A system user's permanent access token with whatsapp_business_messaging. Secret.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>The Meta app's secret, which signs every webhook delivery. Secret.</summary>
+    public string? AppSecret { get; set; }
+
+    /// <summary>Any string you choose and also type into Meta's webhook settings. Secret.</summary>
+    public string? VerifyToken { get; set; }
+
+    /// <summary>Largest webhook body accepted (default 3.5 MiB: above Meta's 3 MB maximum); larger ones get 413.</summary>
+    [Range(3_000_001, 64 * 1024 * 1024)]
+    public long MaxBodyBytes { get; set; } = 3 * 1024 * 1024 + 512 * 1024;
+
+    /// <summary>How long one Graph API call may take (default 10 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts per send for 429, 5xx and timeouts (default 3); later attempts wait with backoff.</summary>
+    [Range(1, 10)]
+    public int SendAttempts { get; set; } = 3;
+
+    public bool IsConfigured => Secrets.All(s => !string.IsNullOrWhiteSpace(s));
+
+    public bool IsPartlyConfigured => Secrets.Any(s => !string.IsNullOrWhiteSpace(s)) && !IsConfigured;
+
+    private string?[] Secrets => [PhoneNumberId, AccessToken, AppSecret, VerifyToken];
+}

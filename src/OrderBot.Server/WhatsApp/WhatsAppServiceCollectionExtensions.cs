@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using OrderBot.Chat;
+
+namespace OrderBot.Server.WhatsApp;
+
+public static class WhatsAppServiceCollectionExtensions
+{
+    /// <summary>
+    /// The WhatsApp channel, when <c>WhatsApp:PhoneNumberId</c>, <c>AccessToken</c>, <c>AppSecret</c> and
+    /// <c>VerifyToken</c> are all set; nothing otherwise. Setting only some of them stops the start with a message.
+    /// </summary>
+    public static IServiceCollection AddOrderBotWhatsApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WhatsAppOptions>()
+            .Bind(configuration.GetSection(WhatsAppOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => !o.IsPartlyConfigured,
+                "WhatsApp needs all of WhatsApp:PhoneNumberId, WhatsApp:AccessToken, WhatsApp:AppSecret and WhatsApp:VerifyToken, or none of them.")
+            .ValidateOnStart();
+
+        var options = configuration.GetSection(WhatsAppOptions.Section).Get<WhatsAppOptions>() ?? new WhatsAppOptions();
+        if (!options.IsConfigured)
+        {
+            return services;
+        }
+
+        services.AddHttpClient(WhatsAppChannel.HttpClientName, (sp, client) =>
+            {
+                var settings = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value;
+                client.BaseAddress = new Uri(settings.BaseUrl.ToString().TrimEnd('/') + "/");
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddStandardResilienceHandler()
+            .Configure((resilience, sp) =>
+            {
+                var settings = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value;
+                resilience.AttemptTimeout.Timeout = settings.RequestTimeout;
+                resilience.Retry.MaxRetryAttempts = Math.Max(1, settings.SendAttempts - 1);
+                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                resilience.TotalRequestTimeout.Timeout = settings.RequestTimeout * (settings.SendAttempts + 1);
+                resilience.CircuitBreaker.SamplingDuration = settings.RequestTimeout * 2;
+            });
+        services.AddSingleton<IChatChannel, WhatsAppChannel>();
+        return services;
+    }
+}

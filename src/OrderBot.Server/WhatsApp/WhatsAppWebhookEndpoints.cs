@@ -1,0 +1,116 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OrderBot.Chat;
+
+namespace OrderBot.Server.WhatsApp;
+
+/// <summary>
+/// Meta's webhook: the GET handshake and the POST deliveries. A delivery is checked (size, signature, JSON),
+/// its messages recorded in the inbox and its statuses applied, and answered at once; the conversation runs
+/// afterwards in the <see cref="ChatWorker"/>, well within Meta's latency expectations.
+/// </summary>
+public static partial class WhatsAppWebhookEndpoints
+{
+    public const string Path = "/webhooks/whatsapp";
+
+    public static IEndpointRouteBuilder MapWhatsApp(this IEndpointRouteBuilder app)
+    {
+        if (!app.ServiceProvider.GetRequiredService<IOptions<WhatsAppOptions>>().Value.IsConfigured)
+        {
+            return app;
+        }
+
+        var webhook = app.MapGroup(Path).WithTags("WhatsApp").ExcludeFromDescription();
+        webhook.MapGet("/", Verify).WithName("VerifyWhatsAppWebhook");
+        webhook.MapPost("/", ReceiveAsync).WithName("ReceiveWhatsAppWebhook");
+        return app;
+    }
+
+    /// <summary>Echoes <c>hub.challenge</c> when the mode is subscribe and the verify token matches; 403 otherwise.</summary>
+    public static Results<ContentHttpResult, StatusCodeHttpResult> Verify(HttpRequest request, IOptions<WhatsAppOptions> options)
+    {
+        var query = request.Query;
+        return query["hub.mode"] == "subscribe"
+            && WebhookSignature.TokenMatches(query["hub.verify_token"].FirstOrDefault(), options.Value.VerifyToken!)
+            && query["hub.challenge"].FirstOrDefault() is { } challenge
+            ? TypedResults.Text(challenge, "text/plain")
+            : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    public static async Task<Results<Ok, ProblemHttpResult>> ReceiveAsync(
+        HttpRequest request,
+        IOptions<WhatsAppOptions> options,
+        ChatInbox inbox,
+        ReplySender sender,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var body = await ReadBodyAsync(request, settings.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {settings.MaxBodyBytes} bytes.");
+        }
+
+        if (!WebhookSignature.IsValid(request.Headers[WebhookSignature.Header].FirstOrDefault(), body, settings.AppSecret!))
+        {
+            return Problem(StatusCodes.Status401Unauthorized, $"Missing or wrong {WebhookSignature.Header}.");
+        }
+
+        WebhookPayload payload;
+        try
+        {
+            payload = WebhookPayload.Parse(body, time.GetUtcNow().UtcDateTime);
+        }
+        catch (JsonException)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON.");
+        }
+
+        var recorded = await inbox.RecordAsync(payload.Messages, cancellationToken);
+        foreach (var status in payload.Statuses)
+        {
+            await sender.UpdateStatusAsync(WebhookPayload.Channel, status.MessageId, status.State, status.Error, cancellationToken);
+        }
+
+        Log.Received(loggers.CreateLogger(typeof(WhatsAppWebhookEndpoints)), payload.Messages.Count, recorded, payload.Statuses.Count);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>The raw bytes, exactly as sent (the signature covers them); null when there are more than <paramref name="limit"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>((int)(request.ContentLength ?? 16 * 1024));
+        while (true)
+        {
+            var memory = buffer.GetMemory(16 * 1024);
+            var read = await request.Body.ReadAsync(memory, cancellationToken);
+            if (read == 0)
+            {
+                return buffer.WrittenSpan.ToArray();
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > limit)
+            {
+                return null;
+            }
+        }
+    }
+
+    private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(statusCode: status, detail: detail);
+
+    private static partial class Log
+    {
+        [LoggerMessage(6001, LogLevel.Debug, "WhatsApp delivery: {Messages} messages ({New} new), {Statuses} statuses")]
+        public static partial void Received(ILogger logger, int messages, int @new, int statuses);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OrderBot.Crm;
+using OrderBot.Orders;
+using OrderBot.Storage;
+
+namespace OrderBot.Chat;
+
+/// <summary>
+/// Where channels put what customers send. Recording is all a webhook does before it answers; the
+/// <see cref="ChatWorker"/> handles the messages afterwards, so a crash after the answer loses nothing.
+/// </summary>
+public sealed class ChatInbox(
+    IDbContextFactory<OrderBotDbContext> dbFactory,
+    TimeProvider time,
+    [FromKeyedServices(ChatInbox.SignalKey)] OutboxSignal signal)
+{
+    /// <summary>The key of the <see cref="OutboxSignal"/> instance that wakes the chat worker (the same wake-up the outbox uses).</summary>
+    public const string SignalKey = "chat";
+
+    private const int Attempts = 3;
+
+    /// <summary>Stores the messages not stored before (by channel and message id) in one transaction; returns how many were new.</summary>
+    public async Task<int> RecordAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
+    {
+        var unique = messages.DistinctBy(m => (m.Channel, m.MessageId)).ToList();
+        if (unique.Count == 0)
+        {
+            return 0;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var known = new HashSet<(string, string)>();
+            foreach (var channel in unique.GroupBy(m => m.Channel))
+            {
+                var ids = channel.Select(m => m.MessageId).ToList();
+                var stored = await db.ChatInbox.Where(m => m.Channel == channel.Key && ids.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync(cancellationToken);
+                known.UnionWith(stored.Select(id => (channel.Key, id)));
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var fresh = unique.Where(m => !known.Contains((m.Channel, m.MessageId))).ToList();
+            db.ChatInbox.AddRange(fresh.Select(m => new ChatInboxMessage
+            {
+                Channel = m.Channel,
+                MessageId = m.MessageId,
+                CustomerId = m.CustomerId,
+                DisplayName = m.DisplayName is { Length: > 200 } name ? name[..200] : m.DisplayName,
+                SentAt = m.SentAt,
+                ReceivedAt = now,
+                NextAttemptAt = now,
+                Content = JsonSerializer.Serialize(m.Content, OrderJson.Options),
+            }));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                if (fresh.Count > 0)
+                {
+                    signal.Notify();
+                }
+
+                return fresh.Count;
+            }
+            catch (DbUpdateException e) when (attempt < Attempts && e.IsUniqueViolation())
+            {
+                // A concurrent delivery of the same message committed between our read and our insert: read again.
+            }
+        }
+    }
+
+    /// <summary>Wakes the worker, e.g. after a channel recorded messages some other way.</summary>
+    public void Notify() => signal.Notify();
+
+    internal static IncomingMessage Read(ChatInboxMessage row) =>
+        new(row.Channel, row.MessageId, row.CustomerId, row.SentAt, JsonSerializer.Deserialize<IncomingContent>(row.Content, OrderJson.Options)!)
+        {
+            DisplayName = row.DisplayName,
+        };
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrderBot.Chat;
+
+/// <summary>The <c>Chat</c> configuration section: the conversation and the worker that runs it.</summary>
+public sealed class ChatOptions
+{
+    public const string Section = "Chat";
+
+    /// <summary>How long an unconfirmed cart is kept after its last change (default 2 h).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan CartLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Customers whose messages are handled at the same time (default 8); one customer's go one by one.</summary>
+    [Range(1, 64)]
+    public int MaxParallelism { get; set; } = 8;
+
+    /// <summary>How often the worker looks for waiting messages and unsent replies without being woken (default 5 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Attempts at handling one message, or sending one reply, before giving up on it (default 5).</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>The wait after a failed attempt, doubled per further failure (default 2 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+}

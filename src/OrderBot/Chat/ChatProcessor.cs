@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderBot.Crm;
+using OrderBot.Logging;
+using OrderBot.Storage;
+
+namespace OrderBot.Chat;
+
+/// <summary>
+/// Runs one customer's waiting messages through the <see cref="Conversation"/>, oldest first, then sends the
+/// replies. Each message is one transaction: the conversation's state, the replies to send and the inbox row
+/// marked handled commit together, so a crash leaves the message waiting and nothing half done.
+/// </summary>
+public sealed partial class ChatProcessor(
+    IDbContextFactory<OrderBotDbContext> dbFactory,
+    Conversation conversation,
+    ReplySender sender,
+    IOptions<ChatOptions> options,
+    TimeProvider time,
+    ILogger<ChatProcessor> logger)
+{
+    /// <summary>Handles every due message of <paramref name="customerId"/> on the channels this process serves; returns how many.</summary>
+    public async Task<int> RunCustomerAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var channels = sender.Channels.ToList();
+        var handled = 0;
+        while (true)
+        {
+            long? next;
+            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                next = await db.ChatInbox
+                    .Where(m => m.CustomerId == customerId && m.ProcessedAt == null && channels.Contains(m.Channel))
+                    .OrderBy(m => m.SentAt).ThenBy(m => m.Id)
+                    .Where(m => m.NextAttemptAt <= now)
+                    .Select(m => (long?)m.Id)
+                    .FirstOrDefaultAsync(cancellationToken);
+            }
+
+            // Replies to earlier messages (and ones a retry left waiting) go out before the next message is read.
+            await sender.SendPendingAsync(customerId, cancellationToken);
+            if (next is null)
+            {
+                return handled;
+            }
+
+            await HandleAsync(next.Value, cancellationToken);
+            handled++;
+        }
+    }
+
+    private async Task HandleAsync(long inboxId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var row = await db.ChatInbox.FirstAsync(m => m.Id == inboxId, cancellationToken);
+            if (row.ProcessedAt is not null)
+            {
+                return;
+            }
+
+            var replies = await conversation.HandleAsync(db, ChatInbox.Read(row), cancellationToken);
+            sender.Queue(db, row.Channel, row.CustomerId, replies, $"inbox:{row.Id}");
+            row.ProcessedAt = time.GetUtcNow().UtcDateTime;
+            row.Error = null;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            await RecordFailureAsync(inboxId, e);
+        }
+    }
+
+    /// <summary>Retries later with backoff; after the last attempt the message is set aside with an apology, so the customer's later messages are not blocked.</summary>
+    private async Task RecordFailureAsync(long inboxId, Exception error)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var row = await db.ChatInbox.FirstAsync(m => m.Id == inboxId);
+        var now = time.GetUtcNow().UtcDateTime;
+        row.Attempts++;
+        var text = $"{error.GetType().Name}: {error.Message}";
+        row.Error = text.Length > 1000 ? text[..1000] : text;
+        if (row.Attempts >= options.Value.MaxAttempts)
+        {
+            row.ProcessedAt = now;
+            sender.Queue(db, row.Channel, row.CustomerId, [new TextReply("Sorry, something went wrong on our side with your last message. Please send it again.")], $"inbox:{row.Id}");
+            Log.GaveUp(logger, error, row.Id, row.Channel, Redact.Phone(row.CustomerId), row.Attempts);
+        }
+        else
+        {
+            row.NextAttemptAt = now + Backoff.Delay(row.Attempts, options.Value.RetryDelay, TimeSpan.FromMinutes(10), Random.Shared.NextDouble());
+            Log.WillRetry(logger, error, row.Id, row.Channel, Redact.Phone(row.CustomerId), row.Attempts, row.NextAttemptAt);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(3201, LogLevel.Warning, "Inbox message {InboxId} on {Channel} from {Customer} failed (attempt {Attempt}); retrying at {NextAttempt}")]
+        public static partial void WillRetry(ILogger logger, Exception exception, long inboxId, string channel, string customer, int attempt, DateTime nextAttempt);
+
+        [LoggerMessage(3202, LogLevel.Error, "Inbox message {InboxId} on {Channel} from {Customer} set aside after {Attempts} failed attempts")]
+        public static partial void GaveUp(ILogger logger, Exception exception, long inboxId, string channel, string customer, int attempts);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using OrderBot.Crm;
+using OrderBot.Customers;
+using OrderBot.Extraction;
+
+namespace OrderBot.Chat;
+
+public static class ChatServiceCollectionExtensions
+{
+    /// <summary>
+    /// The conversation, the inbox and its worker, reply sending, the customer notification destination of
+    /// the outbox, and chat erasure. Channels add themselves as <see cref="IChatChannel"/> singletons; with
+    /// none the worker idles, so the quick start runs without any channel configured.
+    /// </summary>
+    public static IServiceCollection AddOrderBotChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The offline parser until an area registers a better extractor (the LLM one replaces it when configured).
+        services.TryAddSingleton<IOrderExtractor>(sp => new MenuParser(sp.GetRequiredService<Menu.Menu>()));
+
+        services.AddKeyedSingleton<OutboxSignal>(ChatInbox.SignalKey);
+        services.TryAddSingleton<ChatInbox>();
+        services.TryAddSingleton<Conversation>();
+        services.TryAddSingleton<ReplySender>();
+        services.TryAddSingleton<ChatProcessor>();
+        services.TryAddSingleton<ChatWorker>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ChatWorker>());
+        services.AddSingleton<IPersonalDataEraser, ChatPersonalDataEraser>();
+
+        services.AddOrderBotOutbox(configuration);
+        services.AddSingleton(CustomerNotifier.OutboxDestination);
+        services.AddSingleton<IOutboxDeliverer, CustomerNotifier>();
+        return services;
+    }
+}

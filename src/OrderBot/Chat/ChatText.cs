@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using OrderBot.Menu;
+using OrderBot.Orders;
+
+namespace OrderBot.Chat;
+
+/// <summary>How the bot words prices, cart lines and order statuses; one place, so every reply reads alike.</summary>
+public static class ChatText
+{
+    public static string Price(decimal amount, string currency, int minorUnits)
+    {
+        var number = Money.Round(amount, minorUnits).ToString("N" + minorUnits, CultureInfo.InvariantCulture);
+        return currency switch
+        {
+            "USD" => "$" + number,
+            "EUR" => "€" + number,
+            "GBP" => "£" + number,
+            _ => $"{number} {currency}",
+        };
+    }
+
+    public static string Price(this Menu.Menu menu, decimal amount) => Price(amount, menu.Currency, menu.MinorUnits);
+
+    public static decimal Total(this Menu.Menu menu, IEnumerable<CartLine> cart) => Money.Round(cart.Sum(l => l.LineTotal), menu.MinorUnits);
+
+    /// <summary>"2 × Pizza (Large; pepperoni, no onions) — $29.98".</summary>
+    public static string Line(Menu.Menu menu, CartLine line) => $"{line.Quantity} × {Describe(menu, line)} — {menu.Price(line.LineTotal)}";
+
+    /// <summary>"Pizza (Large; pepperoni, no onions)": the item with what was chosen for it.</summary>
+    public static string Describe(Menu.Menu menu, CartLine line)
+    {
+        var details = new List<string>();
+        if (line.Size is not null)
+        {
+            details.Add(menu.Sizes.FirstOrDefault(s => s.Id == line.Size)?.Name ?? line.Size);
+        }
+
+        var options = string.Join(", ", line.Options.Select(Option));
+        if (options.Length > 0)
+        {
+            details.Add(options);
+        }
+
+        return details.Count == 0 ? line.Name : $"{line.Name} ({string.Join("; ", details)})";
+
+        string Option(CartOption o)
+        {
+            var qualifier = o.Qualifier is null ? "" : (menu.FindQualifier(o.Qualifier)?.Name ?? o.Qualifier) + " ";
+            return (o.Negated ? "no " : "") + qualifier + o.Name;
+        }
+    }
+
+    public static string CartSummary(Menu.Menu menu, ConversationState state)
+    {
+        var text = new StringBuilder("Your order:\n");
+        foreach (var line in state.Cart)
+        {
+            text.Append("• ").AppendLine(Line(menu, line));
+        }
+
+        text.Append("Total: ").Append(menu.Price(menu.Total(state.Cart)));
+        if (!string.IsNullOrWhiteSpace(state.SpecialInstructions))
+        {
+            text.Append("\nNote: ").Append(state.SpecialInstructions);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>"is being prepared": completes "Your order K7Q-2MX ...".</summary>
+    public static string StatusPhrase(OrderStatus status) => status switch
+    {
+        OrderStatus.Pending => "is received and waiting for the shop to confirm it",
+        OrderStatus.Confirmed => "is confirmed",
+        OrderStatus.Preparing => "is being prepared",
+        OrderStatus.Ready => "is ready",
+        OrderStatus.Shipped => "is on its way",
+        OrderStatus.Delivered => "has been delivered. Enjoy your meal!",
+        OrderStatus.Cancelled => "is cancelled",
+        _ => $"is {status.ToWireName()}",
+    };
+
+    /// <summary>The parser's ambiguity notes as questions to the customer.</summary>
+    public static string Question(string ambiguity)
+    {
+        const string HowMany = "how many? ";
+        const string WhichItem = "which item? ";
+        if (ambiguity.StartsWith(HowMany, StringComparison.Ordinal))
+        {
+            return $"How many did you mean by {ambiguity[HowMany.Length..]}? Please send it again with a number, e.g. “3 …”.";
+        }
+
+        return ambiguity.StartsWith(WhichItem, StringComparison.Ordinal)
+            ? $"Which one did you mean? {ambiguity[WhichItem.Length..]}."
+            : char.ToUpperInvariant(ambiguity[0]) + ambiguity[1..];
+    }
+}

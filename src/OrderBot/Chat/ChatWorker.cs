@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderBot.Crm;
+using OrderBot.Storage;
+
+namespace OrderBot.Chat;
+
+/// <summary>
+/// Works through the inbox: woken when messages are recorded, and every <see cref="ChatOptions.PollInterval"/>
+/// for retries and for what a previous run left. Different customers are handled in parallel, one customer's
+/// messages strictly one after another. Serves only the channels registered in this process.
+/// </summary>
+/// <remarks>One worker per database: it takes no leases, so two servers on one database could answer a message twice.</remarks>
+public sealed partial class ChatWorker(
+    IDbContextFactory<OrderBotDbContext> dbFactory,
+    ChatProcessor processor,
+    ReplySender sender,
+    [FromKeyedServices(ChatInbox.SignalKey)] OutboxSignal signal,
+    IOptions<ChatOptions> options,
+    TimeProvider time,
+    ILogger<ChatWorker> logger) : BackgroundService
+{
+    private const int CustomersPerSweep = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (sender.Channels.Count == 0)
+        {
+            return;
+        }
+
+        Log.Started(logger, string.Join(", ", sender.Channels));
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (await SweepAsync(stoppingToken) > 0)
+                    {
+                        continue;
+                    }
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    Log.SweepFailed(logger, e);
+                }
+
+                await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
+                stoppingToken.ThrowIfCancellationRequested();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: unhandled messages stay in the inbox for the next start.
+        }
+    }
+
+    /// <summary>One pass over every customer with due messages or unsent replies; returns how many messages it handled.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var channels = sender.Channels.ToList();
+        var now = time.GetUtcNow().UtcDateTime;
+        List<string> customers;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var waiting = db.ChatInbox
+                .Where(m => m.ProcessedAt == null && m.NextAttemptAt <= now && channels.Contains(m.Channel))
+                .Select(m => m.CustomerId);
+            var unsent = db.OutboundMessages
+                .Where(m => m.State == OutboundState.Pending && m.NextAttemptAt <= now && channels.Contains(m.Channel))
+                .Select(m => m.CustomerId);
+            customers = await waiting.Union(unsent).Take(CustomersPerSweep).ToListAsync(cancellationToken);
+        }
+
+        var handled = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(customers, parallel, async (customer, ct) =>
+            Interlocked.Add(ref handled, await processor.RunCustomerAsync(customer, ct)));
+        return handled;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(3301, LogLevel.Information, "Chat worker started for {Channels}")]
+        public static partial void Started(ILogger logger, string channels);
+
+        [LoggerMessage(3302, LogLevel.Error, "Chat sweep failed; trying again at the next sweep")]
+        public static partial void SweepFailed(ILogger logger, Exception exception);
+    }
+}

@@ -1,0 +1,30 @@
+namespace OrderBot.Chat;
+
+/// <summary>
+/// The seam between the conversation and a way of reaching customers. A channel registers one singleton
+/// <see cref="IChatChannel"/>; inbound messages it receives go to <see cref="ChatInbox.RecordAsync"/> with
+/// <see cref="IncomingMessage.Channel"/> set to <see cref="Name"/>, and every reply or notification for a
+/// customer whose conversation runs on that channel comes back through <see cref="SendAsync"/>.
+/// </summary>
+public interface IChatChannel
+{
+    /// <summary>"whatsapp", "web", "terminal": stored with each message and conversation.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Sends one message. Expected failures are results, not exceptions; an exception counts as transient.
+    /// Replies to one customer are sent one after another, in order.
+    /// </summary>
+    Task<SendResult> SendAsync(string customerId, OutgoingMessage message, CancellationToken cancellationToken);
+}
+
+/// <param name="ProviderMessageId">The channel's id of the sent message (a WhatsApp wamid), for later status callbacks.</param>
+/// <param name="Permanent">Retrying cannot help (the number cannot receive messages, the 24-hour window closed).</param>
+public sealed record SendResult(bool Sent, string? ProviderMessageId = null, string? Error = null, bool Permanent = false)
+{
+    public static SendResult Ok(string? providerMessageId) => new(true, providerMessageId);
+
+    public static SendResult Transient(string error) => new(false, Error: error);
+
+    public static SendResult Failed(string error) => new(false, Error: error, Permanent: true);
+}

@@ -1,0 +1,98 @@
+using OrderBot.Menu;
+
+namespace OrderBot.Chat;
+
+/// <summary>
+/// The menu as lists a chat can show: first the categories, then a category's items, nine at a time with a
+/// "More" row, so no list ever has more rows than <see cref="ChatLimits.MaxListRows"/>. Picking an item adds one.
+/// </summary>
+public static class MenuBrowser
+{
+    public const string Prefix = "menu:";
+    private const string CategoryPrefix = "menu:cat:";
+    private const string ItemPrefix = "menu:item:";
+
+    /// <summary>The first menu message: categories, or the items straight away when there is only one category.</summary>
+    public static OutgoingMessage Open(Menu.Menu menu)
+    {
+        var categories = Categories(menu);
+        if (categories.Count == 1)
+        {
+            return Category(menu, categories[0], 0);
+        }
+
+        var rows = categories.Take(ChatLimits.MaxListRows).Select(c =>
+        {
+            var items = menu.Items.Where(i => i.Category == c).ToList();
+            var from = menu.Price(items.Min(i => i.Price));
+            return new ListRow(CategoryPrefix + c, Title(c), ChatLimits.Fit($"{items.Count} item{(items.Count == 1 ? "" : "s")}, from {from}", ChatLimits.RowDescription));
+        }).ToList();
+        return new ListReply(
+            $"Here is the menu of {menu.Name}. Pick a category, or just type your order, e.g. “{Example(menu)}”.",
+            "See the menu",
+            [new ListSection(ChatLimits.Fit(menu.Name, ChatLimits.SectionTitle), rows)]);
+    }
+
+    /// <summary>Handles a menu row the customer picked: a category page, or the item to add (returned in <paramref name="itemId"/>).</summary>
+    public static OutgoingMessage? Choose(Menu.Menu menu, string choiceId, out string? itemId)
+    {
+        itemId = null;
+        if (choiceId.StartsWith(ItemPrefix, StringComparison.Ordinal))
+        {
+            itemId = choiceId[ItemPrefix.Length..];
+            return null;
+        }
+
+        if (!choiceId.StartsWith(CategoryPrefix, StringComparison.Ordinal))
+        {
+            return Open(menu);
+        }
+
+        var rest = choiceId[CategoryPrefix.Length..];
+        var at = rest.LastIndexOf('@');
+        var skip = at > 0 && int.TryParse(rest[(at + 1)..], out var s) ? s : 0;
+        return Category(menu, at > 0 ? rest[..at] : rest, skip);
+    }
+
+    public static string Example(Menu.Menu menu)
+    {
+        var first = menu.Items[0];
+        var size = first.Sizes.Count > 0 ? menu.Size(first.Sizes[^1]).Name.ToLowerInvariant() + " " : "";
+        var second = menu.Items.FirstOrDefault(i => i.Category != first.Category) ?? menu.Items[^1];
+        return $"2 {size}{first.Name.ToLowerInvariant()} and a {second.Name.ToLowerInvariant()}";
+    }
+
+    private static OutgoingMessage Category(Menu.Menu menu, string category, int skip)
+    {
+        var items = menu.Items.Where(i => i.Category == category).ToList();
+        if (items.Count == 0)
+        {
+            return Open(menu);
+        }
+
+        skip = Math.Clamp(skip, 0, items.Count - 1);
+        var more = items.Count - skip > ChatLimits.MaxListRows;
+        var page = items.Skip(skip).Take(more ? ChatLimits.MaxListRows - 1 : ChatLimits.MaxListRows);
+        var rows = page.Select(i => new ListRow(ItemPrefix + i.Id, ChatLimits.Fit(i.Name, ChatLimits.RowTitle), Describe(menu, i))).ToList();
+        if (more)
+        {
+            rows.Add(new ListRow($"{CategoryPrefix}{category}@{skip + ChatLimits.MaxListRows - 1}", "More…", "The next items of this category"));
+        }
+
+        return new ListReply(
+            $"{Title(category)}: pick one to add it to your order, or type it with a quantity and size, e.g. “{Example(menu)}”.",
+            ChatLimits.Fit(Title(category), ChatLimits.ListButtonLabel),
+            [new ListSection(ChatLimits.Fit(Title(category), ChatLimits.SectionTitle), rows)]);
+    }
+
+    private static string Describe(Menu.Menu menu, MenuItem item)
+    {
+        var sizes = item.Sizes.Count == 0 ? "" : " · " + string.Join(", ", item.Sizes.Select(s => menu.Size(s).Name));
+        return ChatLimits.Fit(menu.Price(item.Price) + sizes, ChatLimits.RowDescription);
+    }
+
+    private static List<string> Categories(Menu.Menu menu) => menu.Items.Select(i => i.Category).Distinct().ToList();
+
+    private static string Title(string category) =>
+        category.Length == 0 ? "Menu" : char.ToUpperInvariant(category[0]) + category[1..];
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderBot.Crm;
+using OrderBot.Logging;
+using OrderBot.Orders;
+using OrderBot.Storage;
+
+namespace OrderBot.Chat;
+
+/// <summary>
+/// Sends a customer's stored replies through their channel, oldest first, and records each outcome. A reply
+/// that fails for a passing reason waits (with backoff) and holds back the later ones, so replies never
+/// arrive out of order; the <see cref="ChatWorker"/> comes back for it.
+/// </summary>
+public sealed partial class ReplySender(
+    IDbContextFactory<OrderBotDbContext> dbFactory,
+    IEnumerable<IChatChannel> channels,
+    IOptions<ChatOptions> options,
+    TimeProvider time,
+    ILogger<ReplySender> logger)
+{
+    private readonly Dictionary<string, IChatChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Channels => _channels.Keys;
+
+    /// <summary>Adds replies to the caller's unit of work as pending messages; they are sent after it commits.</summary>
+    public void Queue(OrderBotDbContext db, string channel, string customerId, IEnumerable<OutgoingMessage> replies, string cause)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        db.OutboundMessages.AddRange(replies.Select(r => new OutboundMessage
+        {
+            Channel = channel,
+            CustomerId = customerId,
+            Payload = JsonSerializer.Serialize(r, OrderJson.Options),
+            Cause = cause,
+            State = OutboundState.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+            NextAttemptAt = now,
+        }));
+    }
+
+    public async Task SendPendingAsync(string customerId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var names = _channels.Keys.ToList();
+        var pending = await db.OutboundMessages
+            .Where(m => m.CustomerId == customerId && m.State == OutboundState.Pending && names.Contains(m.Channel))
+            .OrderBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var message in pending)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            if (message.NextAttemptAt > now)
+            {
+                return;
+            }
+
+            var result = await SendAsync(_channels[message.Channel], message, cancellationToken);
+            message.Attempts++;
+            message.UpdatedAt = now;
+            message.Error = result.Error is { Length: > 1000 } error ? error[..1000] : result.Error;
+            if (result.Sent)
+            {
+                message.State = OutboundState.Sent;
+                message.ProviderMessageId = result.ProviderMessageId;
+            }
+            else if (result.Permanent || message.Attempts >= options.Value.MaxAttempts)
+            {
+                message.State = OutboundState.Failed;
+                Log.GaveUp(logger, message.Id, message.Channel, Redact.Phone(customerId), result.Error);
+            }
+            else
+            {
+                message.NextAttemptAt = now + Backoff.Delay(message.Attempts, options.Value.RetryDelay, TimeSpan.FromHours(1), Random.Shared.NextDouble());
+                Log.WillRetry(logger, message.Id, message.Channel, Redact.Phone(customerId), message.NextAttemptAt, result.Error);
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+
+            // Saved after each send, even while stopping: the customer already has it, so forgetting would send it twice.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Applies a delivery status the channel reported later ("delivered", "read", "failed"). States only move
+    /// forward, so a late or repeated callback changes nothing. Returns false when no such message was stored.
+    /// </summary>
+    public async Task<bool> UpdateStatusAsync(string channel, string providerMessageId, OutboundState state, string? error, CancellationToken cancellationToken)
+    {
+        var earlier = Enum.GetValues<OutboundState>().Where(s => OutboundMessage.Rank(s) < OutboundMessage.Rank(state)).ToList();
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var changed = await db.OutboundMessages
+            .Where(m => m.Channel == channel && m.ProviderMessageId == providerMessageId && earlier.Contains(m.State))
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.State, state)
+                    .SetProperty(m => m.UpdatedAt, now)
+                    .SetProperty(m => m.Error, m => error ?? m.Error),
+                cancellationToken);
+        return changed > 0 || await db.OutboundMessages.AnyAsync(m => m.Channel == channel && m.ProviderMessageId == providerMessageId, cancellationToken);
+    }
+
+    private static async Task<SendResult> SendAsync(IChatChannel channel, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reply = JsonSerializer.Deserialize<OutgoingMessage>(message.Payload, OrderJson.Options)!;
+            return await channel.SendAsync(message.CustomerId, reply, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return SendResult.Transient($"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(3101, LogLevel.Warning, "Reply {MessageId} on {Channel} to {Customer} not sent; retrying at {NextAttempt}: {Error}")]
+        public static partial void WillRetry(ILogger logger, long messageId, string channel, string customer, DateTime nextAttempt, string? error);
+
+        [LoggerMessage(3102, LogLevel.Error, "Reply {MessageId} on {Channel} to {Customer} failed for good: {Error}")]
+        public static partial void GaveUp(ILogger logger, long messageId, string channel, string customer, string? error);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrderBot.Chat;
+using OrderBot.Orders;
+
+namespace OrderBot.Storage.Configurations;
+
+internal sealed class ConversationStateConfiguration : IEntityTypeConfiguration<ConversationState>
+{
+    public void Configure(EntityTypeBuilder<ConversationState> state)
+    {
+        state.ToTable("chat_conversations");
+        state.HasKey(s => s.CustomerId);
+        state.Property(s => s.CustomerId).HasMaxLength(64);
+        state.Property(s => s.Channel).HasMaxLength(32);
+        state.Property(s => s.CartId).HasMaxLength(32);
+        state.Property(s => s.LastCartId).HasMaxLength(32);
+        state.Property(s => s.LastOrderId).HasMaxLength(36);
+        state.Property(s => s.SpecialInstructions).HasMaxLength(2000);
+
+        // The cart is read and written whole with its conversation, never queried: one JSON text column.
+        state.Property(s => s.Cart)
+            .HasConversion(
+                cart => JsonSerializer.Serialize(cart, OrderJson.Options),
+                json => JsonSerializer.Deserialize<List<CartLine>>(json, OrderJson.Options) ?? new List<CartLine>(),
+                new ValueComparer<List<CartLine>>(
+                    (a, b) => a!.SequenceEqual(b!, CartLineComparer.Instance),
+                    cart => cart.Count,
+                    cart => cart.ToList()))
+            .IsRequired();
+    }
+
+    /// <summary>Lines are records, but their option lists compare by reference: compare those element by element.</summary>
+    private sealed class CartLineComparer : IEqualityComparer<CartLine>
+    {
+        public static readonly CartLineComparer Instance = new();
+
+        public bool Equals(CartLine? x, CartLine? y) =>
+            x is not null && y is not null && x with { Options = [] } == y with { Options = [] } && x.Options.SequenceEqual(y.Options);
+
+        public int GetHashCode(CartLine obj) => obj.MenuItemId.GetHashCode(StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using OrderBot.Tests.Support;
+
+namespace OrderBot.Tests.WhatsApp;
+
+/// <summary>A message the bot sent, as the Graph API received it.</summary>
+public sealed record SentMessage(string To, string Id, JsonObject Body)
+{
+    public string Type => Body["type"]!.GetValue<string>();
+
+    /// <summary>The text a customer reads: a text body or an interactive message's body.</summary>
+    public string Text => Type == "text" ? Body["text"]!["body"]!.GetValue<string>() : Body["interactive"]!["body"]!["text"]!.GetValue<string>();
+
+    /// <summary>Reply button ids and titles, or list rows, of an interactive message.</summary>
+    public IReadOnlyList<(string Id, string Title)> Choices => Type != "interactive"
+        ? []
+        : Body["interactive"]!["type"]!.GetValue<string>() == "button"
+            ? Body["interactive"]!["action"]!["buttons"]!.AsArray().Select(b => (b!["reply"]!["id"]!.GetValue<string>(), b["reply"]!["title"]!.GetValue<string>())).ToList()
+            : Body["interactive"]!["action"]!["sections"]!.AsArray().SelectMany(s => s!["rows"]!.AsArray())
+                .Select(r => (r!["id"]!.GetValue<string>(), r["title"]!.GetValue<string>())).ToList();
+}
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 that answers like the Graph API's messages endpoint and keeps what it got.
+/// Tests wait on conditions over the received messages; <see cref="FailWith"/> imitates an outage.
+/// </summary>
+public sealed class FakeGraphApi : IAsyncDisposable
+{
+    public const string PhoneNumberId = "106540352242922";
+    public const string Token = "test-access-token-5d1";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<SentMessage> _sent = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+    private int _counter;
+
+    private FakeGraphApi(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>While set, every send is answered with this status (and an error body) and not recorded.</summary>
+    public int? FailWith { get; set; }
+
+    private int _failures;
+
+    /// <summary>Sends refused because of <see cref="FailWith"/>.</summary>
+    public int Failures => Volatile.Read(ref _failures);
+
+    public IReadOnlyList<SentMessage> Sent => _sent.ToList();
+
+    public static async Task<FakeGraphApi> StartAsync()
+    {
+        FakeGraphApi? fake = null;
+        var (app, address) = await LoopbackServer.StartAsync(app => app.MapPost("/{version}/{phone}/messages", (string version, string phone, HttpRequest request) =>
+            fake!.ReceiveAsync(phone, request)));
+        return fake = new FakeGraphApi(app, address);
+    }
+
+    private async Task<IResult> ReceiveAsync(string phone, HttpRequest request)
+    {
+        if (request.Headers.Authorization != $"Bearer {Token}" || phone != PhoneNumberId)
+        {
+            return Results.Json(new { error = new { message = "Invalid OAuth access token.", type = "OAuthException", code = 190 } }, statusCode: 401);
+        }
+
+        if (FailWith is { } status)
+        {
+            Interlocked.Increment(ref _failures);
+            return Results.Json(new { error = new { message = "Service temporarily unavailable", type = "OAuthException", code = 2 } }, statusCode: status);
+        }
+
+        var body = (await JsonSerializer.DeserializeAsync<JsonObject>(request.Body))!;
+        var id = $"wamid.fake{Interlocked.Increment(ref _counter):D6}";
+        var to = body["to"]!.GetValue<string>();
+        _sent.Enqueue(new SentMessage(to, id, body));
+        _arrived.Release();
+        return Results.Json(new { messaging_product = "whatsapp", contacts = new[] { new { input = to, wa_id = to.TrimStart('+') } }, messages = new[] { new { id } } });
+    }
+
+    public IReadOnlyList<SentMessage> To(string customer) => Sent.Where(m => m.To == customer).ToList();
+
+    /// <summary>Waits until <paramref name="condition"/> holds over what was sent; fails the test with what arrived when it does not in time.</summary>
+    public async Task<IReadOnlyList<SentMessage>> WaitForAsync(Func<IReadOnlyList<SentMessage>, bool> condition, TimeSpan? timeout = null, string? what = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var sent = Sent;
+            if (condition(sent))
+            {
+                return sent;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                Assert.Fail($"Timed out waiting for {what ?? "messages"}; got {sent.Count}: " + string.Join(" | ", sent.TakeLast(5).Select(s => $"{s.To}: {s.Text}")));
+            }
+
+            await _arrived.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>Waits for the <paramref name="count"/>-th message to <paramref name="customer"/> and returns it.</summary>
+    public async Task<SentMessage> NthToAsync(string customer, int count) =>
+        (await WaitForAsync(s => s.Count(m => m.To == customer) >= count, what: $"message {count} to {customer}")).Where(m => m.To == customer).ElementAt(count - 1);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
