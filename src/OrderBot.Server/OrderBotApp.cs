@@ -5,6 +5,7 @@ using OrderBot.Hosting;
 using OrderBot.Server.Api;
 using OrderBot.Server.Health;
 using OrderBot.Server.Observability;
+using OrderBot.Server.WebChat;
 using OrderBot.Server.WhatsApp;
 using OrderBot.Storage;
 using Scalar.AspNetCore;
@@ -22,6 +23,7 @@ public static class OrderBotApp
         builder.Services.AddOrderBotCrm(builder.Configuration);
         builder.Services.AddOrderBotChat(builder.Configuration);
         builder.Services.AddOrderBotWhatsApp(builder.Configuration);
+        builder.Services.AddOrderBotWebChat(builder.Configuration);
         builder.Services.AddOrderBotHealth();
         builder.Services.AddOrderBotObservability(builder.Configuration);
         configure?.Invoke(builder);
@@ -45,6 +47,7 @@ public static class OrderBotApp
         app.MapExtract();
         app.MapCrm();
         app.MapWhatsApp();
+        app.MapWebChat();
         return app;
     }
 

@@ -48,8 +48,11 @@ const money = (amount, currency) =>
   new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
 
 // "+491701234567" -> "+491******67": staff can tell customers apart without reading their number.
-const maskPhone = (id) => id.length <= 4 ? '*'.repeat(id.length)
-  : id.slice(0, Math.min(4, Math.floor(id.length / 3))) + '*'.repeat(id.length - Math.min(4, Math.floor(id.length / 3)) - 2) + id.slice(-2);
+const maskPhone = (id) => {
+  if (id.length <= 4) return '*'.repeat(id.length);
+  const keep = Math.min(4, Math.floor(id.length / 3));
+  return id.slice(0, keep) + '*'.repeat(Math.min(6, id.length - keep - 2)) + id.slice(-2);
+};
 
 const describeLine = (line) => {
   const details = [];

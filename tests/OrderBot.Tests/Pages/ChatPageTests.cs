@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using OrderBot.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+using static OrderBot.Tests.Support.ApiClient;
+
+namespace OrderBot.Tests.Pages;
+
+public sealed partial class ChatPageTests(Browser browser) : IAsyncLifetime
+{
+    private RunningApp _app = null!;
+
+    public async ValueTask InitializeAsync() => _app = await RunningApp.StartAsync(Settings());
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_customer_orders_in_the_chat_page_staff_ship_it_on_the_board_and_the_customer_is_told()
+    {
+        var chat = await browser.NewPageAsync(_app.BaseAddress, width: 420, height: 860);
+        await chat.GotoAsync("/chat.html");
+        await Expect(chat.Locator(".bubble.bot").First).ToContainTextAsync("Welcome to Test Cafe");
+
+        await chat.GetByLabel("Message").FillAsync("hi, 2 large lattes with oat milk and a croissant please");
+        await chat.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        var summary = chat.Locator(".bubble.bot", new() { HasText = "Total" }).Last;
+        await Expect(summary).ToContainTextAsync("2 × latte");
+        await Expect(summary).ToContainTextAsync("€10.70");
+        await summary.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        var placed = chat.Locator(".bubble.bot", new() { HasText = "is placed" });
+        await Expect(placed).ToBeVisibleAsync();
+        var number = OrderNumber().Match(await placed.InnerTextAsync()).Value;
+
+        var board = await browser.NewPageAsync(_app.BaseAddress);
+        await board.GotoAsync("/");
+        await board.GetByPlaceholder("Staff key").FillAsync(Key);
+        await board.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        var card = board.Locator(".card", new() { HasText = $"#{number}" });
+        await Expect(card).ToContainTextAsync("2× latte (large, oat milk)");
+        foreach (var next in new[] { "confirmed", "preparing", "ready", "shipped" })
+        {
+            await board.Locator($".column-{Previous(next)} .card", new() { HasText = $"#{number}" })
+                .GetByRole(AriaRole.Button, new() { Name = $"Mark {next}" }).ClickAsync();
+            await Expect(board.Locator($".column-{next} .card", new() { HasText = $"#{number}" })).ToBeVisibleAsync();
+        }
+
+        await Expect(chat.Locator(".bubble.bot", new() { HasText = $"Update on your order {number}: it is on its way" })).ToBeVisibleAsync();
+        await chat.ScreenshotAsync(new() { Path = Browser.ArtifactPath("chat.png") });
+        await board.ScreenshotAsync(new() { Path = Browser.ArtifactPath("board-shipped.png"), FullPage = true });
+    }
+
+    private static string Previous(string status) => status switch
+    {
+        "confirmed" => "pending",
+        "preparing" => "confirmed",
+        "ready" => "preparing",
+        _ => "ready",
+    };
+
+    [GeneratedRegex("[0-9A-Z]{3}-[0-9A-Z]{3}")]
+    private static partial Regex OrderNumber();
+}
