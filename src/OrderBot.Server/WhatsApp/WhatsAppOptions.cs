@@ -42,6 +42,10 @@ public sealed class WhatsAppOptions
     [Range(1, 10)]
     public int SendAttempts { get; set; } = 3;
 
+    /// <summary>Messages per minute one sender may send before further ones are dropped unread (default 30).</summary>
+    [Range(1, 10_000)]
+    public int MessagesPerSenderPerMinute { get; set; } = 30;
+
     public bool IsConfigured => Secrets.All(s => !string.IsNullOrWhiteSpace(s));
 
     public bool IsPartlyConfigured => Secrets.Any(s => !string.IsNullOrWhiteSpace(s)) && !IsConfigured;

@@ -42,6 +42,8 @@ public static class WhatsAppServiceCollectionExtensions
                 resilience.CircuitBreaker.SamplingDuration = settings.RequestTimeout * 2;
             });
         services.AddSingleton<IChatChannel, WhatsAppChannel>();
+        services.AddSingleton<SenderRateLimit>();
+        services.AddSingleton<WhatsAppMetrics>();
         return services;
     }
 }

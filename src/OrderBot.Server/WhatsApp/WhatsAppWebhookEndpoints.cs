@@ -44,6 +44,8 @@ public static partial class WhatsAppWebhookEndpoints
         IOptions<WhatsAppOptions> options,
         ChatInbox inbox,
         ReplySender sender,
+        SenderRateLimit rateLimit,
+        WhatsAppMetrics metrics,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -52,11 +54,13 @@ public static partial class WhatsAppWebhookEndpoints
         var body = await ReadBodyAsync(request, settings.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
+            metrics.Delivery("too_large");
             return Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {settings.MaxBodyBytes} bytes.");
         }
 
         if (!WebhookSignature.IsValid(request.Headers[WebhookSignature.Header].FirstOrDefault(), body, settings.AppSecret!))
         {
+            metrics.Delivery("bad_signature");
             return Problem(StatusCodes.Status401Unauthorized, $"Missing or wrong {WebhookSignature.Header}.");
         }
 
@@ -67,10 +71,16 @@ public static partial class WhatsAppWebhookEndpoints
         }
         catch (JsonException)
         {
+            metrics.Delivery("bad_json");
             return Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON.");
         }
 
-        var recorded = await inbox.RecordAsync(payload.Messages, cancellationToken);
+        var admitted = rateLimit.Admit(payload.Messages);
+        var recorded = await inbox.RecordAsync(admitted, cancellationToken);
+        metrics.Delivery("accepted");
+        metrics.Messages(recorded, "new");
+        metrics.Messages(admitted.Count - recorded, "duplicate");
+        metrics.Messages(payload.Messages.Count - admitted.Count, "throttled");
         foreach (var status in payload.Statuses)
         {
             await sender.UpdateStatusAsync(WebhookPayload.Channel, status.MessageId, status.State, status.Error, cancellationToken);

@@ -1,0 +1,27 @@
+using System.Diagnostics.Metrics;
+
+namespace OrderBot.Server.WhatsApp;
+
+/// <summary>Webhook deliveries and messages, on the <c>OrderBot.WhatsApp</c> meter.</summary>
+public sealed class WhatsAppMetrics
+{
+    private readonly Counter<long> _deliveries;
+    private readonly Counter<long> _messages;
+
+    public WhatsAppMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create("OrderBot.WhatsApp");
+        _deliveries = meter.CreateCounter<long>("orderbot.whatsapp.deliveries", "{delivery}", "Webhook deliveries by outcome.");
+        _messages = meter.CreateCounter<long>("orderbot.whatsapp.messages", "{message}", "Messages received: new, duplicate or throttled.");
+    }
+
+    public void Delivery(string outcome) => _deliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void Messages(int count, string kind)
+    {
+        if (count > 0)
+        {
+            _messages.Add(count, new KeyValuePair<string, object?>("kind", kind));
+        }
+    }
+}
