@@ -40,6 +40,11 @@ public sealed partial class OutboxDispatcher : BackgroundService
             d => (d, new CircuitBreaker(_options.BreakerThreshold, _options.BreakDuration, time)));
     }
 
+    /// <summary>Destinations whose circuit is open now, with when it may close: what the health check reports.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> OpenCircuits =>
+        _destinations.Where(d => d.Value.Breaker.BlockedUntil is not null)
+            .ToDictionary(d => d.Key, d => d.Value.Breaker.BlockedUntil!.Value);
+
     /// <summary>Names this instance in the leases it takes; unique per process, so a restarted server never mistakes an old lease for its own.</summary>
     public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
