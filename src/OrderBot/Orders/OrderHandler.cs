@@ -56,6 +56,8 @@ public sealed partial class OrderHandler(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            // Everything written here is added, never modified afterwards: scanning for changes would find nothing.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             db.Orders.Add(order);
             if (idempotency is not null)
             {
