@@ -27,7 +27,8 @@ public static class ChatCommand
     public static async Task<int> RunAsync(string[] args, string customerId, string? displayName, TextReader input, TextWriter output, CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder(args.Where(a => !a.StartsWith("--customer", StringComparison.Ordinal) && !a.StartsWith("--name", StringComparison.Ordinal)).ToArray());
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The terminal is the chat: only warnings may interrupt it (appsettings.json asks for Information).
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", nameof(LogLevel.Warning))]);
         builder.Services.AddOrderBot(builder.Configuration);
         builder.Services.AddOrderBotCrm(builder.Configuration);
         builder.Services.AddOrderBotChat(builder.Configuration);
