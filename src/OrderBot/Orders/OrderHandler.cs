@@ -70,7 +70,7 @@ public sealed partial class OrderHandler(
             outbox?.Append(db, order, OrderEvent.Created);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await db.CommitAsync(cancellationToken);
                 outbox?.Committed();
                 break;
             }
@@ -199,7 +199,7 @@ public sealed partial class OrderHandler(
         outbox?.Append(db, order, OrderEvent.StatusChanged);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.CommitAsync(cancellationToken);
             outbox?.Committed();
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation("outbox_events"))
