@@ -13,8 +13,10 @@ public sealed class OutboxWriter(IEnumerable<OutboxDestination> destinations, Ou
     private readonly OutboxDestination[] _destinations = destinations.ToArray();
 
     /// <summary>Adds one event per destination that accepts <paramref name="type"/>; call before SaveChanges.</summary>
-    public void Append(OrderBotDbContext db, Order order, string type)
+    /// <returns>Whether any event is waiting for delivery, i.e. whether <see cref="Committed"/> should wake the dispatcher.</returns>
+    public bool Append(OrderBotDbContext db, Order order, string type)
     {
+        var pending = false;
         var now = time.GetUtcNow();
         var snapshot = OrderDetails.From(order, withHistory: false);
         foreach (var destination in _destinations.Where(d => d.Accepts(type)))
@@ -34,9 +36,12 @@ public sealed class OutboxWriter(IEnumerable<OutboxDestination> destinations, Ou
                 State = destination.Enabled ? OutboxState.Pending : OutboxState.Skipped,
                 LastError = destination.Enabled ? null : $"no adapter is configured for {destination.Name}",
             });
+            pending |= destination.Enabled;
         }
+
+        return pending;
     }
 
-    /// <summary>Call after SaveChanges succeeded.</summary>
+    /// <summary>Call after SaveChanges succeeded, when <see cref="Append"/> said an event is waiting.</summary>
     public void Committed() => signal.Notify();
 }

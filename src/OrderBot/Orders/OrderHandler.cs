@@ -67,11 +67,15 @@ public sealed partial class OrderHandler(
                 });
             }
 
-            outbox?.Append(db, order, OrderEvent.Created);
+            var wakeDispatcher = outbox?.Append(db, order, OrderEvent.Created) ?? false;
             try
             {
                 await db.CommitAsync(cancellationToken);
-                outbox?.Committed();
+                if (wakeDispatcher)
+                {
+                    outbox!.Committed();
+                }
+
                 break;
             }
             catch (DbUpdateException e) when (e.IsForeignKeyViolation())
@@ -196,11 +200,14 @@ public sealed partial class OrderHandler(
             return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
         }
 
-        outbox?.Append(db, order, OrderEvent.StatusChanged);
+        var wakeDispatcher = outbox?.Append(db, order, OrderEvent.StatusChanged) ?? false;
         try
         {
             await db.CommitAsync(cancellationToken);
-            outbox?.Committed();
+            if (wakeDispatcher)
+            {
+                outbox!.Committed();
+            }
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation("outbox_events"))
         {
