@@ -19,26 +19,16 @@ public sealed class ChatLeases(IDbContextFactory<OrderBotDbContext> dbFactory, I
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var until = now + options.Value.LeaseDuration;
-        var owner = Owner;
-        var taken = await db.ChatLeases
-            .Where(l => l.CustomerId == customerId && (l.Owner == owner || l.ExpiresAt <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Owner, owner).SetProperty(l => l.ExpiresAt, until), cancellationToken);
-        if (taken > 0)
-        {
-            return true;
-        }
 
-        db.ChatLeases.Add(new ChatLease { CustomerId = customerId, Owner = owner, ExpiresAt = until });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            // Another server holds a live lease, or claimed the customer between our two statements.
-            return false;
-        }
+        // One statement (SQLite and PostgreSQL share this upsert syntax): insert the lease, or take it over when it is
+        // ours or has run out. A live lease of another server leaves the row alone and reports 0 rows.
+        return await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO chat_leases (customer_id, owner, expires_at) VALUES ({customerId}, {Owner}, {until})
+            ON CONFLICT (customer_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+            WHERE chat_leases.owner = excluded.owner OR chat_leases.expires_at <= {now}
+            """,
+            cancellationToken) > 0;
     }
 
     /// <summary>Extends this process's lease; false when it ran out and another server took the customer over.</summary>
