@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using OrderBot.Menu;
 using OrderBot.Orders;
-using OrderBot.Server;
 
 namespace OrderBot.Bench.Orders;
 
@@ -25,17 +20,8 @@ internal static class ApiOrderLoad
         var menuPath = args.Find("menu") ?? Path.Combine(AppContext.BaseDirectory, "menus", "pizzeria.json");
         var menu = MenuLoader.LoadFile(menuPath);
 
-        await using var app = OrderBotApp.Build(
-        [
-            "--urls=http://127.0.0.1:0",
-            $"--Storage:Provider={database.Provider}",
-            $"--Storage:ConnectionString={database.ConnectionString}",
-            $"--Menu:Path={menuPath}",
-            "--Api:PermitsPerMinute=1000000",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.InitializeAndStartAsync(CancellationToken.None);
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var (app, address) = await BenchServer.StartAsync(database, menuPath);
+        await using var host = app;
 
         var raw = new RawOrderWriter(database.Provider, database.ConnectionString);
         var items = menu.Items.Take(2).Select((item, i) => new { name = item.Name, quantity = i + 1 }).ToArray();

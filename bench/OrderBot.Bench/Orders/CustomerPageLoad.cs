@@ -10,7 +10,8 @@ namespace OrderBot.Bench.Orders;
 
 /// <summary>
 /// Latency of a customer's first page of orders as the table grows: the same customer (50 orders) is
-/// measured with 10k and with 1M orders of other customers around it.
+/// measured with 10k and with 1M orders of other customers around it, through <see cref="OrderHandler"/>
+/// and through the REST API (<c>GET /api/customers/{id}/orders?limit=20</c> on the real server, loopback HTTP).
 /// Usage: <c>pages --provider sqlite|postgres [--sizes 10000,1000000] [--samples 2000]</c>.
 /// </summary>
 internal static class CustomerPageLoad
@@ -23,40 +24,60 @@ internal static class CustomerPageLoad
         var sizes = args.Get("sizes", "10000,1000000").Split(',').Select(int.Parse).ToArray();
         var samples = int.Parse(args.Get("samples", "2000"), CultureInfo.InvariantCulture);
         await using var database = await BenchDatabase.CreateAsync(args.Get("provider", "sqlite"));
-        var handler = database.Handler(BenchDatabase.LoadMenu(args.Find("menu")));
+        var menuPath = args.Find("menu") ?? Path.Combine(AppContext.BaseDirectory, "menus", "pizzeria.json");
+        var handler = database.Handler(BenchDatabase.LoadMenu(menuPath));
         const string target = "page-target";
         await database.Customers().UpsertAsync(target);
+        var (app, address) = await BenchServer.StartAsync(database, menuPath);
+        await using var host = app;
+        using var http = new HttpClient { BaseAddress = address };
 
-        Console.WriteLine("| provider | orders in table | p50 (ms) | p99 (ms) |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine("| provider | orders in table | handler p50 (ms) | handler p99 (ms) | API p50 (ms) | API p99 (ms) |");
+        Console.WriteLine("|---|---|---|---|---|---|");
         var filled = 0;
         var start = DateTime.UtcNow.AddDays(-30);
         foreach (var size in sizes)
         {
             await FillAsync(database, filled, size, start, target);
             filled = size;
-            for (var i = 0; i < 200; i++)
-            {
-                await handler.GetCustomerOrdersAsync(target, 20);
-            }
 
-            var timings = new double[samples];
-            for (var i = 0; i < samples; i++)
+            var direct = await MeasureAsync(samples, async () =>
             {
-                var watch = Stopwatch.StartNew();
-                var page = await handler.GetCustomerOrdersAsync(target, 20);
-                timings[i] = watch.Elapsed.TotalMilliseconds;
-                if (page.Orders.Count != 20)
+                if ((await handler.GetCustomerOrdersAsync(target, 20)).Orders.Count != 20)
                 {
                     throw new InvalidOperationException("the target customer's page is not full");
                 }
-            }
-
-            Array.Sort(timings);
-            Console.WriteLine($"| {database.Provider} | {size:N0} | {timings[samples / 2]:F3} | {timings[(int)(samples * 0.99)]:F3} |");
+            });
+            var viaApi = await MeasureAsync(samples, async () =>
+            {
+                using var response = await http.GetAsync($"/api/customers/{target}/orders?limit=20");
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync();
+            });
+            Console.WriteLine($"| {database.Provider} | {size:N0} | {direct.P50:F3} | {direct.P99:F3} | {viaApi.P50:F3} | {viaApi.P99:F3} |");
         }
 
         return 0;
+    }
+
+    /// <summary>One caller after another after a warm-up of 200 calls: p50 and p99 in milliseconds.</summary>
+    private static async Task<(double P50, double P99)> MeasureAsync(int samples, Func<Task> call)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await call();
+        }
+
+        var timings = new double[samples];
+        for (var i = 0; i < samples; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await call();
+            timings[i] = watch.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(timings);
+        return (timings[samples / 2], timings[(int)(samples * 0.99)]);
     }
 
     /// <summary>Rows [from, to): every 20,000th belongs to the target customer, the rest to 1,000 others.</summary>

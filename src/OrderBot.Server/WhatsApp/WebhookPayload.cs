@@ -28,13 +28,13 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
         {
             foreach (var change in Array(entry, "changes"))
             {
-                if (String(change, "field") is not (null or "messages") || !change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
+                if (String(change, "field") is not (null or "messages") || Property(change, "value") is not { ValueKind: JsonValueKind.Object } value)
                 {
                     continue;
                 }
 
                 var names = Array(value, "contacts")
-                    .Select(c => (Id: String(c, "wa_id"), Name: c.TryGetProperty("profile", out var p) ? String(p, "name") : null))
+                    .Select(c => (Id: String(c, "wa_id"), Name: Property(c, "profile") is { } p ? String(p, "name") : null))
                     .Where(c => c.Id is not null)
                     .DistinctBy(c => c.Id)
                     .ToDictionary(c => c.Id!, c => c.Name);
@@ -51,7 +51,9 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
         var from = String(message, "from");
         var id = String(message, "id");
         var type = String(message, "type") ?? "unknown";
-        if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(id) || id.Length > 512 || from.Length > 32 || Ignored.Contains(type))
+        // Meta's ids are printable; a control character (PostgreSQL refuses NUL in text) means a forged or broken message.
+        if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(id) || id.Length > 512 || from.Length > 32 || Ignored.Contains(type)
+            || from.Any(char.IsControl) || id.Any(char.IsControl))
         {
             return null;
         }
@@ -62,7 +64,7 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
             : now;
         return new IncomingMessage(Channel, id, CustomerId(from), sentAt, Content(message, type))
         {
-            DisplayName = names.GetValueOrDefault(from),
+            DisplayName = names.GetValueOrDefault(from) is { } name ? new string(name.Where(c => !char.IsControl(c)).ToArray()) : null,
         };
     }
 
@@ -71,14 +73,14 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
 
     private static IncomingContent Content(JsonElement message, string type)
     {
-        var body = message.TryGetProperty(type, out var b) && b.ValueKind == JsonValueKind.Object ? b : default;
+        var body = Property(message, type) is { ValueKind: JsonValueKind.Object } b ? b : default;
         switch (type)
         {
             case "text" when String(body, "body") is { } text:
                 return new TextContent(text);
             case "interactive":
                 var kind = String(body, "type");
-                if (kind is "button_reply" or "list_reply" && body.TryGetProperty(kind, out var reply) && String(reply, "id") is { } choice)
+                if (kind is "button_reply" or "list_reply" && Property(body, kind) is { } reply && String(reply, "id") is { } choice)
                 {
                     return new ChoiceContent(choice, String(reply, "title") ?? "");
                 }
@@ -98,7 +100,7 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
     }
 
     private static int Quantity(JsonElement product) =>
-        product.TryGetProperty("quantity", out var q) && q.ValueKind == JsonValueKind.Number && q.TryGetInt32(out var n) ? n
+        Property(product, "quantity") is { ValueKind: JsonValueKind.Number } q && q.TryGetInt32(out var n) ? n
         : int.TryParse(String(product, "quantity"), CultureInfo.InvariantCulture, out var parsed) ? parsed : 1;
 
     private static StatusUpdate? Status(JsonElement status)
@@ -117,13 +119,18 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
             return null;
         }
 
-        var error = Array(status, "errors").Select(e => $"{(e.TryGetProperty("code", out var c) ? c.ToString() : "?")} {String(e, "title") ?? String(e, "message")}").FirstOrDefault();
+        var error = Array(status, "errors").Select(e => $"{String(e, "code") ?? "?"} {String(e, "title") ?? String(e, "message")}").FirstOrDefault();
         return new StatusUpdate(id, state.Value, error);
     }
 
+    // Every read goes through these three, which accept any element: a scalar where Meta sends an object or
+    // an array is skipped like a missing field instead of throwing (found by WebhookFuzzTests).
+    private static JsonElement? Property(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
+
     private static IEnumerable<JsonElement> Array(JsonElement element, string name)
     {
-        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array)
+        if (Property(element, name) is { ValueKind: JsonValueKind.Array } array)
         {
             foreach (var item in array.EnumerateArray())
             {
@@ -132,13 +139,10 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
         }
     }
 
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
+    private static string? String(JsonElement element, string name) => Property(element, name) switch
+    {
+        { ValueKind: JsonValueKind.String } value => value.GetString(),
+        { ValueKind: JsonValueKind.Number } value => value.GetRawText(),
+        _ => null,
+    };
 }

@@ -98,7 +98,8 @@ public static partial class WhatsAppWebhookEndpoints
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>((int)(request.ContentLength ?? 16 * 1024));
+        // An empty body (Content-Length: 0) must not become a zero capacity, which ArrayBufferWriter refuses with a 500.
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Max(1, request.ContentLength ?? 16 * 1024));
         while (true)
         {
             var memory = buffer.GetMemory(16 * 1024);

@@ -26,4 +26,12 @@ public sealed class ChatOptions
     /// <summary>The wait after a failed attempt, doubled per further failure (default 2 s).</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a server keeps a customer's conversation to itself after claiming or last renewing it (default 2 min);
+    /// renewed before every message, so it only needs to outlast the handling of one message. A crashed server's
+    /// customers wait this long before another server takes them over.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -10,23 +10,53 @@ namespace OrderBot.Chat;
 /// <summary>
 /// Runs one customer's waiting messages through the <see cref="Conversation"/>, oldest first, then sends the
 /// replies. Each message is one transaction: the conversation's state, the replies to send and the inbox row
-/// marked handled commit together, so a crash leaves the message waiting and nothing half done.
+/// marked handled commit together, so a crash leaves the message waiting and nothing half done. A customer is
+/// handled only under a <see cref="ChatLease"/>, so several servers on one database split customers between them.
 /// </summary>
 public sealed partial class ChatProcessor(
     IDbContextFactory<OrderBotDbContext> dbFactory,
     Conversation conversation,
     ReplySender sender,
+    ChatLeases leases,
     IOptions<ChatOptions> options,
     TimeProvider time,
     ILogger<ChatProcessor> logger)
 {
-    /// <summary>Handles every due message of <paramref name="customerId"/> on the channels this process serves; returns how many.</summary>
+    /// <summary>
+    /// Handles every due message of <paramref name="customerId"/> on the channels this process serves and returns
+    /// how many; 0 at once when another server holds the customer's lease (it is handling them).
+    /// </summary>
     public async Task<int> RunCustomerAsync(string customerId, CancellationToken cancellationToken)
+    {
+        if (!await leases.TryAcquireAsync(customerId, cancellationToken))
+        {
+            return 0;
+        }
+
+        try
+        {
+            return await RunLeasedAsync(customerId, cancellationToken);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(customerId);
+        }
+    }
+
+    private async Task<int> RunLeasedAsync(string customerId, CancellationToken cancellationToken)
     {
         var channels = sender.Channels.ToList();
         var handled = 0;
         while (true)
         {
+            // Each message renews the lease; one that ran out (a very slow message) means another server may have
+            // the customer now, so this one stops rather than race it.
+            if (handled > 0 && !await leases.RenewAsync(customerId, cancellationToken))
+            {
+                Log.LeaseLost(logger, Redact.Phone(customerId));
+                return handled;
+            }
+
             long? next;
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
@@ -68,6 +98,12 @@ public sealed partial class ChatProcessor(
             row.Error = null;
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Another server handled this message, or changed the conversation, after we read it: our transaction
+            // rolled back whole. The message is either done or is read again on the new state.
+            Log.Conflict(logger, inboxId);
+        }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             await RecordFailureAsync(inboxId, e);
@@ -79,6 +115,11 @@ public sealed partial class ChatProcessor(
     {
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         var row = await db.ChatInbox.FirstAsync(m => m.Id == inboxId);
+        if (row.ProcessedAt is not null)
+        {
+            return;
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         row.Attempts++;
         var text = $"{error.GetType().Name}: {error.Message}";
@@ -95,7 +136,14 @@ public sealed partial class ChatProcessor(
             Log.WillRetry(logger, error, row.Id, row.Channel, Redact.Phone(row.CustomerId), row.Attempts, row.NextAttemptAt);
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Handled by another server in the meantime: nothing left to retry.
+        }
     }
 
     private static partial class Log
@@ -105,5 +153,11 @@ public sealed partial class ChatProcessor(
 
         [LoggerMessage(3202, LogLevel.Error, "Inbox message {InboxId} on {Channel} from {Customer} set aside after {Attempts} failed attempts")]
         public static partial void GaveUp(ILogger logger, Exception exception, long inboxId, string channel, string customer, int attempts);
+
+        [LoggerMessage(3203, LogLevel.Information, "Inbox message {InboxId} was handled or its conversation changed by another server meanwhile; not applied twice")]
+        public static partial void Conflict(ILogger logger, long inboxId);
+
+        [LoggerMessage(3204, LogLevel.Warning, "Lease on {Customer} ran out while handling their messages; leaving them to whoever holds it now")]
+        public static partial void LeaseLost(ILogger logger, string customer);
     }
 }

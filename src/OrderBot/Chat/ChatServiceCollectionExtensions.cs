@@ -27,6 +27,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<ChatInbox>();
         services.TryAddSingleton<Conversation>();
         services.TryAddSingleton<ReplySender>();
+        services.TryAddSingleton<ChatLeases>();
         services.TryAddSingleton<ChatProcessor>();
         services.TryAddSingleton<ChatWorker>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ChatWorker>());

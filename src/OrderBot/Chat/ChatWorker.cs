@@ -13,7 +13,10 @@ namespace OrderBot.Chat;
 /// for retries and for what a previous run left. Different customers are handled in parallel, one customer's
 /// messages strictly one after another. Serves only the channels registered in this process.
 /// </summary>
-/// <remarks>One worker per database: it takes no leases, so two servers on one database could answer a message twice.</remarks>
+/// <remarks>
+/// Several servers may share one database: each customer is handled under a lease (<see cref="ChatLeases"/>), so a
+/// customer another server is busy with is skipped here and its messages are neither reordered nor answered twice.
+/// </remarks>
 public sealed partial class ChatWorker(
     IDbContextFactory<OrderBotDbContext> dbFactory,
     ChatProcessor processor,

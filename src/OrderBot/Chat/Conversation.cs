@@ -117,7 +117,8 @@ public sealed partial class Conversation(
         var replies = new List<OutgoingMessage>();
         if (notes.Count > 0)
         {
-            replies.Add(new TextReply(string.Join("\n", notes)));
+            // A long message can leave many unknown parts; the reply still has to fit one WhatsApp text (found by ChatFuzzTests).
+            replies.Add(new TextReply(ChatLimits.Fit(string.Join("\n", notes), ChatLimits.TextBody)));
         }
         else if (extracted.IsEmpty)
         {
@@ -135,9 +136,10 @@ public sealed partial class Conversation(
     private string Unrecognized(string phrase)
     {
         var closest = MenuSuggestions.Closest(menu, phrase);
+        var quoted = ChatLimits.Fit(phrase, 80);
         return closest.Count == 0
-            ? $"I couldn't find “{phrase}” on the menu."
-            : $"I couldn't find “{phrase}” on the menu. Did you mean {string.Join(" or ", closest)}?";
+            ? $"I couldn't find “{quoted}” on the menu."
+            : $"I couldn't find “{quoted}” on the menu. Did you mean {string.Join(" or ", closest)}?";
     }
 
     private async Task<IReadOnlyList<OutgoingMessage>> OnChoiceAsync(Turn turn, ChoiceContent choice, CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ public abstract class OrderBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ConversationState> ConversationStates => Set<ConversationState>();
     public DbSet<ChatInboxMessage> ChatInbox => Set<ChatInboxMessage>();
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
+    public DbSet<ChatLease> ChatLeases => Set<ChatLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderBotDbContext).Assembly);

@@ -19,6 +19,10 @@ internal sealed class ChatInboxMessageConfiguration : IEntityTypeConfiguration<C
         message.Property(m => m.Error).HasMaxLength(1000);
         message.Property(m => m.Content).IsRequired();
 
+        // Marking a message handled checks it was not handled meanwhile (by a server whose lease ran out), so the
+        // second transaction rolls back whole instead of answering the message again.
+        message.Property(m => m.ProcessedAt).IsConcurrencyToken();
+
         // Retries and duplicate deliveries of one message hit this index and are dropped.
         message.HasIndex(m => new { m.Channel, m.MessageId }).IsUnique();
 

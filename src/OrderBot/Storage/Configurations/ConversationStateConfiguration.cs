@@ -20,6 +20,10 @@ internal sealed class ConversationStateConfiguration : IEntityTypeConfiguration<
         state.Property(s => s.LastOrderId).HasMaxLength(36);
         state.Property(s => s.SpecialInstructions).HasMaxLength(2000);
 
+        // Every handled message sets UpdatedAt, so it serves as the state's version: two servers changing one
+        // conversation at once cannot both commit (the loser's message is retried on the new state).
+        state.Property(s => s.UpdatedAt).IsConcurrencyToken();
+
         // The cart is read and written whole with its conversation, never queried: one JSON text column.
         state.Property(s => s.Cart)
             .HasConversion(

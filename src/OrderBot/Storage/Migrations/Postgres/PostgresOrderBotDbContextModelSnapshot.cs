@@ -73,6 +73,7 @@ namespace OrderBot.Storage.Migrations.Postgres
                         .HasColumnName("next_attempt_at");
 
                     b.Property<DateTime?>("ProcessedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
@@ -95,6 +96,29 @@ namespace OrderBot.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_chat_inbox_processed_at_customer_id_sent_at");
 
                     b.ToTable("chat_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("OrderBot.Chat.ChatLease", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("owner");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_chat_leases");
+
+                    b.ToTable("chat_leases", (string)null);
                 });
 
             modelBuilder.Entity("OrderBot.Chat.ConversationState", b =>
@@ -144,6 +168,7 @@ namespace OrderBot.Storage.Migrations.Postgres
                         .HasColumnName("special_instructions");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 

@@ -66,6 +66,7 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasColumnName("next_attempt_at");
 
                     b.Property<DateTime?>("ProcessedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT")
                         .HasColumnName("processed_at");
 
@@ -88,6 +89,29 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_chat_inbox_processed_at_customer_id_sent_at");
 
                     b.ToTable("chat_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("OrderBot.Chat.ChatLease", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_chat_leases");
+
+                    b.ToTable("chat_leases", (string)null);
                 });
 
             modelBuilder.Entity("OrderBot.Chat.ConversationState", b =>
@@ -137,6 +161,7 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasColumnName("special_instructions");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
