@@ -76,7 +76,8 @@ public sealed partial class ChatWorker(
             var unsent = db.OutboundMessages
                 .Where(m => m.State == OutboundState.Pending && m.NextAttemptAt <= now && channels.Contains(m.Channel))
                 .Select(m => m.CustomerId);
-            customers = await waiting.Union(unsent).Take(CustomersPerSweep).ToListAsync(cancellationToken);
+            // Any order is fair enough: handled customers leave the set, so the next sweep reaches the others.
+            customers = await waiting.Union(unsent).OrderBy(c => c).Take(CustomersPerSweep).ToListAsync(cancellationToken);
         }
 
         var handled = 0;
