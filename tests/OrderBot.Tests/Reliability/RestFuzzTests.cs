@@ -113,13 +113,10 @@ public sealed class RestFuzzTests
         Assert.Equal(request.GetProperty("items").GetArrayLength(), lines.GetArrayLength());
         foreach (var line in lines.EnumerateArray())
         {
-            var item = menu.FindItem(line.GetProperty("menu_item_id").GetString()!)!;
-            var size = line.TryGetProperty("size", out var s) ? menu.FindSize(item, s.GetString()!) : null;
-            var options = line.GetProperty("options").EnumerateArray().Select(o => new PricedOption(
-                menu.FindOption(item, o.GetProperty("id").GetString()!)!,
-                o.TryGetProperty("qualifier", out var q) ? menu.FindQualifier(q.GetString()!) : null,
-                o.GetProperty("negated").GetBoolean()));
-            Assert.Equal(menu.UnitPrice(item, size, options), line.GetProperty("price").GetDecimal());
+            var options = line.GetProperty("options").EnumerateArray().Select(o => (
+                o.GetProperty("id").GetString()!, o.TryGetProperty("qualifier", out var q) ? q.GetString() : null, o.GetProperty("negated").GetBoolean()));
+            var size = line.TryGetProperty("size", out var s) ? s.GetString() : null;
+            Assert.Equal(MenuPrices.UnitPrice(menu, line.GetProperty("menu_item_id").GetString()!, size, options), line.GetProperty("price").GetDecimal());
         }
     }
 }

@@ -59,9 +59,19 @@ public sealed class RunningApp : IAsyncDisposable
     {
         var storage = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OrderBot.Storage.StorageOptions>>().Value;
         var file = new SqliteConnectionStringBuilder(storage.EffectiveConnectionString).DataSource;
-        SqliteConnection.ClearAllPools();
-        File.Delete(file);
-        Directory.CreateDirectory(file);
+        while (!Directory.Exists(file))
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+            try
+            {
+                Directory.CreateDirectory(file);
+            }
+            catch (IOException)
+            {
+                // A background worker opened the database between the two calls, which creates the file again.
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
