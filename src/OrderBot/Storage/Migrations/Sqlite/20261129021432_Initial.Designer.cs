@@ -11,8 +11,8 @@ using OrderBot.Storage;
 namespace OrderBot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrderBotDbContext))]
-    [Migration("20261129004611_WhatsApp")]
-    partial class WhatsApp
+    [Migration("20261129021432_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -69,6 +69,7 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasColumnName("next_attempt_at");
 
                     b.Property<DateTime?>("ProcessedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT")
                         .HasColumnName("processed_at");
 
@@ -91,6 +92,29 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_chat_inbox_processed_at_customer_id_sent_at");
 
                     b.ToTable("chat_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("OrderBot.Chat.ChatLease", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_chat_leases");
+
+                    b.ToTable("chat_leases", (string)null);
                 });
 
             modelBuilder.Entity("OrderBot.Chat.ConversationState", b =>
@@ -140,6 +164,7 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasColumnName("special_instructions");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
@@ -428,6 +453,9 @@ namespace OrderBot.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_orders");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_orders_created_at");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_orders_number");
@@ -435,9 +463,6 @@ namespace OrderBot.Storage.Migrations.Sqlite
                     b.HasIndex("CustomerId", "Id")
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_orders_customer_id_id");
-
-                    b.HasIndex("Status", "CreatedAt")
-                        .HasDatabaseName("ix_orders_status_created_at");
 
                     b.ToTable("orders", (string)null);
                 });

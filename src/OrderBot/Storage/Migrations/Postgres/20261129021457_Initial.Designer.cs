@@ -12,8 +12,8 @@ using OrderBot.Storage;
 namespace OrderBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOrderBotDbContext))]
-    [Migration("20261129011032_ChatLeases")]
-    partial class ChatLeases
+    [Migration("20261129021457_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
