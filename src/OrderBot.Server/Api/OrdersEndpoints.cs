@@ -64,14 +64,13 @@ public static class OrdersEndpoints
     {
         if (!OrderStatusMachine.TryParse(body.Status, out var next))
         {
-            var known = string.Join(", ", Enum.GetValues<OrderStatus>().Select(s => s.ToWireName()));
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"'{body.Status}' is not a status; use one of {known}"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [OrderStatusMachine.UnknownStatusMessage(body.Status)] });
         }
 
         var result = await handler.ChangeStatusAsync(id, next, $"api:{context.User.Identity!.Name}", cancellationToken);
         return result.Outcome switch
         {
-            StatusChangeOutcome.Changed => TypedResults.Ok(await views.ViewAsync((await handler.GetOrderAsync(id, cancellationToken))!, cancellationToken)),
+            StatusChangeOutcome.Changed => TypedResults.Ok(await views.ViewAsync(result.Order!, cancellationToken)),
             StatusChangeOutcome.NotFound => TypedResults.NotFound(OrderNotFound(id)),
             StatusChangeOutcome.Forbidden => TypedResults.Conflict(new ProblemDetails
             {

@@ -12,8 +12,6 @@ public sealed class OrderFeed
 {
     private readonly ConcurrentDictionary<Channel<OrderDetails>, bool> _subscribers = new();
 
-    public bool HasSubscribers => !_subscribers.IsEmpty;
-
     public void Publish(OrderDetails order)
     {
         foreach (var subscriber in _subscribers.Keys)

@@ -130,8 +130,7 @@ public sealed partial class OrderHandler(
     {
         if (!OrderStatusMachine.TryParse(status, out var next))
         {
-            var known = string.Join(", ", Enum.GetValues<OrderStatus>().Select(s => s.ToWireName()));
-            throw OrderValidationException.For("status", $"'{status}' is not a status; use one of {known}");
+            throw OrderValidationException.For("status", OrderStatusMachine.UnknownStatusMessage(status));
         }
 
         var result = await ChangeStatusAsync(orderId, next, "api", cancellationToken);
@@ -148,7 +147,8 @@ public sealed partial class OrderHandler(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        // The history comes along so the result (and the live feed) can show the whole order without reading it again.
+        var order = await db.Orders.Include(o => o.History).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
         if (order is null)
         {
             return Rejected(orderId, StatusChangeOutcome.NotFound, null, "no order has this id");
@@ -177,12 +177,9 @@ public sealed partial class OrderHandler(
 
         Log.StatusChanged(logger, order.Id, from.ToWireName(), next.ToWireName(), actor);
         metrics?.StatusChanged(next);
-        if (feed is { HasSubscribers: true } && await GetOrderAsync(order.Id, cancellationToken) is { } changed)
-        {
-            feed.Publish(changed);
-        }
-
-        return new StatusChangeResult(StatusChangeOutcome.Changed, OrderDetails.From(order, withHistory: false), null);
+        var changed = OrderDetails.From(order, withHistory: true);
+        feed?.Publish(changed);
+        return new StatusChangeResult(StatusChangeOutcome.Changed, changed, null);
     }
 
     /// <summary>A customer's orders, newest first, <paramref name="limit"/> at a time.</summary>

@@ -37,6 +37,10 @@ public static class OrderStatusMachine
     /// <summary>The wire name of a status ("pending", "shipped").</summary>
     public static string ToWireName(this OrderStatus status) => status.ToString().ToLowerInvariant();
 
+    /// <summary>What to tell a caller who named a status that does not exist.</summary>
+    public static string UnknownStatusMessage(string? name) =>
+        $"'{name}' is not a status; use one of {string.Join(", ", Enum.GetValues<OrderStatus>().Select(s => s.ToWireName()))}";
+
     /// <summary>Reads a status name case-insensitively; numbers and unknown names are rejected.</summary>
     public static bool TryParse(string? name, out OrderStatus status)
     {
