@@ -13,15 +13,13 @@ public static class ChatServiceCollectionExtensions
     /// <summary>
     /// The conversation, the inbox and its worker, reply sending, the customer notification destination of
     /// the outbox, and chat erasure. Channels add themselves as <see cref="IChatChannel"/> singletons; with
-    /// none the worker idles, so the quick start runs without any channel configured.
+    /// none the worker idles, so the quick start runs without any channel configured. Call after
+    /// <c>AddOrderBot</c>, which registers the menu, the Order Handler and the <see cref="IOrderExtractor"/>.
     /// </summary>
     public static IServiceCollection AddOrderBotChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-
-        // The offline parser until an area registers a better extractor (the LLM one replaces it when configured).
-        services.TryAddSingleton<IOrderExtractor>(sp => new MenuParser(sp.GetRequiredService<Menu.Menu>()));
 
         services.AddKeyedSingleton<OutboxSignal>(ChatInbox.SignalKey);
         services.TryAddSingleton<ChatInbox>();

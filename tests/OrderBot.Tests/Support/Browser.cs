@@ -34,16 +34,7 @@ public sealed class Browser : IAsyncLifetime
 
     public async Task<IPage> NewPageAsync(Uri baseAddress, int width = 1400, int height = 900)
     {
-        if (UnavailableReason is not null)
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail($"Chromium is required in CI: {UnavailableReason}");
-            }
-
-            Assert.Skip($"Chromium unavailable: {UnavailableReason}");
-        }
-
+        RequiredTool.Require("Chromium", UnavailableReason);
         var context = await Chromium!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),

@@ -45,20 +45,7 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>Skips the calling test when no server is available, or fails it under CI.</summary>
-    public void RequireAvailable()
-    {
-        if (UnavailableReason is null)
-        {
-            return;
-        }
-
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail($"PostgreSQL is required in CI: {UnavailableReason}");
-        }
-
-        Assert.Skip($"PostgreSQL unavailable: {UnavailableReason}");
-    }
+    public void RequireAvailable() => RequiredTool.Require("PostgreSQL", UnavailableReason);
 
     /// <summary>A new empty database on the server, for one test class.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix)
