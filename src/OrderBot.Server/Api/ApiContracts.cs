@@ -4,11 +4,12 @@ using OrderBot.Orders;
 namespace OrderBot.Server.Api;
 
 /// <summary>POST /api/orders: the seed's order shape; prices may be omitted and always come from the menu.</summary>
-public sealed record CreateOrderBody(string? CustomerId, IReadOnlyList<OrderItemBody>? Items)
+public sealed record CreateOrderBody(string? CustomerId, IReadOnlyList<OrderItemBody>? Items, string? SpecialInstructions = null)
 {
     public OrderRequest ToRequest(string caller, string? idempotencyKey) =>
         new(CustomerId ?? "", Items?.Select(i => i?.ToRequest()!).ToList() ?? [])
         {
+            SpecialInstructions = SpecialInstructions,
             Actor = $"api:{caller}",
             IdempotencyKey = idempotencyKey,
             IdempotencyScope = caller,

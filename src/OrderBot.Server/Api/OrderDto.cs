@@ -15,13 +15,14 @@ public sealed record OrderDto(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     int Version,
+    string? SpecialInstructions,
     IReadOnlyList<StatusChangeDetails>? History,
     IReadOnlyList<OrderStatus> NextStatuses,
     CrmSyncState Crm)
 {
     public static OrderDto From(OrderDetails order, CrmSyncState crm) => new(
         order.Id, order.Number, order.CustomerId, order.Items, order.TotalAmount, order.Currency, order.Status,
-        order.CreatedAt, order.UpdatedAt, order.Version, order.History, order.NextStatuses, crm);
+        order.CreatedAt, order.UpdatedAt, order.Version, order.SpecialInstructions, order.History, order.NextStatuses, crm);
 }
 
 /// <summary>Adds the CRM sync state to orders, one query for a whole list.</summary>

@@ -22,6 +22,12 @@ function renderCard(order) {
     li.textContent = `${describeLine(line)} · ${money(line.price * line.quantity, order.currency)}`;
     items.append(li);
   }
+  const notes = card.querySelector('.notes');
+  if (order.special_instructions) {
+    notes.textContent = `Note: ${order.special_instructions}`;
+  } else {
+    notes.remove();
+  }
   card.querySelector('.total').textContent = `Total ${money(order.total_amount, order.currency)}`;
   const crm = card.querySelector('.crm');
   if (order.crm) {

@@ -21,6 +21,7 @@ public sealed partial class Conversation
         }).ToList();
         var request = new OrderRequest(state.CustomerId, items)
         {
+            SpecialInstructions = NotesForOrder(state.SpecialInstructions),
             Actor = ActorFor(turn.Message.Channel),
             IdempotencyKey = state.CartId,
             IdempotencyScope = IdempotencyScope,
@@ -44,6 +45,15 @@ public sealed partial class Conversation
             $"Thank you! Your order {placed.Number} is placed. Total: {ChatText.Price(placed.TotalAmount, placed.Currency, menu.MinorUnits)}.\n" +
             "I'll message you here when it moves along; send “status” any time.")];
     }
+
+    /// <summary>
+    /// The cart's notes as the order takes them. The cart keeps up to 2,000 characters and whatever the customer
+    /// typed; a confirmation should not fail over a note, so it is cut to the order's limit and cleaned instead.
+    /// </summary>
+    private static string? NotesForOrder(string? notes) =>
+        string.IsNullOrWhiteSpace(notes)
+            ? null
+            : ChatLimits.Fit(new string(notes.Where(c => !char.IsControl(c) || c == '\n').ToArray()).Trim(), OrderRequest.MaxSpecialInstructionsLength);
 
     private async Task<OutgoingMessage> AlreadyPlacedAsync(string orderId, CancellationToken cancellationToken)
     {

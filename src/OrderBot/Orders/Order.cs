@@ -23,6 +23,10 @@ public sealed class Order
     public string CustomerId { get; private set; } = "";
     public IReadOnlyList<OrderItem> Items => _items;
     public decimal TotalAmount { get; private set; }
+
+    /// <summary>The customer's words for the staff that are not items ("pickup at 5"); null when there are none.</summary>
+    public string? SpecialInstructions { get; private set; }
+
     public string Currency { get; private set; } = "";
     public OrderStatus Status { get; private set; }
     public DateTime CreatedAt { get; private set; }
@@ -34,7 +38,8 @@ public sealed class Order
     public IReadOnlyList<StatusChange> History => _history;
 
     public static Order Place(
-        OrderIdentity identity, string customerId, string currency, int minorUnits, IEnumerable<OrderItem> items, string actor, DateTime now)
+        OrderIdentity identity, string customerId, string currency, int minorUnits, IEnumerable<OrderItem> items, string actor, DateTime now,
+        string? specialInstructions = null)
     {
         var order = new Order
         {
@@ -46,6 +51,7 @@ public sealed class Order
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
+            SpecialInstructions = specialInstructions,
         };
         order._items.AddRange(items);
         order.TotalAmount = Total(order._items, minorUnits);

@@ -16,6 +16,9 @@ public sealed record OrderDetails(
     DateTime UpdatedAt,
     int Version)
 {
+    /// <summary>The customer's words for the staff that are not items; null when there are none.</summary>
+    public string? SpecialInstructions { get; init; }
+
     /// <summary>Status changes, oldest first; null where the history was not loaded (pages of orders).</summary>
     public IReadOnlyList<StatusChangeDetails>? History { get; init; }
 
@@ -33,6 +36,7 @@ public sealed record OrderDetails(
         order.UpdatedAt,
         order.Version)
     {
+        SpecialInstructions = order.SpecialInstructions,
         History = withHistory
             ? order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusChangeDetails(h.From, h.To, h.At, h.Actor)).ToList()
             : null,

@@ -20,7 +20,7 @@ public sealed partial class OrderHandler
         }
 
         var fingerprint = Convert.ToHexString(SHA256.HashData(
-            JsonSerializer.SerializeToUtf8Bytes(new { request.CustomerId, request.Items }, OrderJson.Options)));
+            JsonSerializer.SerializeToUtf8Bytes(new { request.CustomerId, request.Items, request.SpecialInstructions }, OrderJson.Options)));
         return new IdempotentOrderRequest
         {
             Key = $"{request.IdempotencyScope}:{request.IdempotencyKey}", Fingerprint = fingerprint, OrderId = "", CreatedAt = default,

@@ -43,14 +43,14 @@ public sealed partial class OrderHandler(
     {
         var currency = menu?.Currency ?? "USD";
         var minorUnits = menu?.MinorUnits ?? 2;
-        var lines = OrderRequestValidator.BuildLines(request.CustomerId, request.Items, menu, currency, minorUnits);
+        var lines = OrderRequestValidator.BuildLines(request, menu, currency, minorUnits, out var specialInstructions);
         var idempotency = IdempotencyFor(request);
         if (idempotency is not null && await FindReplayAsync(idempotency, cancellationToken) is { } earlier)
         {
             return earlier;
         }
 
-        var order = Order.Place(OrderIdentity.New(time), request.CustomerId, currency, minorUnits, lines, request.Actor, time.GetUtcNow().UtcDateTime);
+        var order = Order.Place(OrderIdentity.New(time), request.CustomerId, currency, minorUnits, lines, request.Actor, time.GetUtcNow().UtcDateTime, specialInstructions);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -7,6 +7,11 @@ namespace OrderBot.Orders;
 /// </summary>
 public sealed record OrderRequest(string CustomerId, IReadOnlyList<OrderItemRequest> Items)
 {
+    /// <summary>Free text for the staff that is not an item ("pickup at 5", "ring twice"), at most <see cref="MaxSpecialInstructionsLength"/> characters.</summary>
+    public string? SpecialInstructions { get; init; }
+
+    public const int MaxSpecialInstructionsLength = 1000;
+
     /// <summary>Who places it, recorded in the status history ("api", "whatsapp", "staff:anna").</summary>
     public string Actor { get; init; } = "api";
 

@@ -30,11 +30,33 @@ internal static class OrderRequestValidator
         }
     }
 
-    public static List<OrderItem> BuildLines(
-        string? customerId, IReadOnlyList<OrderItemRequest>? items, Menu.Menu? menu, string currency, int minorUnits)
+    /// <summary>Trimmed, null when blank; newlines and tabs are kept, other control characters refused.</summary>
+    public static string? SpecialInstructions(string? text, Dictionary<string, List<string>> errors)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        if (trimmed.Length > OrderRequest.MaxSpecialInstructionsLength)
+        {
+            Add(errors, "special_instructions", $"must be at most {OrderRequest.MaxSpecialInstructionsLength} characters");
+        }
+        else if (trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            Add(errors, "special_instructions", "must not contain control characters");
+        }
+
+        return trimmed;
+    }
+
+    public static List<OrderItem> BuildLines(OrderRequest request, Menu.Menu? menu, string currency, int minorUnits, out string? specialInstructions)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        ValidateCustomerId(customerId, errors);
+        var items = request.Items;
+        ValidateCustomerId(request.CustomerId, errors);
+        specialInstructions = SpecialInstructions(request.SpecialInstructions, errors);
         var lines = new List<OrderItem>();
         if (items is null || items.Count == 0)
         {

@@ -118,6 +118,18 @@ public sealed class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_customers_instructions_in_the_cart_are_placed_with_the_order()
+    {
+        var summary = (await SayAsync("a croissant, pickup at 5"))[^1];
+        Assert.Contains("Note: pickup at 5", summary.Text, StringComparison.Ordinal);
+
+        await SendAsync(new ChoiceContent(Press(summary, "Confirm"), "Confirm"));
+
+        var order = Assert.Single((await _orders.GetCustomerOrdersAsync(_customer, cancellationToken: TestContext.Current.CancellationToken)).Orders);
+        Assert.Equal("pickup at 5", order.SpecialInstructions);
+    }
+
+    [Fact]
     public async Task A_cart_expires_after_its_lifetime_and_its_buttons_go_stale()
     {
         var summary = (await SayAsync("a croissant"))[^1];

@@ -92,6 +92,36 @@ public abstract class OrderHandlerContract(TestDatabase database)
     }
 
     [Fact]
+    public async Task Special_instructions_are_stored_with_the_order_trimmed_and_blank_ones_are_none()
+    {
+        var customer = await Database.NewCustomerAsync();
+        var handler = Database.Handler(Cafe);
+
+        var noted = await handler.CreateOrderAsync(new OrderRequest(customer, [Latte()]) { SpecialInstructions = "  pickup at 5\nring twice " }, TestContext.Current.CancellationToken);
+        var blank = await handler.CreateOrderAsync(new OrderRequest(customer, [Latte()]) { SpecialInstructions = " \t " }, TestContext.Current.CancellationToken);
+
+        Assert.Equal("pickup at 5\nring twice", (await handler.GetOrderAsync(noted.OrderId, TestContext.Current.CancellationToken))!.SpecialInstructions);
+        Assert.Null((await handler.GetOrderAsync(blank.OrderId, TestContext.Current.CancellationToken))!.SpecialInstructions);
+        var page = await handler.GetCustomerOrdersAsync(customer, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal([null, "pickup at 5\nring twice"], page.Orders.Select(o => o.SpecialInstructions));
+    }
+
+    [Theory]
+    [InlineData(1001, 'a')]
+    [InlineData(10, '\0')]
+    public async Task Special_instructions_too_long_or_with_control_characters_are_rejected_and_nothing_is_stored(int length, char fill)
+    {
+        var customer = await Database.NewCustomerAsync();
+        var handler = Database.Handler(Cafe);
+
+        var error = await Assert.ThrowsAsync<OrderValidationException>(() => handler.CreateOrderAsync(
+            new OrderRequest(customer, [Latte()]) { SpecialInstructions = "note " + new string(fill, length) }, TestContext.Current.CancellationToken));
+
+        Assert.Contains("special_instructions", error.Errors.Keys);
+        Assert.Empty((await handler.GetCustomerOrdersAsync(customer, cancellationToken: TestContext.Current.CancellationToken)).Orders);
+    }
+
+    [Fact]
     public async Task Without_a_menu_the_callers_price_is_used_and_required()
     {
         var customer = await Database.NewCustomerAsync();

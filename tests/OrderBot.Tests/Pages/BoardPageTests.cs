@@ -31,11 +31,14 @@ public sealed class BoardPageTests(Browser browser) : IAsyncLifetime
         {
             customer_id = customer,
             items = new object[] { new { name = "latte", quantity = 2, size = "large" }, new { name = "croissant", quantity = 1 } },
+            special_instructions = "to table 4",
         }), TestContext.Current.CancellationToken)).ReadJsonAsync();
         var number = created.GetProperty("number").GetString();
+        Assert.Equal("to table 4", created.GetProperty("special_instructions").GetString());
 
         var card = page.Locator(".column-pending .card", new() { HasText = $"#{number}" });
         await Expect(card).ToContainTextAsync("2× latte (large)");
+        await Expect(card.Locator(".notes")).ToHaveTextAsync("Note: to table 4");
         await Expect(card).ToContainTextAsync(customer[..4]);
         await Expect(card).Not.ToContainTextAsync(customer);
         await Expect(card.Locator(".actions button")).ToHaveTextAsync(["Mark confirmed", "Cancel"]);

@@ -19,6 +19,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.TotalAmount).HasPrecision(18, 4);
         order.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         order.Property(o => o.Version).IsConcurrencyToken();
+        order.Property(o => o.SpecialInstructions).HasMaxLength(OrderRequest.MaxSpecialInstructionsLength);
 
         // A customer's page of orders is "WHERE customer_id = @c AND id < @cursor ORDER BY id DESC LIMIT n".
         order.HasIndex(o => new { o.CustomerId, o.Id }).IsDescending(false, true);

@@ -86,6 +86,7 @@ public sealed class OrdersApiTests : IAsyncLifetime
         {
             customer_id = customer,
             items = new object[] { new { name = "latte", quantity = 0 }, new { name = "latte", quantity = 1, price = 0.01m } },
+            special_instructions = new string('x', 1001),
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -93,6 +94,7 @@ public sealed class OrdersApiTests : IAsyncLifetime
         var errors = (await response.ReadJsonAsync()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("items[0].quantity", out _));
         Assert.True(errors.TryGetProperty("items[1].price", out _));
+        Assert.True(errors.TryGetProperty("special_instructions", out _));
         var page = await (await SendAsync(Request(HttpMethod.Get, $"/api/customers/{Uri.EscapeDataString(customer)}/orders"))).ReadJsonAsync();
         Assert.Equal(0, page.GetProperty("orders").GetArrayLength());
     }

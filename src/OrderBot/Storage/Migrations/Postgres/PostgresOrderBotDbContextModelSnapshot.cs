@@ -432,6 +432,11 @@ namespace OrderBot.Storage.Migrations.Postgres
                         .HasColumnType("character varying(7)")
                         .HasColumnName("number");
 
+                    b.Property<string>("SpecialInstructions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("special_instructions");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

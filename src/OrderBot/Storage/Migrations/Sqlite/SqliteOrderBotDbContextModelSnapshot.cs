@@ -422,6 +422,11 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("number");
 
+                    b.Property<string>("SpecialInstructions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("special_instructions");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
