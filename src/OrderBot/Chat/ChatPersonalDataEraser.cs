@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using OrderBot.Crm;
 using OrderBot.Customers;
 using OrderBot.Storage;
 
 namespace OrderBot.Chat;
 
-/// <summary>Forgets a customer's chat: the conversation (cart), every received message and every message sent to them.</summary>
+/// <summary>
+/// Forgets a customer's chat: the conversation (cart), every received message, every message sent to them,
+/// and the status notifications still waiting in the outbox to be sent to them.
+/// </summary>
 public sealed class ChatPersonalDataEraser : IPersonalDataEraser
 {
     public async Task EraseAsync(OrderBotDbContext db, string customerId, string anonymousId, CancellationToken cancellationToken)
@@ -12,5 +16,10 @@ public sealed class ChatPersonalDataEraser : IPersonalDataEraser
         await db.ConversationStates.Where(s => s.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         await db.ChatInbox.Where(m => m.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         await db.OutboundMessages.Where(m => m.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
+        // The orders already carry the anonymous id: CustomerDirectory moves them before calling the erasers.
+        await db.OutboxEvents
+            .Where(e => e.Destination == CustomerNotifier.DestinationName && e.State != OutboxState.Delivered
+                && db.Orders.Any(o => o.Id == e.OrderId && o.CustomerId == anonymousId))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OrderBot.Customers;
 
 namespace OrderBot.Crm;
 
@@ -65,6 +66,7 @@ public static class CrmServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxWriter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, OutboxPersonalDataEraser>());
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<OutboxMetrics>();
         services.AddSingleton<OutboxDispatcher>();

@@ -35,8 +35,11 @@ public sealed class OutboxEvent
     /// <summary>"order.created" or "order.status_changed".</summary>
     public required string Type { get; init; }
 
-    /// <summary>The <see cref="OrderEvent"/> as JSON, byte for byte what a webhook receives (and what its signature covers).</summary>
-    public required string Payload { get; init; }
+    /// <summary>
+    /// The <see cref="OrderEvent"/> as JSON, byte for byte what a webhook receives (and what its signature covers).
+    /// Written once; only a customer's erasure rewrites it (<see cref="OutboxPersonalDataEraser"/>).
+    /// </summary>
+    public required string Payload { get; set; }
 
     public required DateTime CreatedAt { get; init; }
     public OutboxState State { get; set; }

@@ -1,5 +1,10 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OrderBot.Crm;
+using OrderBot.Storage;
 using OrderBot.Tests.Support;
 using static OrderBot.Tests.Support.ApiClient;
 
@@ -165,6 +170,37 @@ public sealed class OrdersApiTests : IAsyncLifetime
         Assert.DoesNotContain(customer, kept.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }
+
+    [Fact]
+    public async Task Erasing_a_customer_rewrites_the_order_snapshots_waiting_in_the_outbox()
+    {
+        var customer = await _app.NewCustomerAsync();
+        var order = await (await SendAsync(Request(HttpMethod.Post, "/api/orders", new { customer_id = customer, items = new[] { new { name = "water", quantity = 1 } } }))).ReadJsonAsync();
+        var id = order.GetProperty("id").GetString()!;
+        (await SendAsync(Request(HttpMethod.Patch, $"/api/orders/{id}/status", new { status = "confirmed" }))).EnsureSuccessStatusCode();
+        var factory = _app.Services.GetRequiredService<IDbContextFactory<OrderBotDbContext>>();
+        await using (var before = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            Assert.Contains(await before.OutboxEvents.Where(e => e.OrderId == id).Select(e => e.Payload).ToListAsync(TestContext.Current.CancellationToken),
+                payload => CustomerIn(payload) == customer);
+        }
+
+        var erased = await (await SendAsync(Request(HttpMethod.Delete, $"/api/customers/{Uri.EscapeDataString(customer)}"))).ReadJsonAsync();
+
+        await using var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var events = await db.OutboxEvents.Where(e => e.OrderId == id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(events, e => e.Type == "order.status_changed");
+        Assert.All(events, e =>
+        {
+            // The number's digits, since JSON may write its "+" as \u002B.
+            Assert.DoesNotContain(customer.TrimStart('+'), e.Payload, StringComparison.Ordinal);
+            Assert.Equal(erased.GetProperty("anonymous_id").GetString(), CustomerIn(e.Payload));
+        });
+        Assert.DoesNotContain(events, e => e.Destination == "customer" && e.State != OutboxState.Delivered);
+    }
+
+    private static string? CustomerIn(string payload) =>
+        JsonDocument.Parse(payload).RootElement.GetProperty("order").GetProperty("customer_id").GetString();
 
     [Fact]
     public async Task A_body_over_the_limit_is_413()
