@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,7 +12,8 @@ namespace OrderBot.Server.Api;
 /// <summary>
 /// Reads a key from <c>Authorization: Bearer</c> or <c>X-Api-Key</c> and names the caller after the
 /// configured key it matches. Keys are compared as SHA-256 digests in constant time, so neither their
-/// content nor their length leaks through timing.
+/// content nor their length leaks through timing. The configured keys' digests are computed once per
+/// version of the options (a configuration reload makes a new one), not on every request.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
@@ -23,11 +25,14 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string LocalCaller = "local";
 
+    private static readonly ConditionalWeakTable<ApiOptions, (string Name, byte[] Digest)[]> Digests = [];
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var keys = apiOptions.CurrentValue.Keys;
+        var options = apiOptions.CurrentValue;
+        var keys = Digests.GetValue(options, o => o.Keys.Select(k => (k.Key, Digest(k.Value))).ToArray());
         var presented = PresentedKey(Request);
-        if (keys.Count == 0)
+        if (keys.Length == 0)
         {
             return Task.FromResult(IsLoopback(Context.Connection.RemoteIpAddress)
                 ? Success(LocalCaller)
@@ -39,12 +44,12 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        var digest = Digest(presented);
         string? match = null;
         foreach (var (name, key) in keys)
         {
             // Check every key, so the time taken does not say which one matched.
-            if (CryptographicOperations.FixedTimeEquals(digest, SHA256.HashData(Encoding.UTF8.GetBytes(key))))
+            if (CryptographicOperations.FixedTimeEquals(digest, key))
             {
                 match = name;
             }
@@ -52,6 +57,8 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         return Task.FromResult(match is null ? AuthenticateResult.Fail("The API key is not valid.") : Success(match));
     }
+
+    private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     private static AuthenticateResult Success(string caller)
     {
