@@ -34,4 +34,11 @@ public sealed class ChatOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long handled messages and finished replies are kept (default 14 days). At least 7 days: a handled
+    /// message's row is what makes WhatsApp's retries of it duplicates, and WhatsApp retries for up to 7 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "7.00:00:00", "3650.00:00:00")]
+    public TimeSpan KeepHandledFor { get; set; } = TimeSpan.FromDays(14);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using OrderBot.Crm;
 using OrderBot.Customers;
 using OrderBot.Extraction;
+using OrderBot.Storage;
 
 namespace OrderBot.Chat;
 
@@ -30,6 +31,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<ChatWorker>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ChatWorker>());
         services.AddSingleton<IPersonalDataEraser, ChatPersonalDataEraser>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRetentionPolicy, ChatRetention>());
 
         services.AddOrderBotOutbox(configuration);
         services.AddSingleton(CustomerNotifier.OutboxDestination);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrderBot.Customers;
+using OrderBot.Storage;
 
 namespace OrderBot.Crm;
 
@@ -67,6 +68,7 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxWriter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, OutboxPersonalDataEraser>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRetentionPolicy, OutboxRetention>());
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<OutboxMetrics>();
         services.AddSingleton<OutboxDispatcher>();

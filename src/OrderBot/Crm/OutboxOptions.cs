@@ -15,6 +15,10 @@ public sealed class OutboxOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>How long delivered and skipped events are kept once a newer event of their order exists (default 30 days).</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan KeepDeliveredFor { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Orders delivered at the same time (default 4); one order's events always go one after another.</summary>
     [Range(1, 64)]
     public int MaxParallelism { get; set; } = 4;

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace OrderBot.Storage;
@@ -39,6 +41,10 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddSingleton<StorageInitializer>();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RetentionWorker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionWorker>(sp => sp.GetRequiredService<RetentionWorker>()));
         return services;
     }
 

@@ -28,6 +28,7 @@ public sealed class CrmHarness : IAsyncDisposable
     public IDbContextFactory<OrderBotDbContext> DbFactory => _services.GetRequiredService<IDbContextFactory<OrderBotDbContext>>();
     public OutboxDispatcher Dispatcher => _services.GetRequiredService<OutboxDispatcher>();
     public OutboxStore Store => _services.GetRequiredService<OutboxStore>();
+    public RetentionWorker Retention => _services.GetRequiredService<RetentionWorker>();
     public IOutboxDeliverer Deliverer => _services.GetServices<IOutboxDeliverer>().Single();
 
     public OrderHandler Handler => new(DbFactory, Time, NullLogger<OrderHandler>.Instance, menu: null, outbox: _services.GetRequiredService<OutboxWriter>());

@@ -1,7 +1,10 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using OrderBot.Crm;
 using OrderBot.Orders;
+using OrderBot.Storage;
 using OrderBot.Tests.Support;
 
 namespace OrderBot.Tests.Crm;
@@ -27,6 +30,36 @@ public abstract class OutboxContract(TestDatabase database)
         Assert.Equal("preparing", last.GetProperty("order").GetProperty("status").GetString());
         Assert.Equal(21.98m, last.GetProperty("order").GetProperty("total_amount").GetDecimal());
         Assert.Equal("Pizza", last.GetProperty("order").GetProperty("items")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Retention_removes_old_finished_events_but_keeps_each_orders_newest_and_everything_unfinished()
+    {
+        // Years before the other tests' events in this database, so only this test's events can expire.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2020, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        // One row per statement, so the run has to go batch after batch.
+        await using var harness = CrmHarness.Create(Database, new Dictionary<string, string?> { ["Crm:Adapter"] = "none", ["Retention:BatchSize"] = "1" }, clock);
+        var old = await harness.PlaceAsync(Database, OrderStatus.Confirmed, OrderStatus.Preparing);
+        var stuck = await harness.PlaceAsync(Database, OrderStatus.Confirmed, OrderStatus.Preparing);
+        await using (var db = await harness.DbFactory.CreateDbContextAsync(Ct))
+        {
+            await db.OutboxEvents.Where(e => e.OrderId == old && e.OrderVersion < 3).ExecuteUpdateAsync(s => s.SetProperty(e => e.State, OutboxState.Delivered), Ct);
+            await db.OutboxEvents.Where(e => e.OrderId == stuck && e.OrderVersion == 1).ExecuteUpdateAsync(s => s.SetProperty(e => e.State, OutboxState.Dead), Ct);
+            await db.OutboxEvents.Where(e => e.OrderId == stuck && e.OrderVersion > 1).ExecuteUpdateAsync(s => s.SetProperty(e => e.State, OutboxState.Pending), Ct);
+        }
+
+        var stateBefore = await harness.SyncStateAsync(old);
+        clock.Advance(TimeSpan.FromDays(31));
+        var recent = await harness.PlaceAsync(Database, OrderStatus.Confirmed);
+
+        var removed = await harness.Retention.PurgeAsync(Ct);
+
+        Assert.Equal(2, removed);
+        Assert.Equal([3], (await harness.EventsAsync(old)).Select(e => e.OrderVersion));
+        Assert.Equal([1, 2, 3], (await harness.EventsAsync(stuck)).Select(e => e.OrderVersion));
+        Assert.Equal([1, 2], (await harness.EventsAsync(recent)).Select(e => e.OrderVersion));
+        Assert.Equal(stateBefore.State, (await harness.SyncStateAsync(old)).State);
+        Assert.Equal(0, await harness.Retention.PurgeAsync(Ct));
     }
 
     [Fact]

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OrderBot.Storage;
+
+namespace OrderBot.Crm;
+
+/// <summary>
+/// Removes delivered (and skipped) events older than <see cref="OutboxOptions.KeepDeliveredFor"/> once a newer
+/// event of the same order and destination exists. Each order keeps its newest event per destination, so its
+/// CRM sync state reads the same afterwards, and the version-order rule only ever looks at pending and dead
+/// events, which are never removed.
+/// </summary>
+public sealed class OutboxRetention(IOptions<OutboxOptions> options) : IRetentionPolicy
+{
+    public string Name => "outbox events";
+
+    public async Task<int> PurgeAsync(OrderBotDbContext db, DateTime now, int batch, CancellationToken cancellationToken)
+    {
+        var cutoff = now - options.Value.KeepDeliveredFor;
+        var expired = await db.OutboxEvents
+            .Where(e => (e.State == OutboxState.Delivered || e.State == OutboxState.Skipped) && e.CreatedAt < cutoff
+                && db.OutboxEvents.Any(n => n.Destination == e.Destination && n.OrderId == e.OrderId && n.OrderVersion > e.OrderVersion))
+            .OrderBy(e => e.CreatedAt)
+            .Select(e => e.Id)
+            .Take(batch)
+            .ToListAsync(cancellationToken);
+        return expired.Count == 0 ? 0 : await db.OutboxEvents.Where(e => expired.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
+    }
+}
