@@ -21,6 +21,18 @@ public static class GraphMessages
         }),
     };
 
+    /// <summary>An approved template whose body takes <paramref name="parameters"/> as {{1}}, {{2}}, ...</summary>
+    public static JsonObject Template(string to, string name, string language, IEnumerable<string> parameters) => Envelope(to, "template", new JsonObject
+    {
+        ["name"] = name,
+        ["language"] = new JsonObject { ["code"] = language },
+        ["components"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "body",
+            ["parameters"] = new JsonArray(parameters.Select(p => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = p }).ToArray()),
+        }),
+    });
+
     private static JsonObject Envelope(string to, string type, JsonObject content) => new()
     {
         ["messaging_product"] = "whatsapp",

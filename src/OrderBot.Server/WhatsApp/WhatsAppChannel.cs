@@ -16,9 +16,14 @@ namespace OrderBot.Server.WhatsApp;
 public sealed partial class WhatsAppChannel(
     IHttpClientFactory httpClients,
     IOptions<WhatsAppOptions> options,
+    TimeProvider time,
     ILogger<WhatsAppChannel> logger) : IChatChannel
 {
     public const string HttpClientName = "whatsapp-graph";
+
+    // Free-form messages reach a customer only within 24 hours of their last message. An hour is kept in hand
+    // for the delay between their message and its handling, and for clocks.
+    private static readonly TimeSpan FreeFormWindow = TimeSpan.FromHours(23);
 
     // Codes that no retry can fix: the 24-hour window closed (131047), undeliverable (131026),
     // unsupported message type (131051), invalid parameter (100), recipient not on WhatsApp (131030).
@@ -29,22 +34,33 @@ public sealed partial class WhatsAppChannel(
     public async Task<SendResult> SendAsync(string customerId, OutgoingMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var body = GraphMessages.Build(customerId, message);
+        if (message is StatusNotice notice && time.GetUtcNow().UtcDateTime - notice.LastCustomerMessageAt > FreeFormWindow)
+        {
+            if (string.IsNullOrWhiteSpace(settings.StatusTemplate))
+            {
+                return SendResult.Failed("the customer's 24-hour window has closed and no WhatsApp:StatusTemplate is configured");
+            }
+
+            body = GraphMessages.Template(customerId, settings.StatusTemplate, settings.StatusTemplateLanguage, [notice.OrderNumber, notice.StatusPhrase]);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{settings.ApiVersion}/{settings.PhoneNumberId}/messages")
         {
-            Content = JsonContent.Create(GraphMessages.Build(customerId, message)),
+            Content = JsonContent.Create(body),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken);
 
         using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var answer = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.IsSuccessStatusCode)
         {
-            var id = MessageId(body);
+            var id = MessageId(answer);
             Log.Sent(logger, Redact.Phone(customerId), id);
             return SendResult.Ok(id);
         }
 
-        var (code, text) = Error(body);
+        var (code, text) = Error(answer);
         Log.Rejected(logger, Redact.Phone(customerId), (int)response.StatusCode, code, text);
         var permanent = code is { } c
             ? PermanentCodes.Contains(c)

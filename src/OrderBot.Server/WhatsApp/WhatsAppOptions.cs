@@ -46,6 +46,17 @@ public sealed class WhatsAppOptions
     [Range(1, 10_000)]
     public int MessagesPerSenderPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// An approved message template for status updates once the 24-hour window has closed (WhatsApp accepts only
+    /// templates then). Its body takes two parameters: {{1}} the order number, {{2}} the status ("is being prepared").
+    /// Without one, such an update is dead-lettered in the outbox with the reason instead of being sent.
+    /// </summary>
+    public string? StatusTemplate { get; set; }
+
+    /// <summary>The template's language code (default en).</summary>
+    [RegularExpression(@"^[a-z]{2,3}(_[A-Z]{2})?$", ErrorMessage = "WhatsApp:StatusTemplateLanguage must look like en or en_US.")]
+    public string StatusTemplateLanguage { get; set; } = "en";
+
     public bool IsConfigured => Secrets.All(s => !string.IsNullOrWhiteSpace(s));
 
     public bool IsPartlyConfigured => Secrets.Any(s => !string.IsNullOrWhiteSpace(s)) && !IsConfigured;

@@ -63,7 +63,9 @@ public sealed partial class CustomerNotifier(
             return DeliveryResult.Permanent($"the customer's channel '{conversation.Channel}' is not served by this process");
         }
 
-        var message = new TextReply($"Update on your order {number}: it {ChatText.StatusPhrase(status)}.");
+        // The conversation is saved with every message the customer sends, so its time is when they last wrote.
+        var phrase = ChatText.StatusPhrase(status);
+        var message = new StatusNotice($"Update on your order {number}: it {phrase}.", number, phrase, conversation.UpdatedAt);
         var result = await channel.SendAsync(customerId, message, cancellationToken);
         if (!result.Sent)
         {

@@ -11,9 +11,16 @@ namespace OrderBot.Chat;
 [JsonDerivedType(typeof(TextReply), "text")]
 [JsonDerivedType(typeof(ButtonsReply), "buttons")]
 [JsonDerivedType(typeof(ListReply), "list")]
+[JsonDerivedType(typeof(StatusNotice), "status")]
 public abstract record OutgoingMessage(string Text);
 
 public sealed record TextReply(string Text) : OutgoingMessage(Text);
+
+/// <summary>
+/// An order's status change told to the customer: plain text on every channel, except that WhatsApp sends its
+/// approved template instead once its 24-hour window after <paramref name="LastCustomerMessageAt"/> has closed.
+/// </summary>
+public sealed record StatusNotice(string Text, string OrderNumber, string StatusPhrase, DateTime LastCustomerMessageAt) : OutgoingMessage(Text);
 
 /// <summary>Text with up to <see cref="ChatLimits.MaxButtons"/> quick-reply buttons.</summary>
 public sealed record ButtonsReply(string Text, IReadOnlyList<ChatButton> Buttons) : OutgoingMessage(Text);

@@ -12,8 +12,13 @@ public sealed record SentMessage(string To, string Id, JsonObject Body)
 {
     public string Type => Body["type"]!.GetValue<string>();
 
-    /// <summary>The text a customer reads: a text body or an interactive message's body.</summary>
-    public string Text => Type == "text" ? Body["text"]!["body"]!.GetValue<string>() : Body["interactive"]!["body"]!["text"]!.GetValue<string>();
+    /// <summary>The text a customer reads: a text body or an interactive message's body; a template's name.</summary>
+    public string Text => Type switch
+    {
+        "text" => Body["text"]!["body"]!.GetValue<string>(),
+        "interactive" => Body["interactive"]!["body"]!["text"]!.GetValue<string>(),
+        _ => $"[{Type} {Body[Type]?["name"]}]",
+    };
 
     /// <summary>Reply button ids and titles, or list rows, of an interactive message.</summary>
     public IReadOnlyList<(string Id, string Title)> Choices => Type != "interactive"

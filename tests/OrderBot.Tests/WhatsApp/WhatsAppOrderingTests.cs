@@ -146,6 +146,40 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_the_24_hour_window_a_status_change_goes_out_as_the_configured_template()
+    {
+        await using var app = await WhatsAppTestApp.StartAsync(("WhatsApp:StatusTemplate", "order_update"), ("WhatsApp:StatusTemplateLanguage", "de"));
+        var customer = WhatsAppTestApp.NewWaId();
+        var order = await OrderCroissantAsync(app, customer);
+        Assert.Equal(1, await LastWroteAsync(app, customer, TimeSpan.FromHours(25)));
+
+        Assert.Equal(HttpStatusCode.OK, await ChangeStatusAsync(app, order.Id, "confirmed"));
+        var notice = await app.Graph.NthToAsync("+" + customer, 3);
+
+        Assert.Equal("template", notice.Type);
+        var template = notice.Body["template"]!;
+        Assert.Equal("order_update", template["name"]!.GetValue<string>());
+        Assert.Equal("de", template["language"]!["code"]!.GetValue<string>());
+        Assert.Equal([order.Number, "is confirmed"], template["components"]![0]!["parameters"]!.AsArray().Select(p => p!["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task After_the_24_hour_window_without_a_template_the_status_change_is_dead_lettered_with_the_reason()
+    {
+        var customer = WhatsAppTestApp.NewWaId();
+        var order = await OrderCroissantAsync(customer);
+        Assert.Equal(1, await LastWroteAsync(_app, customer, TimeSpan.FromHours(25)));
+
+        Assert.Equal(HttpStatusCode.OK, await ChangeStatusAsync(order.Id, "confirmed"));
+
+        await Eventually.TrueAsync(
+            () => _app.QueryAsync(db => db.OutboxEvents.AnyAsync(e => e.OrderId == order.Id && e.Destination == "customer" && e.State == OutboxState.Dead
+                && e.LastError!.Contains("24-hour window"))),
+            "the notification dead-lettered with its reason");
+        Assert.Equal(2, _app.Graph.To("+" + customer).Count);
+    }
+
+    [Fact]
     public async Task Fifty_customers_ordering_at_once_each_get_only_their_own_replies()
     {
         var customers = Enumerable.Range(1, 50).Select(q => (WaId: WhatsAppTestApp.NewWaId(), Quantity: q)).ToList();
@@ -183,16 +217,25 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
     }
 
     /// <summary>Orders a croissant and confirms it: two replies to the customer, one order.</summary>
-    private async Task<OrderBot.Orders.Order> OrderCroissantAsync(string customer)
+    private Task<OrderBot.Orders.Order> OrderCroissantAsync(string customer) => OrderCroissantAsync(_app, customer);
+
+    private static async Task<OrderBot.Orders.Order> OrderCroissantAsync(WhatsAppTestApp app, string customer)
     {
-        var summary = await _app.SayAsync(MetaPayloads.Text(customer, "a croissant"), 1);
-        await _app.SayAsync(MetaPayloads.ButtonReply(customer, Choice(summary, "Confirm"), "Confirm"), 2);
-        return await _app.QueryAsync(db => db.Orders.SingleAsync(o => o.CustomerId == "+" + customer));
+        var summary = await app.SayAsync(MetaPayloads.Text(customer, "a croissant"), 1);
+        await app.SayAsync(MetaPayloads.ButtonReply(customer, Choice(summary, "Confirm"), "Confirm"), 2);
+        return await app.QueryAsync(db => db.Orders.SingleAsync(o => o.CustomerId == "+" + customer));
     }
 
-    private async Task<HttpStatusCode> ChangeStatusAsync(string orderId, string status)
+    /// <summary>Moves the customer's last message back beyond WhatsApp's 24-hour window.</summary>
+    private static Task<int> LastWroteAsync(WhatsAppTestApp app, string customer, TimeSpan ago) =>
+        app.QueryAsync(db => db.ConversationStates.Where(s => s.CustomerId == "+" + customer)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, DateTime.UtcNow - ago)));
+
+    private Task<HttpStatusCode> ChangeStatusAsync(string orderId, string status) => ChangeStatusAsync(_app, orderId, status);
+
+    private static async Task<HttpStatusCode> ChangeStatusAsync(WhatsAppTestApp app, string orderId, string status)
     {
-        var response = await _app.App.Client.SendAsync(
+        var response = await app.App.Client.SendAsync(
             ApiClient.Request(HttpMethod.Patch, $"/api/orders/{orderId}/status", new { status }), TestContext.Current.CancellationToken);
         return response.StatusCode;
     }
