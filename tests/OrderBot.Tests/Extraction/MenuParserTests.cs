@@ -16,6 +16,21 @@ public sealed class MenuParserTests
     }
 
     [Fact]
+    public void A_name_split_by_an_option_still_names_its_item_and_an_unnamed_one_is_asked_about()
+    {
+        var burgers = TestMenus.BurgerBar;
+
+        Assert.Equal(["1 vanilla-shake +malt"], TestMenus.Describe(burgers.Parse("a vanilla malt shake")));
+        Assert.Equal(["2 chocolate-shake @large +malt"], TestMenus.Describe(burgers.Parse("2 chocolate large shakes with malt")));
+        // "and a" starts a line when the item before cannot take what follows: fries take no malt.
+        Assert.Equal(["1 fries", "1 vanilla-shake +malt"], TestMenus.Describe(burgers.Parse("fries and a vanilla malt shake")));
+        var unnamed = burgers.Parse("a malt shake");
+        Assert.Empty(unnamed.Items);
+        Assert.Contains("which item?", Assert.Single(unnamed.Ambiguities), StringComparison.Ordinal);
+        Assert.Empty(burgers.Parse("a vanilla and chocolate malt shake").Items);
+    }
+
+    [Fact]
     public void Removal_scope_covers_every_topping_after_no()
     {
         Assert.Equal(["1 pizza -onions -peppers"], Read("a pizza with no peppers or onions"));

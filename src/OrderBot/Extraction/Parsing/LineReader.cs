@@ -175,6 +175,11 @@ internal readonly struct LineReader(
         }
 
         var phrase = Text(start, end - 1, end);
+        if (hasModifier && candidates.Count > 1 && NamedAmong(candidates, start, end) is { } named)
+        {
+            return named;
+        }
+
         if (hasModifier && candidates.Count > 1)
         {
             ambiguities.Add($"which item? \"{phrase}\" could be {string.Join(" or ", candidates.Take(3).Select(c => c.Name))}");
@@ -187,6 +192,52 @@ internal readonly struct LineReader(
         Consume(start, end);
         return null;
     }
+
+    /// <summary>
+    /// The one candidate that the line names by a word the others' names lack: "vanilla malt shake" is the
+    /// Vanilla Shake with malt, its name split by the option. The naming words are consumed. Null when no
+    /// candidate, or more than one, is named.
+    /// </summary>
+    private MenuItem? NamedAmong(List<MenuItem> candidates, int start, int end)
+    {
+        var names = candidates.Select(c => Words(c.Name).ToHashSet(StringComparer.Ordinal)).ToList();
+        var shared = names.Skip(1).Aggregate(new HashSet<string>(names[0], StringComparer.Ordinal), (all, name) => { all.IntersectWith(name); return all; });
+        var named = -1;
+        var naming = new List<int>();
+        for (var j = start; j < end; j++)
+        {
+            if (skip[j] || tokens[j].Kind is not (TokenKind.Unknown or TokenKind.Noun))
+            {
+                continue;
+            }
+
+            var word = text[tokens[j].Start..tokens[j].End].ToLowerInvariant();
+            var forms = WordForms.Singulars(word).Append(word).ToList();
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                if (forms.Any(f => !shared.Contains(f) && names[i].Contains(f)))
+                {
+                    if (named >= 0 && named != i)
+                    {
+                        return null;
+                    }
+
+                    named = i;
+                    naming.Add(j);
+                }
+            }
+        }
+
+        foreach (var j in naming)
+        {
+            skip[j] = true;
+        }
+
+        return named >= 0 ? candidates[named] : null;
+    }
+
+    private static string[] Words(string name) =>
+        name.ToLowerInvariant().Split((char[])[' ', '-', ',', '.', '/', '&', '\''], StringSplitOptions.RemoveEmptyEntries);
 
     private void Consume(int start, int end) => Array.Fill(skip, true, start, end - start);
 

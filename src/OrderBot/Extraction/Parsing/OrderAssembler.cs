@@ -151,8 +151,17 @@ internal sealed class OrderAssembler
             var startsLine = next < 0 || _tokens[next].Kind != TokenKind.Item;
             if (startsLine && (token.Flags & NumberFlags.Article) != 0)
             {
-                // "a large with ham" is a line; "and a thin crust" is not.
-                startsLine = NextMeaningful(i) is var m && m >= 0 && _tokens[m].Kind == TokenKind.Size;
+                // "a large with ham" is a line; "and a thin crust" is not, unless the item before cannot take it:
+                // "fries and a vanilla malt shake" starts a shake, since fries take no malt.
+                var m = NextMeaningful(i);
+                var option = m;
+                while (option >= 0 && _tokens[option].Kind == TokenKind.Unknown)
+                {
+                    option = NextMeaningful(option);
+                }
+
+                startsLine = (m >= 0 && _tokens[m].Kind == TokenKind.Size)
+                    || (option >= 0 && _tokens[option].Kind == TokenKind.Option && lastItem is not null && !Fits(_tokens[option], lastItem));
             }
 
             if (startsLine)
