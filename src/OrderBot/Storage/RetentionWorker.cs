@@ -26,11 +26,18 @@ public sealed partial class RetentionWorker(
         }
 
         using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
+        try
         {
-            await PurgeAsync(stoppingToken);
+            do
+            {
+                await PurgeAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: a run cut short is simply done again at the next start.
+        }
     }
 
     /// <summary>One run over every policy; returns the rows deleted. A failing policy is logged and tried again next run.</summary>
