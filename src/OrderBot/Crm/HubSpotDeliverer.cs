@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using OrderBot.Customers;
 using OrderBot.Orders;
 
 namespace OrderBot.Crm;
@@ -35,7 +36,8 @@ public sealed class HubSpotDeliverer(IHttpClientFactory http, IOptions<CrmOption
             return order.Failure;
         }
 
-        if (orderEvent.Type == OrderEvent.Created || order.IsNew)
+        // An erased customer's orders stay in the CRM for the books, but no contact is made for the anonymous id.
+        if ((orderEvent.Type == OrderEvent.Created || order.IsNew) && !CustomerDirectory.IsErased(orderEvent.Order.CustomerId))
         {
             var phone = orderEvent.Order.CustomerId;
             var contact = await call.UpsertAsync("contacts", phone, hubSpot.ContactIdProperty, new JsonObject { ["phone"] = phone }, cancellationToken);

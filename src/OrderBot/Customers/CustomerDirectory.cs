@@ -59,6 +59,11 @@ public sealed class CustomerDirectory(
         return await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
     }
 
+    private const string ErasedPrefix = "erased-";
+
+    /// <summary>Whether the id is the anonymous id an erased customer's orders carry.</summary>
+    public static bool IsErased(string customerId) => customerId.StartsWith(ErasedPrefix, StringComparison.Ordinal);
+
     /// <summary>
     /// Forgets a customer: their orders move to a fresh anonymous id (amounts stay for the books), every
     /// feature's personal data is erased, and the customer row is deleted, all in one transaction.
@@ -74,7 +79,7 @@ public sealed class CustomerDirectory(
             return null;
         }
 
-        var anonymousId = $"erased-{Guid.CreateVersion7():N}";
+        var anonymousId = $"{ErasedPrefix}{Guid.CreateVersion7():N}";
         var now = time.GetUtcNow().UtcDateTime;
         db.Customers.Add(new Customer { Id = anonymousId, FirstSeenAt = now, LastSeenAt = now });
         await db.SaveChangesAsync(cancellationToken);

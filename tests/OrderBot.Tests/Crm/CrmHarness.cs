@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderBot.Crm;
+using OrderBot.Customers;
 using OrderBot.Orders;
 using OrderBot.Storage;
 using OrderBot.Tests.Support;
@@ -28,6 +29,7 @@ public sealed class CrmHarness : IAsyncDisposable
     public IDbContextFactory<OrderBotDbContext> DbFactory => _services.GetRequiredService<IDbContextFactory<OrderBotDbContext>>();
     public OutboxDispatcher Dispatcher => _services.GetRequiredService<OutboxDispatcher>();
     public OutboxStore Store => _services.GetRequiredService<OutboxStore>();
+    public CustomerDirectory Customers => new(DbFactory, Time, _services.GetServices<IPersonalDataEraser>());
     public RetentionWorker Retention => _services.GetRequiredService<RetentionWorker>();
     public IOutboxDeliverer Deliverer => _services.GetServices<IOutboxDeliverer>().Single();
 

@@ -46,6 +46,22 @@ public sealed class HubSpotDelivererTests(SqliteTestDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task An_order_of_a_customer_erased_before_it_was_sent_reaches_HubSpot_without_a_contact()
+    {
+        await using var hubSpot = await FakeHubSpot.StartAsync();
+        await using var harness = CrmHarness.Create(database, hubSpot.Settings());
+        var customer = await database.NewCustomerAsync();
+        var placed = await harness.Handler.CreateOrderAsync(customer, [new OrderItemRequest("Pizza", 1, 10.99m)], Ct);
+
+        Assert.NotNull(await harness.Customers.EraseAsync(customer, Ct));
+        Assert.Equal(1, await harness.Dispatcher.DispatchDueAsync(Ct));
+
+        Assert.Equal([("POST", "/crm/v3/objects/order/batch/upsert")], hubSpot.Requests.Select(r => (r.Method, r.Path)));
+        Assert.DoesNotContain(customer.TrimStart('+'), hubSpot.Requests[0].Body, StringComparison.Ordinal);
+        Assert.NotNull(hubSpot.Find("order", placed.OrderId));
+    }
+
+    [Fact]
     public async Task A_HubSpot_429_without_Retry_After_waits_for_the_rate_limit_window_and_a_redelivery_changes_nothing()
     {
         var clock = TestDatabase.Clock();
