@@ -16,19 +16,12 @@ public sealed class ChatRetention(IOptions<ChatOptions> options) : IRetentionPol
     public async Task<int> PurgeAsync(OrderBotDbContext db, DateTime now, int batch, CancellationToken cancellationToken)
     {
         var cutoff = now - options.Value.KeepHandledFor;
-        var inbox = await db.ChatInbox.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff)
-            .OrderBy(m => m.Id).Select(m => m.Id).Take(batch).ToListAsync(cancellationToken);
-        var outbound = await db.OutboundMessages.Where(m => m.State != OutboundState.Pending && m.UpdatedAt < cutoff)
-            .OrderBy(m => m.Id).Select(m => m.Id).Take(batch - inbox.Count).ToListAsync(cancellationToken);
-        var deleted = 0;
-        if (inbox.Count > 0)
+        var deleted = await db.ChatInbox.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff)
+            .OrderBy(m => m.Id).Take(batch).ExecuteDeleteAsync(cancellationToken);
+        if (deleted < batch)
         {
-            deleted += await db.ChatInbox.Where(m => inbox.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        if (outbound.Count > 0)
-        {
-            deleted += await db.OutboundMessages.Where(m => outbound.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
+            deleted += await db.OutboundMessages.Where(m => m.State != OutboundState.Pending && m.UpdatedAt < cutoff)
+                .OrderBy(m => m.Id).Take(batch - deleted).ExecuteDeleteAsync(cancellationToken);
         }
 
         return deleted;

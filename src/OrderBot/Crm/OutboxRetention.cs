@@ -17,13 +17,11 @@ public sealed class OutboxRetention(IOptions<OutboxOptions> options) : IRetentio
     public async Task<int> PurgeAsync(OrderBotDbContext db, DateTime now, int batch, CancellationToken cancellationToken)
     {
         var cutoff = now - options.Value.KeepDeliveredFor;
-        var expired = await db.OutboxEvents
+        return await db.OutboxEvents
             .Where(e => (e.State == OutboxState.Delivered || e.State == OutboxState.Skipped) && e.CreatedAt < cutoff
                 && db.OutboxEvents.Any(n => n.Destination == e.Destination && n.OrderId == e.OrderId && n.OrderVersion > e.OrderVersion))
             .OrderBy(e => e.CreatedAt)
-            .Select(e => e.Id)
             .Take(batch)
-            .ToListAsync(cancellationToken);
-        return expired.Count == 0 ? 0 : await db.OutboxEvents.Where(e => expired.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
+            .ExecuteDeleteAsync(cancellationToken);
     }
 }
