@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OrderBot.Chat;
 using OrderBot.Logging;
@@ -34,7 +35,7 @@ public sealed partial class WhatsAppChannel(
     public async Task<SendResult> SendAsync(string customerId, OutgoingMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var body = GraphMessages.Build(customerId, message);
+        JsonObject body;
         if (message is StatusNotice notice && time.GetUtcNow().UtcDateTime - notice.LastCustomerMessageAt > FreeFormWindow)
         {
             if (string.IsNullOrWhiteSpace(settings.StatusTemplate))
@@ -43,6 +44,10 @@ public sealed partial class WhatsAppChannel(
             }
 
             body = GraphMessages.Template(customerId, settings.StatusTemplate, settings.StatusTemplateLanguage, [notice.OrderNumber, notice.StatusPhrase]);
+        }
+        else
+        {
+            body = GraphMessages.Build(customerId, message);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{settings.ApiVersion}/{settings.PhoneNumberId}/messages")

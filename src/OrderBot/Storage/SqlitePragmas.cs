@@ -21,7 +21,9 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
+    // The native handles already configured; the value says nothing, the table only needs one.
     private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
+    private static readonly object Done = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -56,7 +58,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     {
         if (connection is SqliteConnection { Handle: { } handle })
         {
-            Configured.AddOrUpdate(handle, Configured);
+            Configured.AddOrUpdate(handle, Done);
         }
     }
 }
