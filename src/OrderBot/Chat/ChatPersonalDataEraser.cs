@@ -16,10 +16,8 @@ public sealed class ChatPersonalDataEraser : IPersonalDataEraser
         await db.ConversationStates.Where(s => s.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         await db.ChatInbox.Where(m => m.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         await db.OutboundMessages.Where(m => m.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
-        // The orders already carry the anonymous id: CustomerDirectory moves them before calling the erasers.
-        await db.OutboxEvents
-            .Where(e => e.Destination == CustomerNotifier.DestinationName && e.State != OutboxState.Delivered
-                && db.Orders.Any(o => o.Id == e.OrderId && o.CustomerId == anonymousId))
+        await OutboxPersonalDataEraser.EventsOfErased(db, anonymousId)
+            .Where(e => e.Destination == CustomerNotifier.DestinationName && e.State != OutboxState.Delivered)
             .ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -15,10 +15,7 @@ public sealed class OutboxPersonalDataEraser : IPersonalDataEraser
 {
     public async Task EraseAsync(OrderBotDbContext db, string customerId, string anonymousId, CancellationToken cancellationToken)
     {
-        // The orders already carry the anonymous id: CustomerDirectory moves them before calling the erasers.
-        var events = await db.OutboxEvents
-            .Where(e => db.Orders.Any(o => o.Id == e.OrderId && o.CustomerId == anonymousId))
-            .ToListAsync(cancellationToken);
+        var events = await EventsOfErased(db, anonymousId).ToListAsync(cancellationToken);
         foreach (var outboxEvent in events)
         {
             if (JsonNode.Parse(outboxEvent.Payload) is JsonObject payload && payload["order"] is JsonObject order)
@@ -30,4 +27,11 @@ public sealed class OutboxPersonalDataEraser : IPersonalDataEraser
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The events of an erased customer's orders. The orders already carry the anonymous id: CustomerDirectory
+    /// moves them before it calls the erasers.
+    /// </summary>
+    public static IQueryable<OutboxEvent> EventsOfErased(OrderBotDbContext db, string anonymousId) =>
+        db.OutboxEvents.Where(e => db.Orders.Any(o => o.Id == e.OrderId && o.CustomerId == anonymousId));
 }
