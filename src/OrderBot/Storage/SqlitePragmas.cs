@@ -15,11 +15,10 @@ namespace OrderBot.Storage;
 /// The settings live as long as the native connection, which the pool keeps open across many opens, so
 /// they are applied once per native handle rather than on every open.
 /// </summary>
-internal sealed class SqlitePragmas : DbConnectionInterceptor
+internal sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionInterceptor
 {
-    public static readonly SqlitePragmas Instance = new();
-
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+    private readonly string _pragmas =
+        $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={(long)busyTimeout.TotalMilliseconds};";
 
     // The native handles already configured; the value says nothing, the table only needs one.
     private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
@@ -33,7 +32,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         command.ExecuteNonQuery();
         MarkConfigured(connection);
     }
@@ -46,7 +45,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
         MarkConfigured(connection);
     }

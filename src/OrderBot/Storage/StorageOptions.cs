@@ -22,9 +22,9 @@ public sealed class StorageOptions
     /// <summary>Apply pending migrations when the server starts (default true).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
-    /// <summary>How long a SQLite writer waits for the lock before giving up (default 5 s).</summary>
+    /// <summary>How long a SQLite writer waits for the lock before giving up (default 30 s; <c>PRAGMA busy_timeout</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
-    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public string EffectiveConnectionString => Provider switch
     {

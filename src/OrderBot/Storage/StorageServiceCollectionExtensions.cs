@@ -68,7 +68,7 @@ public static class StorageServiceCollectionExtensions
         builder.UseSqlite(connection.ToString())
             .UseSnakeCaseNamingConvention()
             .ConfigureWarnings(ExpectedFailuresAreNotErrors)
-            .AddInterceptors(SqlitePragmas.Instance);
+            .AddInterceptors(new SqlitePragmas(options.BusyTimeout));
     }
 
     private sealed class FactoryOf<T>(IDbContextFactory<T> inner) : IDbContextFactory<OrderBotDbContext>

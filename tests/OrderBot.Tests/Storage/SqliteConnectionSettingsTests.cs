@@ -7,7 +7,7 @@ namespace OrderBot.Tests.Storage;
 public sealed class SqliteConnectionSettingsTests
 {
     [Fact]
-    public async Task A_pooled_connection_opened_again_keeps_foreign_keys_busy_timeout_and_synchronous()
+    public async Task A_pooled_connection_opened_again_keeps_foreign_keys_the_configured_busy_timeout_and_synchronous()
     {
         await using var database = new SqliteTestDatabase();
         await database.InitializeAsync();
