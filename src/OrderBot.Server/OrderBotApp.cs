@@ -43,6 +43,7 @@ public static class OrderBotApp
         app.MapScalarApiReference("/api/docs", options => options.WithTitle("OrderBot API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapOrders();
         app.MapCustomers();
+        app.MapHandovers();
         app.MapMenu();
         app.MapExtract();
         app.MapCrm();

@@ -20,9 +20,15 @@ public sealed record OrderDto(
     IReadOnlyList<OrderStatus> NextStatuses,
     CrmSyncState Crm)
 {
+    /// <summary>Set while the customer asks to cancel a started order; staff accept (move to cancelled) or refuse.</summary>
+    public DateTime? CancelRequestedAt { get; init; }
+
     public static OrderDto From(OrderDetails order, CrmSyncState crm) => new(
         order.Id, order.Number, order.CustomerId, order.Items, order.TotalAmount, order.Currency, order.Status,
-        order.CreatedAt, order.UpdatedAt, order.Version, order.SpecialInstructions, order.History, order.NextStatuses, crm);
+        order.CreatedAt, order.UpdatedAt, order.Version, order.SpecialInstructions, order.History, order.NextStatuses, crm)
+    {
+        CancelRequestedAt = order.CancelRequestedAt,
+    };
 }
 
 /// <summary>Adds the CRM sync state to orders, one query for a whole list.</summary>

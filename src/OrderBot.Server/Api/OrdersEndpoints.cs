@@ -14,6 +14,7 @@ public static class OrdersEndpoints
         orders.MapPost("/", CreateOrder).WithName("CreateOrder");
         orders.MapGet("/{id}", GetOrder).WithName("GetOrder");
         orders.MapPatch("/{id}/status", ChangeStatus).WithName("ChangeOrderStatus");
+        orders.MapDelete("/{id}/cancel-request", RefuseCancellation).WithName("RefuseCancellation");
         return orders;
     }
 
@@ -67,7 +68,17 @@ public static class OrdersEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [OrderStatusMachine.UnknownStatusMessage(body.Status)] });
         }
 
-        var result = await handler.ChangeStatusAsync(id, next, $"api:{context.User.Identity!.Name}", cancellationToken);
+        return await ResultOf(id, await handler.ChangeStatusAsync(id, next, $"api:{context.User.Identity!.Name}", cancellationToken), views, cancellationToken);
+    }
+
+    /// <summary>Staff keep a started order going: the customer's request to cancel it is refused (accepting it is a move to cancelled).</summary>
+    public static async Task<Results<Ok<OrderDto>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> RefuseCancellation(
+        string id, HttpContext context, OrderHandler handler, OrderViews views, CancellationToken cancellationToken) =>
+        await ResultOf(id, await handler.RefuseCancellationAsync(id, $"api:{context.User.Identity!.Name}", cancellationToken), views, cancellationToken);
+
+    private static async Task<Results<Ok<OrderDto>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> ResultOf(
+        string id, StatusChangeResult result, OrderViews views, CancellationToken cancellationToken)
+    {
         return result.Outcome switch
         {
             StatusChangeOutcome.Changed => TypedResults.Ok(await views.ViewAsync(result.Order!, cancellationToken)),

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using OrderBot.Extraction;
 using OrderBot.Server.Eval;
+using OrderBot.Server.Eval.Conversations;
 
 namespace OrderBot.Server.Cli;
 
@@ -23,7 +24,7 @@ public static class EvalCommand
         };
         extractor.AddTo(pizza);
         pizza.SetAction((result, ct) => RunAsync(result, extractor, result.GetValue(data)!, result.GetValue(menu), result.GetValue(predictions), ct));
-        return new Command("eval", "Evaluate the order extractor on a benchmark.") { pizza };
+        return new Command("eval", "Evaluate the order extractor or the conversation on a benchmark.") { pizza, ConversationsCommand() };
     }
 
     private static async Task<int> RunAsync(
@@ -78,6 +79,44 @@ public static class EvalCommand
 
         var overall = evaluation.Overall;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy {overall.Accuracy:F4} ({overall.Matched}/{overall.Total})"));
+        return 0;
+    }
+
+    /// <summary><c>eval conversations --data FILE [--menu FILE] [--transcripts DIR]</c>: scripted conversations through the real conversation.</summary>
+    private static Command ConversationsCommand()
+    {
+        var data = new Option<FileInfo>("--data") { Description = "Conversation scripts, JSON lines (see docs/benchmarks.md).", Required = true };
+        var menu = new Option<string?>("--menu") { Description = "Menu for every script, instead of each script's own." };
+        var transcripts = new Option<DirectoryInfo?>("--transcripts") { Description = "Write one readable transcript per conversation here." };
+        var command = new Command("conversations", "Score the conversation on scripted customer conversations.") { data, menu, transcripts };
+        command.SetAction((result, ct) => RunConversationsAsync(result.GetValue(data)!, result.GetValue(menu), result.GetValue(transcripts), ct));
+        return command;
+    }
+
+    private static async Task<int> RunConversationsAsync(FileInfo dataArgument, string? menuPath, DirectoryInfo? transcripts, CancellationToken ct)
+    {
+        var data = new FileInfo(CliPaths.Find(dataArgument.ToString()));
+        if (!data.Exists)
+        {
+            Console.Error.WriteLine($"{data.FullName}: no such file");
+            return 2;
+        }
+
+        var menuOverride = menuPath is null ? null : MenuFiles.Resolve(menuPath);
+        if (MenuFiles.TryLoad(menuOverride, Console.Error) is null)
+        {
+            return 2;
+        }
+
+        var (scripts, problems) = ConversationScript.ReadLines(File.ReadLines(data.FullName));
+        problems.ForEach(p => Console.Error.WriteLine($"{data.Name}: {p}"));
+        var results = await ConversationBenchmark.RunAsync(scripts, data.DirectoryName!, menuOverride, MenuFiles.Resolve(null), ct);
+        if (transcripts is not null)
+        {
+            ConversationBenchmark.WriteTranscripts(results, transcripts.FullName);
+        }
+
+        ConversationBenchmark.Write(results, Console.Out);
         return 0;
     }
 

@@ -18,7 +18,7 @@ public static class CartEditor
     {
         foreach (var item in items)
         {
-            Add(state, new CartLine(item.MenuItemId, item.Name, item.Quantity, item.Price)
+            Add(menu, state, new CartLine(item.MenuItemId, item.Name, item.Quantity, item.Price)
             {
                 Size = item.Size,
                 Options = item.Options.Select(o => new CartOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier)).ToList(),
@@ -27,8 +27,16 @@ public static class CartEditor
     }
 
     /// <summary>Adds a line, merging it into an equal line (same item, size and options) when there is one.</summary>
-    public static void Add(ConversationState state, CartLine line, int maxQuantity, DateTime now)
+    public static void Add(ConversationState state, CartLine line, int maxQuantity, DateTime now) => Add(null, state, line, maxQuantity, now);
+
+    /// <summary>As <see cref="Add(ConversationState, CartLine, int, DateTime)"/>; with the menu, an item's default size fills a missing one.</summary>
+    public static void Add(Menu.Menu? menu, ConversationState state, CartLine line, int maxQuantity, DateTime now)
     {
+        if (menu is not null && line.Size is null && menu.FindItem(line.MenuItemId) is { DefaultSize: { } defaultSize })
+        {
+            line = Reprice(menu, line with { Size = defaultSize });
+        }
+
         state.StartCartIfNone(now);
         var same = state.Cart.FindIndex(l => l.MenuItemId == line.MenuItemId && l.Size == line.Size && l.Options.SequenceEqual(line.Options));
         if (same >= 0)

@@ -1,3 +1,5 @@
+using OrderBot.Orders;
+
 namespace OrderBot.Chat;
 
 /// <summary>One line of an open cart: a menu item, how many, its size and options, and the menu's unit price.</summary>
@@ -9,6 +11,30 @@ public sealed record CartLine(string MenuItemId, string Name, int Quantity, deci
     public IReadOnlyList<CartOption> Options { get; init; } = [];
 
     public decimal LineTotal => Quantity * UnitPrice;
+
+    /// <summary>The line as the Order Handler takes it; the handler prices it from the menu again, which may have changed.</summary>
+    public OrderItemRequest ToRequest() => new(Name, Quantity)
+    {
+        MenuItemId = MenuItemId,
+        Size = Size,
+        Options = Options.Select(o => new OptionRequest(o.Id, o.Negated, o.Qualifier)).ToList(),
+    };
+
+    /// <summary>A placed order's line back in a cart, at today's menu price; null when its item or size is gone from the menu.</summary>
+    public static CartLine? FromOrder(Menu.Menu menu, OrderLine line)
+    {
+        var item = line.MenuItemId is null ? null : menu.FindItem(line.MenuItemId);
+        if (item is null || (line.Size is not null && menu.FindSize(item, line.Size) is null))
+        {
+            return null;
+        }
+
+        var options = line.Options
+            .Where(o => menu.FindOption(item, o.Id) is not null)
+            .Select(o => new CartOption(o.Id, menu.FindOption(item, o.Id)!.Option.Name, menu.FindOption(item, o.Id)!.Group.Id, o.Negated, o.Qualifier))
+            .ToList();
+        return CartEditor.Reprice(menu, new CartLine(item.Id, item.Name, line.Quantity, 0m) { Size = line.Size, Options = options });
+    }
 }
 
 public sealed record CartOption(string Id, string Name, string Group, bool Negated = false, string? Qualifier = null);

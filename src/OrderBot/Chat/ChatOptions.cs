@@ -41,4 +41,26 @@ public sealed class ChatOptions
     /// </summary>
     [Range(typeof(TimeSpan), "7.00:00:00", "3650.00:00:00")]
     public TimeSpan KeepHandledFor { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// How long the bot stays silent after handing a customer to staff (default 30 min) when no one hands the
+    /// conversation back; then it answers again, so a customer is never left with no one.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "2.00:00:00")]
+    public TimeSpan HandoverTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// What "cancel" does once the kitchen has started an order (default <see cref="Chat.LateCancellation.Request"/>).
+    /// Pending and confirmed orders are always cancelled at once.
+    /// </summary>
+    public LateCancellation LateCancellation { get; set; } = LateCancellation.Request;
+}
+
+public enum LateCancellation
+{
+    /// <summary>The order gets a cancel request, shown on the board, that staff accept (cancel) or refuse.</summary>
+    Request,
+
+    /// <summary>The customer is told it is too late and to contact the shop.</summary>
+    Refuse,
 }

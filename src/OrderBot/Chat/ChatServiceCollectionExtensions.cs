@@ -28,6 +28,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<ReplySender>();
         services.TryAddSingleton<ChatLeases>();
         services.TryAddSingleton<ChatProcessor>();
+        services.TryAddSingleton<StaffHandover>();
         services.TryAddSingleton<ChatWorker>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ChatWorker>());
         services.AddSingleton<IPersonalDataEraser, ChatPersonalDataEraser>();

@@ -68,6 +68,9 @@ public static class ChatText
         return text.ToString();
     }
 
+    /// <summary>What the customer is told when staff move their order on.</summary>
+    public static string Notice(string number, OrderStatus status) => $"Update on your order {number}: it {StatusPhrase(status)}.";
+
     /// <summary>"is being prepared": completes "Your order K7Q-2MX ...".</summary>
     public static string StatusPhrase(OrderStatus status) => status switch
     {

@@ -1,25 +1,21 @@
+using System.Text.RegularExpressions;
+using OrderBot.Chat.Dialogue;
 using OrderBot.Orders;
 
 namespace OrderBot.Chat;
 
-/// <summary>The conversation's replies that place, look up or cancel orders, and its fixed texts.</summary>
+/// <summary>The conversation's replies that place, amend, repeat, look up or cancel orders.</summary>
 public sealed partial class Conversation
 {
     private async Task<IReadOnlyList<OutgoingMessage>> ConfirmAsync(Turn turn, CancellationToken cancellationToken)
     {
         var state = turn.State;
-        if (CartEditor.FirstWithoutSize(menu, state) >= 0)
+        if (SizeQuestion.Unsized(menu, state).Count > 0)
         {
-            return [CartView(state)];
+            return [CartView(turn)];
         }
 
-        var items = state.Cart.Select(l => new OrderItemRequest(l.Name, l.Quantity)
-        {
-            MenuItemId = l.MenuItemId,
-            Size = l.Size,
-            Options = l.Options.Select(o => new OptionRequest(o.Id, o.Negated, o.Qualifier)).ToList(),
-        }).ToList();
-        var request = new OrderRequest(state.CustomerId, items)
+        var request = new OrderRequest(state.CustomerId, state.Cart.Select(l => l.ToRequest()).ToList())
         {
             SpecialInstructions = NotesForOrder(state.SpecialInstructions),
             Actor = ActorFor(turn.Message.Channel),
@@ -27,23 +23,115 @@ public sealed partial class Conversation
             IdempotencyScope = IdempotencyScope,
         };
 
-        PlacedOrder placed;
         try
         {
-            placed = await orders.CreateOrderAsync(request, cancellationToken);
+            if (state.Dialogue.AmendsOrderId is { } amended)
+            {
+                return await AmendAsync(turn, amended, request, cancellationToken);
+            }
+
+            var placed = await orders.CreateOrderAsync(request, cancellationToken);
+            state.LastCartId = state.CartId;
+            state.LastOrderId = placed.OrderId;
+            state.ClearCart();
+            turn.Prompt = Prompt.Placed;
+            return [new TextReply(
+                $"Thank you! Your order {placed.Number} is placed. Total: {ChatText.Price(placed.TotalAmount, placed.Currency, menu.MinorUnits)}.\n" +
+                "I'll message you here when it moves along; send “status” any time.")];
         }
         catch (OrderValidationException e)
         {
             var problem = e.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? "it is not valid";
-            return [new TextReply($"Sorry, I couldn't place that order: {problem}. Please change it and confirm again."), CartView(state)];
+            return [new TextReply($"Sorry, I couldn't place that order: {problem}. Please change it and confirm again."), CartView(turn)];
+        }
+    }
+
+    private async Task<IReadOnlyList<OutgoingMessage>> AmendAsync(Turn turn, string orderId, OrderRequest request, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        var result = await orders.AmendOrderAsync(orderId, request, cancellationToken);
+        state.ClearCart();
+        if (result.Outcome == StatusChangeOutcome.Changed && result.Order is { } order)
+        {
+            state.LastOrderId = order.Id;
+            turn.Prompt = Prompt.Placed;
+            return [new TextReply($"Done: your order {order.Number} is updated. New total: {ChatText.Price(order.TotalAmount, order.Currency, menu.MinorUnits)}.")];
         }
 
-        state.LastCartId = state.CartId;
-        state.LastOrderId = placed.OrderId;
-        state.ClearCart();
-        return [new TextReply(
-            $"Thank you! Your order {placed.Number} is placed. Total: {ChatText.Price(placed.TotalAmount, placed.Currency, menu.MinorUnits)}.\n" +
-            "I'll message you here when it moves along; send “status” any time.")];
+        turn.Prompt = Prompt.None;
+        return [new TextReply($"Sorry, your order {(result.Order?.Number ?? "")} {ChatText.StatusPhrase(result.Order?.Status ?? OrderStatus.Preparing)} now, so it can't be changed any more. Type the extra items as a new order if you'd like them.".Replace("order  ", "order ", StringComparison.Ordinal))];
+    }
+
+    /// <summary>
+    /// "add a coke to my order" (or "and a coke too" right after placing): the next items change the latest order while
+    /// the kitchen has not started it; the cart starts from its lines. Later, the items become a new order.
+    /// </summary>
+    private async Task StartAmendingIfAskedAsync(Turn turn, string text, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        var t = string.Join(' ', TextReading.Words(text));
+        var asked = ToMyOrderPattern().IsMatch(t) || (state.Dialogue.Prompt == Prompt.Placed && AlsoPattern().IsMatch(t));
+        if (state.HasCart || !asked || await LatestOrderAsync(state.CustomerId, cancellationToken) is not { } latest)
+        {
+            return;
+        }
+
+        if (!Order.CanAmend(latest.Status))
+        {
+            turn.Replies.Add(new TextReply($"Your order {latest.Number} {ChatText.StatusPhrase(latest.Status)}, so I've started a new order for this."));
+            return;
+        }
+
+        foreach (var line in latest.Items)
+        {
+            if (CartLine.FromOrder(menu, line) is { } cartLine)
+            {
+                CartEditor.Add(state, cartLine, menu.MaxQuantity, turn.Now);
+            }
+        }
+
+        state.SpecialInstructions = latest.SpecialInstructions;
+        state.Dialogue = state.Dialogue with { AmendsOrderId = latest.Id };
+        turn.Replies.Add(new TextReply($"Adding to your order {latest.Number}; confirm below and I'll update it."));
+    }
+
+    private async Task<OutgoingMessage> AmendHelpAsync(Turn turn, CancellationToken cancellationToken) =>
+        await LatestOrderAsync(turn.State.CustomerId, cancellationToken) is { } latest && Order.CanAmend(latest.Status)
+            ? new TextReply($"Your order {latest.Number} can still be changed: tell me what to add, e.g. “add a {menu.Items[^1].Name.ToLowerInvariant()} to my order”.")
+            : new TextReply($"There is no open order to change. Type a new order, e.g. “{MenuBrowser.Example(menu)}”.");
+
+    /// <summary>"same again": a cart from the latest order's lines at today's menu prices, to confirm as a new order.</summary>
+    private async Task<IReadOnlyList<OutgoingMessage>> RepeatLastAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var page = await orders.GetCustomerOrdersAsync(turn.State.CustomerId, 5, cancellationToken: cancellationToken);
+        var last = page.Orders.FirstOrDefault(o => o.Status != OrderStatus.Cancelled) ?? (page.Orders.Count > 0 ? page.Orders[0] : null);
+        if (last is null)
+        {
+            return [new TextReply($"I can't find an earlier order of yours. What would you like? E.g. “{MenuBrowser.Example(menu)}”.")];
+        }
+
+        var missing = new List<string>();
+        foreach (var line in last.Items)
+        {
+            if (CartLine.FromOrder(menu, line) is { } cartLine)
+            {
+                CartEditor.Add(turn.State, cartLine, menu.MaxQuantity, turn.Now);
+            }
+            else
+            {
+                missing.Add(line.Name);
+            }
+        }
+
+        turn.CartChanged = true;
+        var replies = new List<OutgoingMessage>();
+        if (missing.Count > 0)
+        {
+            replies.Add(new TextReply($"Not on the menu any more: {string.Join(", ", missing)}."));
+        }
+
+        replies.Add(turn.State.HasCart ? CartView(turn) : new TextReply("None of it is on the menu any more, sorry. Send “menu” to see what we have."));
+        return replies;
     }
 
     /// <summary>
@@ -74,8 +162,10 @@ public sealed partial class Conversation
             : new TextReply($"You have no orders yet. Type your order to start, e.g. “{MenuBrowser.Example(menu)}”.{pendingCart}");
     }
 
+    /// <summary>Cancels a pending or confirmed order at once; a started one gets a cancel request for staff to decide (or a plain no, as configured).</summary>
     private async Task<OutgoingMessage> CancelLatestAsync(Turn turn, CancellationToken cancellationToken)
     {
+        turn.Prompt = Prompt.None;
         var order = await LatestOrderAsync(turn.State.CustomerId, cancellationToken);
         if (order is null)
         {
@@ -87,51 +177,73 @@ public sealed partial class Conversation
             return new TextReply($"Your order {order.Number} is already cancelled.");
         }
 
+        if (!Order.CanAmend(order.Status))
+        {
+            if (!order.Status.CanMoveTo(OrderStatus.Cancelled))
+            {
+                return TooLateToCancel(order.Number, order.Status);
+            }
+
+            if (options.Value.LateCancellation == LateCancellation.Refuse)
+            {
+                return TooLateToCancel(order.Number, order.Status);
+            }
+
+            var requested = await orders.RequestCancellationAsync(order.Id, turn.State.CustomerId, ActorFor(turn.Message.Channel), cancellationToken);
+            return requested.Outcome == StatusChangeOutcome.Changed
+                ? new TextReply($"Your order {order.Number} {ChatText.StatusPhrase(order.Status)} already, so I've asked the staff whether it can still be cancelled. I'll tell you what they decide.")
+                : new TextReply($"Your order {order.Number} changed just now; please send “cancel” again if you still want to cancel it.");
+        }
+
         var result = await orders.ChangeStatusAsync(order.Id, OrderStatus.Cancelled, ActorFor(turn.Message.Channel), cancellationToken);
         return result.Outcome switch
         {
             StatusChangeOutcome.Changed => new TextReply($"Your order {order.Number} is cancelled."),
-            StatusChangeOutcome.Forbidden => new TextReply(
-                $"Sorry, your order {order.Number} {ChatText.StatusPhrase(result.Order?.Status ?? order.Status)}, so it can no longer be cancelled. Please contact the shop."),
+            StatusChangeOutcome.Forbidden => TooLateToCancel(order.Number, result.Order?.Status ?? order.Status),
             _ => new TextReply($"Your order {order.Number} changed just now; please send “cancel” again if you still want to cancel it."),
         };
     }
+
+    private static TextReply TooLateToCancel(string number, OrderStatus status) =>
+        new($"Sorry, your order {number} {ChatText.StatusPhrase(status)}, so it can no longer be cancelled. Please contact the shop.");
 
     /// <summary>Marks changes the customer made themselves, so the status notification does not tell them what they just did.</summary>
     public static string ActorFor(string channel) => $"{CustomerActorPrefix}{channel}";
 
     public const string CustomerActorPrefix = "customer:";
 
-    private static List<OutgoingMessage> DropCart(ConversationState state)
+    private static List<OutgoingMessage> DropCart(Turn turn)
     {
-        state.ClearCart();
-        return [new TextReply("OK, I've dropped that order. Type a new one whenever you like.")];
+        var amending = turn.State.Dialogue.AmendsOrderId is not null;
+        turn.State.ClearCart();
+        turn.Prompt = Prompt.None;
+        return [new TextReply(amending
+            ? "OK, I've left your placed order as it was."
+            : "OK, I've dropped that order. Type a new one whenever you like.")];
     }
 
-    private OutgoingMessage CartView(ConversationState state) => Chat.CartView.Show(menu, state);
+    /// <summary>The cart as it now stands: its size question or its summary, and the prompt that goes with it.</summary>
+    private OutgoingMessage CartView(Turn turn)
+    {
+        turn.Prompt = SizeQuestion.Unsized(menu, turn.State).Count > 0 ? Prompt.Size : Prompt.Confirm;
+        return Chat.CartView.Show(menu, turn.State);
+    }
 
     private ButtonsReply Welcome(Turn turn)
     {
         var name = string.IsNullOrWhiteSpace(turn.Message.DisplayName) ? "" : " " + turn.Message.DisplayName.Trim().Split(' ')[0];
         return new ButtonsReply(
             $"Hi{name}! Welcome to {menu.Name}. Type your order in your own words, e.g. “{MenuBrowser.Example(menu)}”.\n" +
-            "Send “menu” to see what we have, “status” to check your order and “cancel” to cancel it.",
+            "Ask me about prices or what is on an item, send “menu” to see what we have, “status” to check your order and “cancel” to cancel it.",
             [new ChatButton("menu", "See the menu"), new ChatButton("status", "My order status")]);
     }
 
-    private static TextReply ChangeHelp() => new TextReply(
-        "Tell me what to change, e.g. “add a coke”, “remove the garlic bread”, “make it large”, or type more items to add them.");
+    private static TextReply ChangeHelp() => new(
+        "Tell me what to change, e.g. “make that 2”, “remove the coke”, “make it large”, “no onions on the burger”, or type more items to add them.");
 
-    private static string Resized(ResizeResult result)
-    {
-        if (result.Changed.Count == 0 && result.Refused.Count == 0)
-        {
-            return $"I couldn't tell which item should be {result.Size.Name.ToLowerInvariant()}.";
-        }
+    [GeneratedRegex(@"\b(?:to|onto|on|into|for|with) (?:my|the|that|this) (?:last |previous |current )?order\b|\badd (?:it|them|that) to\b|\bto it\b")]
+    private static partial Regex ToMyOrderPattern();
 
-        var text = result.Changed.Count > 0 ? $"Done: {string.Join(", ", result.Changed)} now {result.Size.Name.ToLowerInvariant()}." : "";
-        return result.Refused.Count > 0
-            ? $"{text} {string.Join(", ", result.Refused)} {(result.Refused.Count == 1 ? "doesn't" : "don't")} come in {result.Size.Name.ToLowerInvariant()}.".Trim()
-            : text;
-    }
+    [GeneratedRegex(@"^(?:oh |oops |sorry |wait |actually )*(?:and|also|plus|add|can you add|could you add|can i add|i forgot)\b|\b(?:too|as well|also)$")]
+    private static partial Regex AlsoPattern();
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderBot.Chat.Dialogue;
 using OrderBot.Customers;
 using OrderBot.Extraction;
 using OrderBot.Logging;
@@ -10,14 +11,17 @@ using OrderBot.Storage;
 namespace OrderBot.Chat;
 
 /// <summary>
-/// The message handler: reads one customer message, changes the customer's conversation state and answers
-/// with channel-neutral messages. It knows no channel; WhatsApp, the web page and the terminal all call it.
+/// The message handler: reads one customer message as dialogue acts against the menu, the open cart and the latest
+/// order, applies them and answers with channel-neutral messages. It knows no channel; WhatsApp, the web page and
+/// the terminal all call it.
 /// </summary>
 /// <remarks>
 /// The state is loaded into the caller's <see cref="OrderBotDbContext"/> and left unsaved, so the caller saves
 /// it together with the inbox row and the replies in one transaction. Orders are placed through
 /// <see cref="OrderHandler"/> with the cart's id as idempotency key: handling the same message again after a
 /// crash, or a Confirm pressed twice, finds the order placed the first time instead of placing another.
+/// A message only adds items when it orders them: questions, small talk, corrections and answers to the bot's
+/// questions are read first, in that order.
 /// </remarks>
 public sealed partial class Conversation(
     IOrderExtractor extractor,
@@ -29,6 +33,8 @@ public sealed partial class Conversation(
     ILogger<Conversation> logger)
 {
     public const string IdempotencyScope = "chat";
+
+    private readonly DialogueWords _words = EnglishDialogue.Words;
 
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(OrderBotDbContext db, IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -44,6 +50,18 @@ public sealed partial class Conversation(
         state.Channel = message.Channel;
         state.UpdatedAt = now;
         var turn = new Turn(state, message, now);
+        if (state.HandedOverAt is { } since)
+        {
+            if (now - since < options.Value.HandoverTimeout)
+            {
+                // A person has the conversation: the message waits in the inbox for them, the bot says nothing.
+                Log.HeldForStaff(logger, Redact.Phone(message.CustomerId));
+                return [];
+            }
+
+            state.HandBack();
+        }
+
         if (state.HasCart && now - state.CartUpdatedAt > options.Value.CartLifetime)
         {
             state.ClearCart();
@@ -51,61 +69,102 @@ public sealed partial class Conversation(
         }
 
         Log.Handling(logger, Redact.Phone(message.CustomerId), message.Channel, message.Content.GetType().Name);
-        turn.Replies.AddRange(message.Content switch
+        var replies = message.Content switch
         {
             TextContent text => await OnTextAsync(turn, text.Text, cancellationToken),
             ChoiceContent choice => await OnChoiceAsync(turn, choice, cancellationToken),
             CatalogOrderContent catalog => OnCatalogOrder(turn, catalog),
+            LocationContent => [new TextReply("Thanks for the location. Please type your order, or send “menu” to see what we have.")],
             _ => [new TextReply($"Sorry, I can only read text messages. Please type your order, e.g. “{MenuBrowser.Example(menu)}”, or send “menu”.")],
-        });
+        };
+        turn.Replies.AddRange(replies);
+        Finish(turn);
         return turn.Replies;
+    }
+
+    /// <summary>Remembers what the bot asked, so the next short answer is read as the answer to it, and never asks the same twice in a row.</summary>
+    private static void Finish(Turn turn)
+    {
+        var memory = turn.State.Dialogue;
+        var last = turn.Replies.LastOrDefault();
+        if (last is not null && last.Text == memory.LastQuestion && memory.Prompt == Prompt.Size && turn.Prompt is null or Prompt.Size && !turn.CartChanged)
+        {
+            // The same size question again: say it differently rather than repeat it word for word.
+            turn.Replies[^1] = last is ButtonsReply b
+                ? b with { Text = "I still need the size before I can place it. " + b.Text }
+                : new TextReply("I still need the size before I can place it. " + last.Text);
+            last = turn.Replies[^1];
+        }
+
+        var prompt = turn.Prompt ?? memory.Prompt;
+        turn.State.Dialogue = memory with
+        {
+            Prompt = prompt,
+            LastQuestion = last is ButtonsReply or ListReply ? last.Text : memory.LastQuestion,
+            Misunderstood = turn.Misunderstood ? memory.Misunderstood + 1 : 0,
+            SizeNudges = prompt == Prompt.Size ? turn.State.Dialogue.SizeNudges : 0,
+        };
     }
 
     private async Task<IReadOnlyList<OutgoingMessage>> OnTextAsync(Turn turn, string text, CancellationToken cancellationToken)
     {
-        var state = turn.State;
-        var open = CartEditor.FirstWithoutSize(menu, state);
-        if (open >= 0 && CartEditor.SetSize(menu, state, open, IntentReader.Normalize(text).Replace(" please", "", StringComparison.Ordinal), turn.Now))
+        var words = TextReading.Words(text);
+        if (words.Length == 0)
         {
-            return [CartView(state)];
+            return [new TextReply($"Type your order, e.g. “{MenuBrowser.Example(menu)}”, or send “menu”.")];
         }
 
-        var intent = IntentReader.Read(text);
-        switch (intent.Kind)
+        if (Handover(turn, text, words) is { } handedOver)
         {
-            case IntentKind.Greeting or IntentKind.Help:
-                return state.HasCart ? [Welcome(turn), CartView(state)] : [Welcome(turn)];
-            case IntentKind.Menu:
-                return [MenuBrowser.Open(menu)];
-            case IntentKind.Status:
-                return [await StatusAsync(turn, cancellationToken)];
-            case IntentKind.Cancel:
-                return state.HasCart ? DropCart(state) : [await CancelLatestAsync(turn, cancellationToken)];
-            case IntentKind.Confirm:
-                return state.HasCart ? await ConfirmAsync(turn, cancellationToken) : [new TextReply("There is nothing to confirm yet. Type your order, or send “menu”.")];
-            case IntentKind.Change:
-                return state.HasCart ? [ChangeHelp(), CartView(state)] : [Welcome(turn)];
-            case IntentKind.Remove when state.HasCart:
-                var removed = CartEditor.Remove(menu, state, intent.Target!, await extractor.ExtractAsync(intent.Target!, cancellationToken), turn.Now);
-                var said = removed is null ? $"I can't find “{intent.Target}” in your order." : $"Removed {removed}.";
-                return state.HasCart ? [new TextReply(said), CartView(state)] : [new TextReply(said + " Your order is empty now; type a new one whenever you like.")];
-            case IntentKind.Resize when state.HasCart:
-                if (CartEditor.Resize(menu, state, intent.Target!, turn.Now) is { } resized)
-                {
-                    return [new TextReply(Resized(resized)), CartView(state)];
-                }
-
-                break;
+            return handedOver;
         }
 
-        return await OrderAsync(turn, intent.Kind == IntentKind.Add ? intent.Target! : text, cancellationToken);
+        if (await AnswerPromptAsync(turn, text, words, cancellationToken) is { } answered)
+        {
+            return answered;
+        }
+
+        if (await SmallTalkAsync(turn, words, cancellationToken) is { } talk)
+        {
+            return talk;
+        }
+
+        if (await CommandAsync(turn, text, words, cancellationToken) is { } command)
+        {
+            return command;
+        }
+
+        if (await QuestionAsync(turn, text, words, cancellationToken) is { } answer)
+        {
+            return answer;
+        }
+
+        if (await EditAsync(turn, text, words, cancellationToken) is { } edited)
+        {
+            return edited;
+        }
+
+        return await OrderAsync(turn, text, AddTarget(text, words), cancellationToken);
     }
 
-    private async Task<IReadOnlyList<OutgoingMessage>> OrderAsync(Turn turn, string text, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OutgoingMessage>> OrderAsync(Turn turn, string said, string text, CancellationToken cancellationToken)
     {
         var state = turn.State;
         var extracted = await extractor.ExtractAsync(text, cancellationToken);
+        if (extracted.IsEmpty && extracted.Ambiguities.Count == 0)
+        {
+            return NotUnderstood(turn, extracted);
+        }
+
+        if (extracted.Unrecognized.Count > 0 && Misspelled(turn, text) is { } typo)
+        {
+            // "garlic bred": the words almost spell one item; a topping read from half of them would be a guess.
+            return [typo];
+        }
+
+        await StartAmendingIfAskedAsync(turn, said, cancellationToken);
         CartEditor.Add(menu, state, extracted.Items, turn.Now);
+        turn.CartChanged |= extracted.Items.Count > 0;
         if (!string.IsNullOrWhiteSpace(extracted.SpecialInstructions))
         {
             state.SpecialInstructions = string.IsNullOrEmpty(state.SpecialInstructions)
@@ -113,33 +172,92 @@ public sealed partial class Conversation(
                 : $"{state.SpecialInstructions}; {extracted.SpecialInstructions}";
         }
 
-        var notes = extracted.Unrecognized.Select(Unrecognized).Concat(extracted.Ambiguities.Select(ChatText.Question)).ToList();
         var replies = new List<OutgoingMessage>();
+        var notes = extracted.Unrecognized.Select(p => Unrecognized(turn, p)).Concat(extracted.Ambiguities.Select(ChatText.Question)).ToList();
         if (notes.Count > 0)
         {
             // A long message can leave many unknown parts; the reply still has to fit one WhatsApp text (found by ChatFuzzTests).
             replies.Add(new TextReply(ChatLimits.Fit(string.Join("\n", notes), ChatLimits.TextBody)));
         }
-        else if (extracted.IsEmpty)
-        {
-            replies.Add(new TextReply($"Sorry, I didn't find anything from our menu in that. Type your order like “{MenuBrowser.Example(menu)}”, or send “menu”."));
-        }
 
         if (state.HasCart)
         {
-            replies.Add(CartView(state));
+            replies.Add(CartView(turn));
         }
 
         return replies;
     }
 
-    private string Unrecognized(string phrase)
+    /// <summary>Nothing of the menu in it and no act the bot knows: say so kindly; the third time in a row, a person takes over.</summary>
+    private List<OutgoingMessage> NotUnderstood(Turn turn, ExtractedOrder extracted)
+    {
+        turn.Misunderstood = true;
+        if (turn.State.Dialogue.Misunderstood + 1 >= 3)
+        {
+            return HandOver(turn, "misunderstood", "Sorry, I'm not getting this right. I've asked a member of our staff to take over; they will answer you here shortly.");
+        }
+
+        var suggestion = extracted.Unrecognized.Count == 1 ? Suggest(turn, extracted.Unrecognized[0]) : null;
+        if (suggestion is not null)
+        {
+            turn.Misunderstood = false;
+            return [suggestion];
+        }
+
+        var cart = turn.State.HasCart ? " Your order so far is unchanged." : "";
+        return [new TextReply($"Sorry, I didn't understand that.{cart} You can order like “{MenuBrowser.Example(menu)}”, ask “what drinks do you have?”, send “menu”, or say “talk to a person”.")];
+    }
+
+    /// <summary>"Did you mean Garlic Bread?" as a button that adds exactly that item; null when nothing on the menu is close.</summary>
+    private ButtonsReply? Suggest(Turn turn, string phrase)
+    {
+        var closest = MenuSuggestions.Closest(menu, phrase, 3);
+        if (closest.Count == 0)
+        {
+            return null;
+        }
+
+        var quantity = TextReading.Words(phrase).Select(w => TextReading.Number(w, _words)).FirstOrDefault(n => n is not null) ?? 1;
+        var items = closest.Select(name => menu.FindItem(name)!).ToList();
+        turn.Prompt = Prompt.Offer;
+        turn.State.Dialogue = turn.State.Dialogue with { Offer = new OfferedItem(items[0].Id, null, quantity) };
+        var quoted = ChatLimits.Fit(phrase, 80);
+        return new ButtonsReply(
+            $"I couldn't find “{quoted}” on the menu. Did you mean {string.Join(" or ", items.Select(i => i.Name))}?",
+            items.Select(i => new ChatButton($"{OfferButton}:{i.Id}:{quantity}", ChatLimits.Fit(i.Name, ChatLimits.ButtonTitle))).ToList());
+    }
+
+    private const string OfferButton = "offer";
+
+    /// <summary>A "Did you mean …?" offer when the whole message (less its count) is a near miss of one item's name.</summary>
+    private ButtonsReply? Misspelled(Turn turn, string text)
+    {
+        var words = TextReading.Words(text).Where(w => TextReading.Number(w, _words) is null && !_words.Filler.Contains(w)).ToArray();
+        if (words.Length is 0 or > 4)
+        {
+            return null;
+        }
+
+        var phrase = string.Join(' ', words);
+        var closest = MenuSuggestions.Closest(menu, phrase, 1);
+        if (closest.Count == 0 || menu.FindItem(phrase) is not null)
+        {
+            return null;
+        }
+
+        var item = menu.FindItem(closest[0])!;
+        var nameWords = item.Aliases.Prepend(item.Name).Select(n => Menu.Menu.NormalizeKey(n).Split(' ')).ToList();
+        var close = nameWords.Any(n => n.Length == words.Length && n.Zip(words).All(p => LineFinder.Same(p.First, p.Second) || MenuSuggestions.Distance(p.First, p.Second) <= Math.Max(1, p.First.Length / 4)));
+        return close ? Suggest(turn, text) : null;
+    }
+
+    private string Unrecognized(Turn turn, string phrase)
     {
         var closest = MenuSuggestions.Closest(menu, phrase);
         var quoted = ChatLimits.Fit(phrase, 80);
         return closest.Count == 0
             ? $"I couldn't find “{quoted}” on the menu."
-            : $"I couldn't find “{quoted}” on the menu. Did you mean {string.Join(" or ", closest)}?";
+            : $"I couldn't find “{quoted}” on the menu. Did you mean {string.Join(" or ", closest)}? If so, just type it.";
     }
 
     private async Task<IReadOnlyList<OutgoingMessage>> OnChoiceAsync(Turn turn, ChoiceContent choice, CancellationToken cancellationToken)
@@ -154,14 +272,18 @@ public sealed partial class Conversation(
             case CartButtons.Confirm when parts.Length > 1 && parts[1] == state.LastCartId && state.LastOrderId is not null:
                 return [await AlreadyPlacedAsync(state.LastOrderId, cancellationToken)];
             case CartButtons.Change when forOpenCart:
+                turn.Prompt = Prompt.None;
                 return [ChangeHelp()];
             case CartButtons.Cancel when forOpenCart:
-                return DropCart(state);
-            case CartButtons.Size when forOpenCart && parts.Length == 4 && int.TryParse(parts[2], out var index) && index < state.Cart.Count:
-                CartEditor.SetSize(menu, state, index, parts[3], turn.Now);
-                return [CartView(state)];
-            case CartButtons.Confirm or CartButtons.Change or CartButtons.Cancel or CartButtons.Size:
+                return DropCart(turn);
+            case CartButtons.Size when forOpenCart && parts.Length == 4:
+                return AnswerSizeButton(turn, parts[2], parts[3]);
+            case CartButtons.Line when forOpenCart && parts.Length == 3 && int.TryParse(parts[2], out var line):
+                return await ApplyPendingEditAsync(turn, line, cancellationToken);
+            case CartButtons.Confirm or CartButtons.Change or CartButtons.Cancel or CartButtons.Size or CartButtons.Line:
                 return [new TextReply("That order is no longer open (it was placed, cancelled or it expired). Type a new order whenever you like.")];
+            case OfferButton when parts.Length == 3 && int.TryParse(parts[2], out var quantity):
+                return AddOffered(turn, new OfferedItem(parts[1], null, quantity));
             case "menu":
                 var page = MenuBrowser.Choose(menu, choice.Id, out var itemId);
                 if (page is not null)
@@ -169,19 +291,28 @@ public sealed partial class Conversation(
                     return [page];
                 }
 
-                if (CartEditor.LineFor(menu, itemId!, 1) is { } line)
-                {
-                    CartEditor.Add(state, line, menu.MaxQuantity, turn.Now);
-                    return [CartView(state)];
-                }
-
-                return [new TextReply("That item is no longer on the menu."), MenuBrowser.Open(menu)];
+                return AddOffered(turn, new OfferedItem(itemId!, null, 1));
             case "status":
                 return [await StatusAsync(turn, cancellationToken)];
             default:
                 // A template's quick reply or a button of an older version: its title is what the customer meant.
                 return await OnTextAsync(turn, choice.Title, cancellationToken);
         }
+    }
+
+    /// <summary>Adds what the bot offered (a suggestion, a menu pick, an item asked about) exactly as offered.</summary>
+    private IReadOnlyList<OutgoingMessage> AddOffered(Turn turn, OfferedItem offered)
+    {
+        turn.State.Dialogue = turn.State.Dialogue with { Offer = null };
+        var quantity = Math.Clamp(offered.Quantity, 1, menu.MaxQuantity);
+        if (CartEditor.LineFor(menu, offered.ItemId, quantity, offered.Size) is not { } line)
+        {
+            return [new TextReply("That item is no longer on the menu."), MenuBrowser.Open(menu)];
+        }
+
+        CartEditor.Add(menu, turn.State, line, menu.MaxQuantity, turn.Now);
+        turn.CartChanged = true;
+        return [CartView(turn)];
     }
 
     private List<OutgoingMessage> OnCatalogOrder(Turn turn, CatalogOrderContent catalog)
@@ -199,27 +330,46 @@ public sealed partial class Conversation(
                 continue;
             }
 
-            CartEditor.Add(state, line, menu.MaxQuantity, turn.Now);
+            CartEditor.Add(menu, state, line, menu.MaxQuantity, turn.Now);
         }
 
+        if (!string.IsNullOrWhiteSpace(catalog.Note) && state.HasCart)
+        {
+            state.SpecialInstructions = ChatLimits.Fit(catalog.Note.Trim(), OrderRequest.MaxSpecialInstructionsLength);
+        }
+
+        turn.CartChanged = state.HasCart;
         var replies = new List<OutgoingMessage>();
         if (unknown.Count > 0)
         {
             replies.Add(new TextReply($"Sorry, these products are not on our menu any more: {string.Join(", ", unknown)}."));
         }
 
-        replies.Add(state.HasCart ? CartView(state) : new TextReply("Please type your order instead, or send “menu”."));
+        replies.Add(state.HasCart ? CartView(turn) : new TextReply("Please type your order instead, or send “menu”."));
         return replies;
     }
 
     private sealed record Turn(ConversationState State, IncomingMessage Message, DateTime Now)
     {
         public List<OutgoingMessage> Replies { get; } = [];
+
+        /// <summary>What the last reply asks; null keeps the open question (small talk does not close it).</summary>
+        public Prompt? Prompt { get; set; }
+
+        public bool CartChanged { get; set; }
+
+        public bool Misunderstood { get; set; }
     }
 
     private static partial class Log
     {
         [LoggerMessage(3001, LogLevel.Debug, "Handling a {Content} from {Customer} on {Channel}")]
         public static partial void Handling(ILogger logger, string customer, string channel, string content);
+
+        [LoggerMessage(3002, LogLevel.Information, "Conversation with {Customer} handed to staff: {Reason}")]
+        public static partial void HandedOver(ILogger logger, string customer, string reason);
+
+        [LoggerMessage(3003, LogLevel.Debug, "Message from {Customer} kept for staff; the bot stays silent while a person has the conversation")]
+        public static partial void HeldForStaff(ILogger logger, string customer);
     }
 }

@@ -26,6 +26,15 @@ public sealed class ConversationState
 
     public string? LastOrderId { get; set; }
 
+    /// <summary>Set while a person has the conversation: the bot stays silent until staff hand it back or it times out.</summary>
+    public DateTime? HandedOverAt { get; set; }
+
+    /// <summary>Why the conversation was handed over ("asked for a person", "complaint", "misunderstood").</summary>
+    public string? HandoverReason { get; set; }
+
+    /// <summary>The open question and other short-term memory of the dialogue.</summary>
+    public Dialogue.DialogueMemory Dialogue { get; set; } = new();
+
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
 
@@ -37,11 +46,20 @@ public sealed class ConversationState
         CartUpdatedAt = now;
     }
 
+    /// <summary>The bot answers again: staff handed the conversation back, or no one took it in time.</summary>
+    public void HandBack()
+    {
+        HandedOverAt = null;
+        HandoverReason = null;
+        Dialogue = Dialogue with { Misunderstood = 0, Prompt = Chat.Dialogue.Prompt.None };
+    }
+
     public void ClearCart()
     {
         Cart = [];
         CartId = null;
         CartUpdatedAt = null;
         SpecialInstructions = null;
+        Dialogue = Dialogue with { AmendsOrderId = null, PendingEdit = null, Choices = [], SizeNudges = 0 };
     }
 }

@@ -65,7 +65,7 @@ public sealed partial class CustomerNotifier(
 
         // The conversation is saved with every message the customer sends, so its time is when they last wrote.
         var phrase = ChatText.StatusPhrase(status);
-        var message = new StatusNotice($"Update on your order {number}: it {phrase}.", number, phrase, conversation.UpdatedAt);
+        var message = new StatusNotice(ChatText.Notice(number, status), number, phrase, conversation.UpdatedAt);
         var result = await channel.SendAsync(customerId, message, cancellationToken);
         if (!result.Sent)
         {

@@ -19,6 +19,7 @@ public sealed record IncomingMessage(string Channel, string MessageId, string Cu
 [JsonDerivedType(typeof(TextContent), "text")]
 [JsonDerivedType(typeof(ChoiceContent), "choice")]
 [JsonDerivedType(typeof(CatalogOrderContent), "catalog_order")]
+[JsonDerivedType(typeof(LocationContent), "location")]
 [JsonDerivedType(typeof(UnsupportedContent), "unsupported")]
 public abstract record IncomingContent;
 
@@ -31,6 +32,9 @@ public sealed record ChoiceContent(string Id, string Title) : IncomingContent;
 public sealed record CatalogOrderContent(IReadOnlyList<CatalogLine> Lines, string? Note) : IncomingContent;
 
 public sealed record CatalogLine(string ProductId, int Quantity);
+
+/// <summary>A location pin the customer shared; coordinates in degrees, already checked to be on Earth.</summary>
+public sealed record LocationContent(double Latitude, double Longitude, string? Name, string? Address) : IncomingContent;
 
 /// <summary>Anything the bot cannot read (image, audio, location, sticker...), named by its channel type.</summary>
 public sealed record UnsupportedContent(string Type) : IncomingContent;

@@ -7,4 +7,10 @@ public sealed record OrderEvent(string EventId, string Type, string OrderId, int
 {
     public const string Created = "order.created";
     public const string StatusChanged = "order.status_changed";
+
+    /// <summary>The customer changed the lines of a pending or confirmed order; the event carries the whole new version.</summary>
+    public const string Amended = "order.amended";
+
+    /// <summary>The customer asked to cancel a started order (or staff answered the request); the order carries <c>cancel_requested_at</c>.</summary>
+    public const string CancelRequestChanged = "order.cancel_request_changed";
 }

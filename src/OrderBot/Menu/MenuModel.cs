@@ -65,6 +65,18 @@ public sealed record MenuItem
 
     /// <summary>Option ids included in the base price; a customer can remove them ("no mayo").</summary>
     public IReadOnlyList<string> Defaults { get; init; } = [];
+
+    /// <summary>The size served when the customer names none, so the bot does not ask; null: the bot asks.</summary>
+    public string? DefaultSize { get; init; }
+
+    /// <summary>A short text for "what's on it?"; the defaults and sizes are told beside it.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Dietary facts the shop vouches for ("vegetarian", "vegan", "gluten-free", "halal", "spicy"); null: unknown.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>Allergens the item contains ("gluten", "dairy", "nuts"...); an empty list says "none", null says "unknown".</summary>
+    public IReadOnlyList<string>? Allergens { get; init; }
 }
 
 /// <summary>The shop's catalog as written in a menu file (see docs/menu.md).</summary>

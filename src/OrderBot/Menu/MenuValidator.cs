@@ -136,6 +136,18 @@ internal static class MenuValidator
             }
         }
 
+        if (item.DefaultSize is { } defaultSize && !item.Sizes.Contains(defaultSize))
+        {
+            problem($"{path}.defaultSize", $"'{defaultSize}' is not one of this item's sizes");
+        }
+
+        if (item.Description is { Length: > 300 })
+        {
+            problem($"{path}.description", "is longer than 300 characters");
+        }
+
+        Words($"{path}.tags", item.Tags, problem);
+        Words($"{path}.allergens", item.Allergens, problem);
         for (var d = 0; d < item.Defaults.Count; d++)
         {
             if (!optionIds.Contains(item.Defaults[d]))
@@ -179,6 +191,19 @@ internal static class MenuValidator
         }
 
         return ids;
+    }
+
+    /// <summary>Tags and allergens are plain lower-case words ("gluten-free"), so questions can match them.</summary>
+    private static void Words(string path, IReadOnlyList<string>? words, Action<string, string> problem)
+    {
+        for (var i = 0; i < (words?.Count ?? 0); i++)
+        {
+            var word = words![i];
+            if (string.IsNullOrWhiteSpace(word) || word.Length > 40 || !string.Equals(word, word.Trim().ToLowerInvariant(), StringComparison.Ordinal))
+            {
+                problem($"{path}[{i}]", "must be a lower-case word of at most 40 characters");
+            }
+        }
     }
 
     private static void Text(string path, string? value, Action<string, string> problem)

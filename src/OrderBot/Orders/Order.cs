@@ -8,7 +8,8 @@ namespace OrderBot.Orders;
 /// </summary>
 public sealed class Order
 {
-    private readonly List<OrderItem> _items = [];
+    // Replaced whole, never changed in place: storage compares the list by reference (see OrderItemsConverter).
+    private List<OrderItem> _items = [];
     private readonly List<StatusChange> _history = [];
 
     private Order()
@@ -36,6 +37,9 @@ public sealed class Order
     public int Version { get; private set; }
 
     public IReadOnlyList<StatusChange> History => _history;
+
+    /// <summary>When the customer asked to cancel an order the kitchen had started; staff accept (cancel) or refuse. Null: no request open.</summary>
+    public DateTime? CancelRequestedAt { get; private set; }
 
     public static Order Place(
         OrderIdentity identity, string customerId, string currency, int minorUnits, IEnumerable<OrderItem> items, string actor, DateTime now,
@@ -75,6 +79,50 @@ public sealed class Order
 
         _history.Add(new StatusChange { OrderId = Id, From = Status, To = next, At = now, Actor = actor });
         Status = next;
+        if (next == OrderStatus.Cancelled)
+        {
+            CancelRequestedAt = null;
+        }
+
+        UpdatedAt = now;
+        Version++;
+        reason = null;
+        return true;
+    }
+
+    /// <summary>Whether the customer may still change the lines: until the kitchen starts on the order.</summary>
+    public static bool CanAmend(OrderStatus status) => status is OrderStatus.Pending or OrderStatus.Confirmed;
+
+    /// <summary>
+    /// Replaces the lines (the customer added or changed something) while <see cref="CanAmend"/>; the total follows.
+    /// Otherwise says why and changes nothing.
+    /// </summary>
+    public bool TryAmend(IEnumerable<OrderItem> items, int minorUnits, DateTime now, out string? reason)
+    {
+        if (!CanAmend(Status))
+        {
+            reason = $"order {Number} is {Status.ToWireName()}; it can only be changed while pending or confirmed";
+            return false;
+        }
+
+        _items = [.. items];
+        TotalAmount = Total(_items, minorUnits);
+        UpdatedAt = now;
+        Version++;
+        reason = null;
+        return true;
+    }
+
+    /// <summary>Opens (<paramref name="requested"/>) or closes a customer's cancel request while the order can still be cancelled.</summary>
+    public bool TrySetCancelRequest(bool requested, DateTime now, out string? reason)
+    {
+        if (!Status.CanMoveTo(OrderStatus.Cancelled))
+        {
+            reason = $"order {Number} is {Status.ToWireName()}; it can no longer be cancelled";
+            return false;
+        }
+
+        CancelRequestedAt = requested ? now : null;
         UpdatedAt = now;
         Version++;
         reason = null;

@@ -24,6 +24,9 @@ public sealed record OrderDetails(
 
     public IReadOnlyList<OrderStatus> NextStatuses => Status.NextStatuses();
 
+    /// <summary>Set while the customer's request to cancel a started order waits for staff.</summary>
+    public DateTime? CancelRequestedAt { get; init; }
+
     public static OrderDetails From(Order order, bool withHistory) => new(
         order.Id,
         order.Number,
@@ -37,6 +40,7 @@ public sealed record OrderDetails(
         order.Version)
     {
         SpecialInstructions = order.SpecialInstructions,
+        CancelRequestedAt = order.CancelRequestedAt,
         History = withHistory
             ? order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusChangeDetails(h.From, h.To, h.At, h.Actor)).ToList()
             : null,

@@ -182,6 +182,103 @@ public sealed partial class OrderHandler(
         return new StatusChangeResult(StatusChangeOutcome.Changed, changed, null);
     }
 
+    /// <summary>
+    /// Replaces a pending or confirmed order's lines with <paramref name="request"/>'s (priced by the menu, validated as
+    /// for a new order): one transaction with its <see cref="OrderEvent.Amended"/> event. The customer must own the order.
+    /// </summary>
+    /// <exception cref="OrderValidationException">A line is invalid; nothing was changed.</exception>
+    public async Task<StatusChangeResult> AmendOrderAsync(string orderId, OrderRequest request, CancellationToken cancellationToken = default)
+    {
+        var currency = menu?.Currency ?? "USD";
+        var minorUnits = menu?.MinorUnits ?? 2;
+        var lines = OrderRequestValidator.BuildLines(request, menu, currency, minorUnits, out _);
+        if (!OrderIdentity.LooksLikeId(orderId))
+        {
+            return Rejected(orderId, StatusChangeOutcome.NotFound, null, "no order has this id");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var order = await db.Orders.Include(o => o.History).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        if (order is null || order.CustomerId != request.CustomerId)
+        {
+            return Rejected(orderId, StatusChangeOutcome.NotFound, null, "no order of this customer has this id");
+        }
+
+        if (!order.TryAmend(lines, minorUnits, time.GetUtcNow().UtcDateTime, out var reason))
+        {
+            return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
+        }
+
+        var wakeDispatcher = outbox?.Append(db, order, OrderEvent.Amended) ?? false;
+        try
+        {
+            await db.CommitAsync(cancellationToken);
+            if (wakeDispatcher)
+            {
+                outbox!.Committed();
+            }
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation("outbox_events"))
+        {
+            return Rejected(orderId, StatusChangeOutcome.Conflict, null, "another change of this order was saved first");
+        }
+
+        Log.OrderAmended(logger, order.Id, order.Version, order.Items.Count, order.TotalAmount, request.Actor);
+        var changed = OrderDetails.From(order, withHistory: true);
+        feed?.Publish(changed);
+        return new StatusChangeResult(StatusChangeOutcome.Changed, changed, null);
+    }
+
+    /// <summary>
+    /// Opens a customer's cancel request on a started order (<paramref name="customerId"/> must own it) or, with
+    /// <paramref name="customerId"/> null, lets staff refuse the open one: one transaction with its outbox event.
+    /// </summary>
+    public Task<StatusChangeResult> RequestCancellationAsync(string orderId, string customerId, string actor, CancellationToken cancellationToken = default) =>
+        SetCancelRequestAsync(orderId, customerId, true, actor, cancellationToken);
+
+    /// <summary>Staff keep the order going: the customer's cancel request is closed.</summary>
+    public Task<StatusChangeResult> RefuseCancellationAsync(string orderId, string actor, CancellationToken cancellationToken = default) =>
+        SetCancelRequestAsync(orderId, null, false, actor, cancellationToken);
+
+    private async Task<StatusChangeResult> SetCancelRequestAsync(string orderId, string? customerId, bool requested, string actor, CancellationToken cancellationToken)
+    {
+        if (!OrderIdentity.LooksLikeId(orderId))
+        {
+            return Rejected(orderId, StatusChangeOutcome.NotFound, null, "no order has this id");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var order = await db.Orders.Include(o => o.History).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        if (order is null || (customerId is not null && order.CustomerId != customerId))
+        {
+            return Rejected(orderId, StatusChangeOutcome.NotFound, null, "no order of this customer has this id");
+        }
+
+        if (!order.TrySetCancelRequest(requested, time.GetUtcNow().UtcDateTime, out var reason))
+        {
+            return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
+        }
+
+        var wakeDispatcher = outbox?.Append(db, order, OrderEvent.CancelRequestChanged) ?? false;
+        try
+        {
+            await db.CommitAsync(cancellationToken);
+            if (wakeDispatcher)
+            {
+                outbox!.Committed();
+            }
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation("outbox_events"))
+        {
+            return Rejected(orderId, StatusChangeOutcome.Conflict, null, "another change of this order was saved first");
+        }
+
+        Log.CancelRequest(logger, order.Id, requested, actor);
+        var changed = OrderDetails.From(order, withHistory: true);
+        feed?.Publish(changed);
+        return new StatusChangeResult(StatusChangeOutcome.Changed, changed, null);
+    }
+
     /// <summary>A customer's orders, newest first, <paramref name="limit"/> at a time.</summary>
     /// <param name="cursor">The <see cref="OrderPage.NextCursor"/> of the previous page, or null for the first.</param>
     public async Task<OrderPage> GetCustomerOrdersAsync(
@@ -244,5 +341,11 @@ public sealed partial class OrderHandler(
 
         [LoggerMessage(1003, LogLevel.Information, "Status change of order {OrderId} rejected ({Outcome}): {Reason}")]
         public static partial void StatusChangeRejected(ILogger logger, string orderId, StatusChangeOutcome outcome, string reason);
+
+        [LoggerMessage(1005, LogLevel.Information, "Cancel request on order {OrderId} set to {Requested} by {Actor}")]
+        public static partial void CancelRequest(ILogger logger, string orderId, bool requested, string actor);
+
+        [LoggerMessage(1004, LogLevel.Information, "Order {OrderId} amended to version {Version} by {Actor}: {Lines} lines, {Total}")]
+        public static partial void OrderAmended(ILogger logger, string orderId, int version, int lines, decimal total, string actor);
     }
 }

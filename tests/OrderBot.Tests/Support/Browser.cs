@@ -47,22 +47,9 @@ public sealed class Browser : IAsyncLifetime
     /// <summary>Where screenshots go: ORDERBOT_ARTIFACTS, or artifacts/screenshots under the repository.</summary>
     public static string ArtifactPath(string fileName)
     {
-        var folder = Environment.GetEnvironmentVariable("ORDERBOT_ARTIFACTS") ?? Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        var folder = Environment.GetEnvironmentVariable("ORDERBOT_ARTIFACTS") ?? RepositoryFiles.PathOf("artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, fileName);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OrderBot.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return AppContext.BaseDirectory;
     }
 
     public async ValueTask DisposeAsync()

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OrderBot.Chat;
+using OrderBot.Chat.Dialogue;
 using OrderBot.Orders;
 
 namespace OrderBot.Storage.Configurations;
@@ -19,6 +20,8 @@ internal sealed class ConversationStateConfiguration : IEntityTypeConfiguration<
         state.Property(s => s.LastCartId).HasMaxLength(32);
         state.Property(s => s.LastOrderId).HasMaxLength(36);
         state.Property(s => s.SpecialInstructions).HasMaxLength(2000);
+        state.Property(s => s.HandoverReason).HasMaxLength(64);
+        state.HasIndex(s => s.HandedOverAt);
 
         // Every handled message sets UpdatedAt, so it serves as the state's version: two servers changing one
         // conversation at once cannot both commit (the loser's message is retried on the new state).
@@ -34,7 +37,22 @@ internal sealed class ConversationStateConfiguration : IEntityTypeConfiguration<
                     cart => cart.Count,
                     cart => cart.ToList()))
             .IsRequired();
+
+        state.Property(s => s.Dialogue)
+            .HasConversion(
+                d => JsonSerializer.Serialize(d, OrderJson.Options),
+                json => JsonSerializer.Deserialize<DialogueMemory>(json, OrderJson.Options) ?? new DialogueMemory(),
+                DialogueComparer)
+            .HasMaxLength(4000)
+            .IsRequired();
     }
+
+    private static readonly ValueComparer<DialogueMemory> DialogueComparer = new(
+        (a, b) => JsonSerializer.Serialize(a, OrderJson.Options) == JsonSerializer.Serialize(b, OrderJson.Options),
+        d => d.Prompt.GetHashCode(),
+        d => Copy(d));
+
+    private static DialogueMemory Copy(DialogueMemory memory) => memory with { };
 
     /// <summary>Lines are records, but their option lists compare by reference: compare those element by element.</summary>
     private sealed class CartLineComparer : IEqualityComparer<CartLine>

@@ -12,7 +12,7 @@ internal sealed class OrderItemsConverter() : ValueConverter<List<OrderItem>, st
 {
     private static readonly JsonSerializerOptions Json = OrderJson.Configure(new JsonSerializerOptions());
 
-    /// <summary>Lines are immutable once placed, so the list itself is the snapshot.</summary>
+    /// <summary>An amendment replaces the list whole and never edits it in place, so the reference itself is the snapshot.</summary>
     public static readonly ValueComparer<List<OrderItem>> Comparer = new(
         (a, b) => ReferenceEquals(a, b),
         items => items.Count,

@@ -23,6 +23,9 @@ namespace OrderBot.Storage.Migrations.Sqlite
                     cart_updated_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     last_cart_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     last_order_id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    handed_over_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    handover_reason = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    dialogue = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -136,11 +139,13 @@ namespace OrderBot.Storage.Migrations.Sqlite
                     number = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
                     customer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     total_amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    special_instructions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     version = table.Column<int>(type: "INTEGER", nullable: false),
+                    cancel_requested_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     items = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -195,6 +200,11 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_conversations_handed_over_at",
+                table: "chat_conversations",
+                column: "handed_over_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_chat_inbox_channel_message_id",

@@ -24,6 +24,9 @@ namespace OrderBot.Storage.Migrations.Postgres
                     cart_updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     last_cart_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     last_order_id = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
+                    handed_over_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    handover_reason = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    dialogue = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -137,11 +140,13 @@ namespace OrderBot.Storage.Migrations.Postgres
                     number = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
                     customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     total_amount = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    special_instructions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    cancel_requested_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     items = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
@@ -196,6 +201,11 @@ namespace OrderBot.Storage.Migrations.Postgres
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_conversations_handed_over_at",
+                table: "chat_conversations",
+                column: "handed_over_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_chat_inbox_channel_message_id",

@@ -1,0 +1,286 @@
+using System.Text.RegularExpressions;
+using OrderBot.Chat.Dialogue;
+using OrderBot.Logging;
+
+namespace OrderBot.Chat;
+
+/// <summary>The acts that are not orders: small talk, yes and no, commands, questions and the hand-over to a person.</summary>
+public sealed partial class Conversation
+{
+    private static readonly HashSet<string> ThanksCore = ["thanks", "thank", "thx", "ty", "cheers", "tnx", "thnx", "thankyou", "ta", "appreciated", "appreciate"];
+    private static readonly HashSet<string> ByeCore = ["bye", "goodbye", "byebye", "cya", "later", "goodnight", "night"];
+    private static readonly HashSet<string> NoCore = ["no", "nope", "nah", "not", "wait", "hold", "negative"];
+    private static readonly HashSet<string> RepeatPhrases =
+    [
+        "same again", "the usual", "my usual", "usual", "same as last time", "same as before", "repeat my last order", "repeat my order",
+        "repeat the last order", "repeat last order", "order again", "reorder", "re-order", "same order", "the same", "same thing",
+        "same as last", "again", "i'll have the usual", "ill have the usual", "the usual please", "same again please", "same order again",
+        "repeat order", "my last order again", "last order again",
+    ];
+
+    private List<OutgoingMessage>? Handover(Turn turn, string text, string[] words)
+    {
+        var t = string.Join(' ', words);
+        if (PersonPattern().IsMatch(t))
+        {
+            return HandOver(turn, "asked for a person", "Of course. I've asked a member of our staff to take over; they will answer you here shortly.");
+        }
+
+        if (StrongComplaintPattern().IsMatch(t) || (WeakComplaintPattern().IsMatch(t) && PastPattern().IsMatch(t)))
+        {
+            return HandOver(turn, "complaint", "I'm sorry to hear that. I've passed this to a member of our staff, who will answer you here shortly.");
+        }
+
+        return null;
+    }
+
+    private List<OutgoingMessage> HandOver(Turn turn, string reason, string reply)
+    {
+        turn.State.HandedOverAt = turn.Now;
+        turn.State.HandoverReason = reason;
+        turn.Prompt = Prompt.None;
+        turn.Misunderstood = false;
+        Log.HandedOver(logger, Redact.Phone(turn.State.CustomerId), reason);
+        return [new TextReply(reply)];
+    }
+
+    private async Task<IReadOnlyList<OutgoingMessage>?> SmallTalkAsync(Turn turn, string[] words, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        var memory = state.Dialogue;
+        if (TextReading.OnlyFrom(words, _words.Yes, _words.Filler) && words.Any(_words.YesCore.Contains) || words.All(w => _words.YesCore.Contains(w)))
+        {
+            return await AffirmAsync(turn, cancellationToken);
+        }
+
+        if (TextReading.OnlyFrom(words, _words.No, _words.Filler, _words.Thanks) && words.Any(NoCore.Contains))
+        {
+            turn.State.Dialogue = memory with { Offer = null };
+            turn.Prompt = Prompt.None;
+            return state.HasCart
+                ? [new TextReply("OK, nothing is placed yet. Tell me what to change, e.g. “remove the coke” or “make it 2”, or tap Confirm when you're ready.")]
+                : [new TextReply("OK. Tell me whenever you'd like to order.")];
+        }
+
+        if (TextReading.OnlyFrom(words, _words.Greetings, _words.Filler, _words.Thanks))
+        {
+            turn.Prompt = state.HasCart ? null : Prompt.None;
+            return state.HasCart ? [Welcome(turn), CartView(turn)] : [Welcome(turn)];
+        }
+
+        var pending = state.HasCart ? " Your order isn't placed yet: tap Confirm when you're ready." : "";
+        if (TextReading.OnlyFrom(words, _words.Goodbyes, _words.Thanks, _words.Filler, _words.Approval) && words.Any(ByeCore.Contains))
+        {
+            return [new TextReply("Bye, and thanks for ordering with us!" + pending)];
+        }
+
+        if (TextReading.OnlyFrom(words, _words.Thanks, _words.Approval, _words.Filler, _words.Goodbyes) && words.Any(ThanksCore.Contains))
+        {
+            return [new TextReply("You're welcome!" + pending)];
+        }
+
+        if (TextReading.OnlyFrom(words, _words.Approval, _words.Filler) || words.All(w => !w.Any(char.IsLetterOrDigit)))
+        {
+            return [new TextReply(state.HasCart ? "🙂" + pending : "🙂")];
+        }
+
+        return null;
+    }
+
+    /// <summary>"yes", "ok", 👍: confirms what the bot asked to confirm, adds what it offered, or restates the order just placed.</summary>
+    private async Task<IReadOnlyList<OutgoingMessage>> AffirmAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        var memory = state.Dialogue;
+        if (memory.Prompt == Prompt.Offer && memory.Offer is { } offered)
+        {
+            return AddOffered(turn, offered);
+        }
+
+        if (state.HasCart)
+        {
+            if (SizeQuestion.Unsized(menu, state).Count > 0)
+            {
+                return NudgeSize(turn);
+            }
+
+            return memory.Prompt == Prompt.Confirm ? await ConfirmAsync(turn, cancellationToken) : [CartView(turn)];
+        }
+
+        if (state.LastOrderId is not null && memory.Prompt == Prompt.Placed)
+        {
+            return [await AlreadyPlacedAsync(state.LastOrderId, cancellationToken)];
+        }
+
+        turn.Prompt = Prompt.None;
+        return state.LastOrderId is not null
+            ? [await AlreadyPlacedAsync(state.LastOrderId, cancellationToken)]
+            : [new TextReply($"Great! What would you like? E.g. “{MenuBrowser.Example(menu)}”, or send “menu”.")];
+    }
+
+    private async Task<IReadOnlyList<OutgoingMessage>?> CommandAsync(Turn turn, string text, string[] words, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        var t = string.Join(' ', words.Where(w => w is not ("please" or "pls" or "plz")));
+        var intent = IntentReader.Read(t);
+        switch (intent.Kind)
+        {
+            case IntentKind.Help:
+                turn.Prompt = state.HasCart ? null : Prompt.None;
+                return state.HasCart ? [Welcome(turn), CartView(turn)] : [Welcome(turn)];
+            case IntentKind.Menu:
+                return [MenuBrowser.Open(menu)];
+            case IntentKind.Status:
+                return [await StatusAsync(turn, cancellationToken)];
+            case IntentKind.Cancel:
+                return state.HasCart ? DropCart(turn) : [await CancelLatestAsync(turn, cancellationToken)];
+            case IntentKind.Change:
+                turn.Prompt = Prompt.None;
+                return state.HasCart ? [ChangeHelp(), CartView(turn)] : [await AmendHelpAsync(turn, cancellationToken)];
+        }
+
+        if (RepeatPhrases.Contains(t) || RepeatPattern().IsMatch(t))
+        {
+            return await RepeatLastAsync(turn, cancellationToken);
+        }
+
+        if (CancelOrderPattern().IsMatch(t))
+        {
+            return state.HasCart && !t.Contains("order", StringComparison.Ordinal) ? DropCart(turn) : [await CancelLatestAsync(turn, cancellationToken)];
+        }
+
+        return null;
+    }
+
+    private async Task<IReadOnlyList<OutgoingMessage>?> QuestionAsync(Turn turn, string text, string[] words, CancellationToken cancellationToken)
+    {
+        var t = string.Join(' ', words);
+        var asks = text.TrimEnd().EndsWith('?') || _words.QuestionStarts.Contains(words[0]) || QuestionOpeningPattern().IsMatch(t);
+        if (!asks || OrderRequestPattern().IsMatch(t))
+        {
+            return null;
+        }
+
+        if (WaitPattern().IsMatch(t))
+        {
+            return [await WaitAnswerAsync(turn, cancellationToken)];
+        }
+
+        if (ShopPattern().Match(t) is { Success: true } shop)
+        {
+            return [new TextReply($"I don't have the shop's {ShopTopic(shop.Value)} here, sorry; please ask the shop directly. I can take your order and tell you its status.")];
+        }
+
+        var extracted = await extractor.ExtractAsync(text, cancellationToken);
+        var item = extracted.Items.Count > 0 ? menu.FindItem(extracted.Items[0].MenuItemId) : null;
+        if (PricePattern().IsMatch(t))
+        {
+            if (extracted.Items.Count > 0)
+            {
+                return [new TextReply(string.Join("\n", extracted.Items.Select(i => MenuAnswers.Price(menu, i))))];
+            }
+
+            return [new TextReply(turn.State.HasCart
+                ? $"Your order so far comes to {menu.Price(menu.Total(turn.State.Cart))}."
+                : "Which item would you like the price of? Send “menu” to see everything with prices.")];
+        }
+
+        var (tag, allergen) = MenuAnswers.DietaryWord(words);
+        if (tag is not null || allergen is not null)
+        {
+            var about = item ?? ItemNamedInCart(turn, words);
+            return [new TextReply(about is not null ? MenuAnswers.Dietary(menu, about, tag, allergen) : MenuAnswers.DietaryList(menu, tag, allergen))];
+        }
+
+        if (ContentsPattern().IsMatch(t) && item is not null)
+        {
+            return [new TextReply(MenuAnswers.Contents(menu, item))];
+        }
+
+        if (BrowsePattern().IsMatch(t) && MenuAnswers.Category(menu, words) is { } category)
+        {
+            return [new TextReply(category)];
+        }
+
+        if (item is not null && extracted.Items.Count == 1)
+        {
+            // "do you have garlic bread?": yes, at this price, and one tap adds it.
+            var read = extracted.Items[0];
+            turn.Prompt = Prompt.Offer;
+            turn.State.Dialogue = turn.State.Dialogue with { Offer = new OfferedItem(read.MenuItemId, read.Size, read.Quantity) };
+            return [new ButtonsReply($"Yes, we have it. {MenuAnswers.Price(menu, read)} Shall I add it?", [new ChatButton($"{OfferButton}:{read.MenuItemId}:{read.Quantity}", "Yes, add it")])];
+        }
+
+        if (MenuAnswers.Category(menu, words) is { } anyCategory)
+        {
+            return [new TextReply(anyCategory)];
+        }
+
+        if (extracted.Items.Count > 1)
+        {
+            return [new TextReply("Yes: " + string.Join(" ", extracted.Items.Select(i => MenuAnswers.Price(menu, i))) + " Type them as an order to add them.")];
+        }
+
+        return [new TextReply("I'm not sure about that, sorry; please ask the shop directly. I can tell you prices, what is on an item or what a category has, and take your order.")];
+    }
+
+    private Menu.MenuItem? ItemNamedInCart(Turn turn, string[] words)
+    {
+        var lines = LineFinder.Find(menu, turn.State.Cart, words, _words);
+        return lines.Count == 1 && LineFinder.ContentWords(words, _words).Count > 0 ? menu.FindItem(turn.State.Cart[lines[0]].MenuItemId) : null;
+    }
+
+    private async Task<OutgoingMessage> WaitAnswerAsync(Turn turn, CancellationToken cancellationToken) =>
+        await LatestOrderAsync(turn.State.CustomerId, cancellationToken) is { } order
+            ? new TextReply($"Your order {order.Number} {ChatText.StatusPhrase(order.Status)}. I'll message you here as soon as it moves along.")
+            : new TextReply("It depends on how busy the kitchen is; the shop will tell you when your order is ready, and I'll message you here as it moves along.");
+
+    private static string ShopTopic(string matched) => matched switch
+    {
+        _ when matched.Contains("open", StringComparison.Ordinal) || matched.Contains("close", StringComparison.Ordinal) || matched.Contains("hour", StringComparison.Ordinal) => "opening hours",
+        _ when matched.Contains("deliver", StringComparison.Ordinal) => "delivery details",
+        _ when matched.Contains("pay", StringComparison.Ordinal) || matched.Contains("card", StringComparison.Ordinal) || matched.Contains("cash", StringComparison.Ordinal) => "payment options",
+        _ when matched.Contains("park", StringComparison.Ordinal) => "parking details",
+        _ => "address",
+    };
+
+    [GeneratedRegex(@"\b(?:(?:talk|speak|chat)(?: to| with)? (?:a |an |the |some |your )?(?:real )?(?:person|human|someone|somebody|staff|manager|agent|owner|employee|people|representative|boss|operator)|real person|human being|(?:a|an|the) (?:human|manager|agent)\b|call me|customer service|customer support)")]
+    private static partial Regex PersonPattern();
+
+    [GeneratedRegex(@"\b(?:complain|complaint|ridiculous|terrible|awful|disgusting|worst|unacceptable|refund|horrible|rude|inedible|furious|appalling|disgraceful|food poisoning|never again|waste of money)\b")]
+    private static partial Regex StrongComplaintPattern();
+
+    [GeneratedRegex(@"\b(?:cold|late|wrong|missing|burnt|burned|soggy|stale|raw|undercooked|overcooked|spilled|spilt|forgot|forgotten|never came|never arrived|hair|bad)\b")]
+    private static partial Regex WeakComplaintPattern();
+
+    [GeneratedRegex(@"\b(?:was|were|last time|yesterday|arrived|came|got|received|delivered|my order|my food|you sent|you forgot|i ordered)\b")]
+    private static partial Regex PastPattern();
+
+    [GeneratedRegex(@"^(?:(?:can|could) you |please )?(?:repeat|redo|reorder|re-order|order) (?:my |the )?(?:last|previous|usual|same)(?: one| order)?(?: again)?$|^(?:i'll |ill |i will |let me )?(?:have|get|do) (?:the |my )?(?:usual|same again|same as (?:last time|before))$")]
+    private static partial Regex RepeatPattern();
+
+    [GeneratedRegex(@"^(?:(?:can|could) (?:you|i) |i (?:want|would like|'d like) to |please )?cancel(?: (?:my|the|this|that))?(?: (?:order|last order|whole order|whole thing|everything|it))?$")]
+    private static partial Regex CancelOrderPattern();
+
+    [GeneratedRegex(@"^(?:do you (?:have|sell|do|serve|make|offer|deliver|take|accept)|have you got|is there|are there|are you|is it|what's|whats|how's|hows|tell me)\b")]
+    private static partial Regex QuestionOpeningPattern();
+
+    // "can I get 2 pizzas?" and "could you add a coke?" are orders phrased as questions.
+    [GeneratedRegex(@"^(?:hi |hello |hey |ok |okay |yes |and )?(?:can|could|may|would|will) (?:i|we|you|u) (?:please |pls )?(?:get|have|order|grab|take|add|make|give|do|send|put|bring|also get|also have)\b(?! (?:a |an )?(?:delivery|refund|receipt)\b)|^(?:i'd|id|i would|we'd|i will|i'll|ill) (?:like|love|take|have|want)\b")]
+    private static partial Regex OrderRequestPattern();
+
+    [GeneratedRegex(@"\b(?:how long|how much longer|when will (?:it|my order|my food|the food)|when is (?:it|my order)|how soon|wait time|waiting time|eta|ready yet|is it ready|be ready)\b")]
+    private static partial Regex WaitPattern();
+
+    [GeneratedRegex(@"\b(?:open|opening|close|closing|closed|hours|deliver|delivery|deliveries|pay|payment|card|cards|cash|address|located|location|where are you|where is the (?:shop|store|restaurant)|parking|park)\b")]
+    private static partial Regex ShopPattern();
+
+    [GeneratedRegex(@"\b(?:how much|price|prices|pricing|cost|costs|how expensive|what do(?:es)? (?:it|they|a|an|the) .*cost)\b")]
+    private static partial Regex PricePattern();
+
+    [GeneratedRegex(@"\b(?:what(?:'s| is| are|s)? (?:on|in)|what comes (?:on|with)|come with|comes with|ingredients|what is (?:a|an|the)|what's (?:a|an|the)|whats (?:a|an|the)|describe|made of|made with|what kind of|what type of)\b")]
+    private static partial Regex ContentsPattern();
+
+    [GeneratedRegex(@"\b(?:what|which|any|kinds?|types?|options|choices|flavou?rs|selection|do you have|have you got|got any|list)\b")]
+    private static partial Regex BrowsePattern();
+}

@@ -1,0 +1,85 @@
+using System.Collections.Frozen;
+
+namespace OrderBot.Chat.Dialogue;
+
+/// <summary>
+/// The words the dialogue reads that are not menu data, for one language: small talk, yes and no, the verbs of
+/// editing, question words. The conversation's rules are written against these sets, never against literals.
+/// </summary>
+public sealed record DialogueWords
+{
+    public required string Language { get; init; }
+
+    /// <summary>Words that on their own say yes ("yes", "sure", "ok", "go ahead").</summary>
+    public required FrozenSet<string> Yes { get; init; }
+
+    /// <summary>Of <see cref="Yes"/>, the words that carry the yes ("place it" does, "it" alone does not).</summary>
+    public required FrozenSet<string> YesCore { get; init; }
+
+    public required FrozenSet<string> No { get; init; }
+
+    public required FrozenSet<string> Greetings { get; init; }
+
+    public required FrozenSet<string> Thanks { get; init; }
+
+    public required FrozenSet<string> Goodbyes { get; init; }
+
+    /// <summary>Approval that is not a yes to a question ("perfect", "great", "cool").</summary>
+    public required FrozenSet<string> Approval { get; init; }
+
+    /// <summary>Politeness and filler that never change what a short message means ("please", "so", "then").</summary>
+    public required FrozenSet<string> Filler { get; init; }
+
+    /// <summary>Words that point at a line instead of naming it ("it", "that", "them", "one").</summary>
+    public required FrozenSet<string> Pointers { get; init; }
+
+    /// <summary>Pointers that mean every line ("them", "all", "both", "everything").</summary>
+    public required FrozenSet<string> All { get; init; }
+
+    public required FrozenDictionary<string, int> Numbers { get; init; }
+
+    /// <summary>Words that open a question ("what", "how", "is", "do").</summary>
+    public required FrozenSet<string> QuestionStarts { get; init; }
+
+    public static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+}
+
+public static class EnglishDialogue
+{
+    public static readonly DialogueWords Words = new()
+    {
+        Language = "en",
+        Yes = DialogueWords.Set(
+            "yes", "y", "yeah", "yea", "yep", "yup", "ya", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed", "correct",
+            "right", "go", "ahead", "place", "it", "order", "the", "that's", "thats", "all", "done", "fine", "absolutely",
+            "definitely", "please", "do", "send", "sounds", "looks", "good", "great", "perfect", "alright", "affirmative",
+            "yess", "yesss", "👍", "👌", "✅", "is", "it's", "its"),
+        YesCore = DialogueWords.Set(
+            "yes", "y", "yeah", "yea", "yep", "yup", "ya", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed", "correct", "right",
+            "go", "place", "done", "fine", "absolutely", "definitely", "perfect", "alright", "affirmative", "yess", "yesss", "👍", "👌", "✅",
+            "all", "send"),
+        No = DialogueWords.Set("no", "nope", "nah", "not", "yet", "wait", "hold", "on", "don't", "dont", "no thanks", "negative"),
+        Greetings = DialogueWords.Set(
+            "hi", "hello", "hey", "hiya", "yo", "howdy", "greetings", "morning", "afternoon", "evening", "good", "there", "start", "hallo", "heya"),
+        Thanks = DialogueWords.Set("thanks", "thank", "you", "u", "thx", "ty", "cheers", "tnx", "thnx", "thankyou", "ta", "much", "so", "lot", "a", "many", "appreciated", "appreciate", "it"),
+        Goodbyes = DialogueWords.Set("bye", "goodbye", "byebye", "cya", "see", "ya", "later", "night", "goodnight", "take", "care", "have", "a", "good", "nice", "day", "evening"),
+        Approval = DialogueWords.Set(
+            "perfect", "great", "cool", "nice", "awesome", "brilliant", "excellent", "amazing", "lovely", "super", "wonderful",
+            "sweet", "fantastic", "fab", "lol", "haha", "wow", "noted", "gotcha", "got", "understood", "np", "no", "problem", "worries",
+            "fine", "ok", "okay", "alright", "sounds", "good", "great", "k"),
+        Filler = DialogueWords.Set(
+            "please", "pls", "plz", "so", "then", "just", "and", "oh", "ah", "um", "uh", "well", "also", "really", "very", "now", "mate",
+            "buddy", "thank", "thanks", "sir", "madam"),
+        Pointers = DialogueWords.Set("it", "that", "this", "them", "those", "these", "one", "ones", "both", "all", "everything", "each", "last"),
+        All = DialogueWords.Set("them", "all", "both", "everything", "each", "those", "these", "every", "everyone"),
+        Numbers = new Dictionary<string, int>
+        {
+            ["a"] = 1, ["an"] = 1, ["one"] = 1, ["single"] = 1, ["two"] = 2, ["couple"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5,
+            ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["dozen"] = 12,
+            ["half-dozen"] = 6, ["fifteen"] = 15, ["twenty"] = 20,
+        }.ToFrozenDictionary(StringComparer.Ordinal),
+        QuestionStarts = DialogueWords.Set(
+            "what", "whats", "what's", "which", "how", "hows", "is", "are", "does", "do", "can", "could", "when", "where", "wheres",
+            "why", "who", "any", "anything", "got", "have", "tell", "whats's", "do you", "is there", "are there"),
+    };
+}

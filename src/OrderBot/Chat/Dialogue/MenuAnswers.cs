@@ -1,0 +1,203 @@
+using System.Text;
+using OrderBot.Extraction;
+using OrderBot.Menu;
+
+namespace OrderBot.Chat.Dialogue;
+
+/// <summary>
+/// Answers to questions about the menu, from the menu's own data only: prices (with size and options), what is
+/// on an item, what a category has, dietary and allergen facts. Where the menu says nothing, the answer says so.
+/// </summary>
+public static class MenuAnswers
+{
+    private static readonly Dictionary<string, string> TagWords = new(StringComparer.Ordinal)
+    {
+        ["vegetarian"] = "vegetarian", ["veggie"] = "vegetarian", ["veg"] = "vegetarian", ["vegan"] = "vegan", ["halal"] = "halal",
+        ["kosher"] = "kosher", ["spicy"] = "spicy", ["hot"] = "spicy", ["gluten-free"] = "gluten-free", ["celiac"] = "gluten-free",
+        ["coeliac"] = "gluten-free", ["dairy-free"] = "dairy-free", ["vegetariano"] = "vegetarian", ["vegetariana"] = "vegetarian",
+        ["vegano"] = "vegan", ["vegana"] = "vegan", ["picante"] = "spicy", ["apimentado"] = "spicy",
+    };
+
+    private static readonly Dictionary<string, string> AllergenWords = new(StringComparer.Ordinal)
+    {
+        ["gluten"] = "gluten", ["wheat"] = "gluten", ["dairy"] = "dairy", ["lactose"] = "dairy", ["milk"] = "dairy", ["nut"] = "nuts",
+        ["nuts"] = "nuts", ["peanut"] = "peanuts", ["peanuts"] = "peanuts", ["egg"] = "egg", ["eggs"] = "egg", ["soy"] = "soy",
+        ["soya"] = "soy", ["fish"] = "fish", ["shellfish"] = "shellfish", ["shrimp"] = "shellfish", ["sesame"] = "sesame",
+        ["lactosa"] = "dairy", ["lactose-free"] = "dairy", ["nueces"] = "nuts", ["amendoim"] = "peanuts", ["glúten"] = "gluten",
+    };
+
+    /// <summary>The dietary word a question asks about, as a tag or an allergen; null when it asks none.</summary>
+    public static (string? Tag, string? Allergen) DietaryWord(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (word == "gluten" && i + 1 < words.Count && words[i + 1] == "free")
+            {
+                return ("gluten-free", null);
+            }
+
+            if (word == "dairy" && i + 1 < words.Count && words[i + 1] == "free")
+            {
+                return ("dairy-free", null);
+            }
+
+            if (TagWords.TryGetValue(word, out var tag))
+            {
+                return (tag, null);
+            }
+
+            if (AllergenWords.TryGetValue(word, out var allergen))
+            {
+                return (null, allergen);
+            }
+        }
+
+        return (null, null);
+    }
+
+    public static string Price(Menu.Menu menu, ExtractedItem item)
+    {
+        var menuItem = menu.FindItem(item.MenuItemId)!;
+        if (item.Size is null && menuItem.Sizes.Count > 0 && menuItem.DefaultSize is null)
+        {
+            var prices = menuItem.Sizes.Take(8).Select(s => $"{menu.Size(s).Name} {menu.Price(Unit(menu, menuItem, s, item))}");
+            return $"{Described(menu, item)}: {string.Join(", ", prices)}.";
+        }
+
+        var each = Unit(menu, menuItem, item.Size ?? menuItem.DefaultSize, item);
+        return item.Quantity > 1
+            ? $"{item.Quantity} × {Described(menu, item)} come to {menu.Price(each * item.Quantity)} ({menu.Price(each)} each)."
+            : $"{Described(menu, item)} is {menu.Price(each)}.";
+    }
+
+    private static decimal Unit(Menu.Menu menu, MenuItem item, string? size, ExtractedItem read)
+    {
+        var options = read.Options
+            .Select(o => menu.FindOption(item, o.Id) is { } resolved ? new PricedOption(resolved, o.Qualifier is null ? null : menu.FindQualifier(o.Qualifier), o.Negated) : null)
+            .OfType<PricedOption>();
+        return menu.UnitPrice(item, size is null ? null : menu.FindSize(item, size), options);
+    }
+
+    private static string Described(Menu.Menu menu, ExtractedItem item)
+    {
+        var line = new CartLine(item.MenuItemId, item.Name, 1, 0)
+        {
+            Size = item.Size,
+            Options = item.Options.Select(o => new CartOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier)).ToList(),
+        };
+        return ChatText.Describe(menu, line);
+    }
+
+    /// <summary>"Cheeseburger ($9.50): comes with lettuce, tomato, … Sizes: …".</summary>
+    public static string Contents(Menu.Menu menu, MenuItem item)
+    {
+        var text = new StringBuilder($"{item.Name} ({menu.Price(item.Price)})");
+        if (!string.IsNullOrWhiteSpace(item.Description))
+        {
+            text.Append(": ").Append(item.Description.TrimEnd('.')).Append('.');
+        }
+        else
+        {
+            text.Append('.');
+        }
+
+        if (item.Defaults.Count > 0)
+        {
+            text.Append(" Comes with ").Append(string.Join(", ", item.Defaults.Select(d => menu.FindOption(item, d)!.Option.Name.ToLowerInvariant()))).Append('.');
+        }
+
+        if (item.Sizes.Count > 0)
+        {
+            text.Append(" Sizes: ").Append(string.Join(", ", item.Sizes.Select(s => menu.Size(s).Name))).Append('.');
+        }
+
+        var groups = item.OptionGroups.Select(menu.Group).Where(g => g.Options.Count > 0).ToList();
+        if (groups.Count > 0)
+        {
+            text.Append(" You can choose ").Append(string.Join(", ", groups.Select(g => g.Name.ToLowerInvariant()))).Append('.');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The items of a category, or, for a category of one item (the pizzeria's "Pizza"), its styles and toppings.</summary>
+    public static string? Category(Menu.Menu menu, IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            var items = menu.Items.Where(i => LineFinder.Same(Menu.Menu.NormalizeKey(i.Category), word)).ToList();
+            if (items.Count > 1)
+            {
+                return $"{Title(items[0].Category)}: " + string.Join(", ", items.Take(20).Select(i => $"{i.Name} {menu.Price(i.Price)}")) + ".";
+            }
+
+            var single = items.Count == 1 ? items[0] : null;
+            var group = menu.OptionGroups.FirstOrDefault(g => Menu.Menu.NormalizeKey(g.Name).Split(' ').Any(n => LineFinder.Same(n, word)) || LineFinder.Same(g.Id, word));
+            if (single is not null)
+            {
+                var groups = single.OptionGroups.Select(menu.Group).ToList();
+                return $"{single.Name} from {menu.Price(single.Price)}" +
+                    (single.Sizes.Count > 0 ? $" in {string.Join(", ", single.Sizes.Select(s => menu.Size(s).Name.ToLowerInvariant()))}" : "") + ". " +
+                    string.Join(" ", groups.Select(g => $"{g.Name}: {string.Join(", ", g.Options.Take(15).Select(o => o.Name.ToLowerInvariant()))}{(g.Options.Count > 15 ? " and more" : "")}."));
+            }
+
+            if (group is not null)
+            {
+                return $"{group.Name}: " + string.Join(", ", group.Options.Take(25).Select(o => o.Price > 0 ? $"{o.Name.ToLowerInvariant()} (+{menu.Price(o.Price)})" : o.Name.ToLowerInvariant())) + ".";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A dietary or allergen question about one item, answered from its tags and allergens, or honestly not.</summary>
+    public static string Dietary(Menu.Menu menu, MenuItem item, string? tag, string? allergen)
+    {
+        if (tag is not null)
+        {
+            if (item.Tags is null)
+            {
+                return $"I don't know whether the {item.Name} is {tag}; the menu doesn't say. Please ask the shop.";
+            }
+
+            return item.Tags.Contains(tag) ? $"Yes, the {item.Name} is {tag}." : $"No, the {item.Name} isn't marked {tag} on our menu.";
+        }
+
+        if (item.Allergens is null)
+        {
+            return $"I don't know whether the {item.Name} contains {allergen}; the menu doesn't say. Please ask the shop.";
+        }
+
+        return item.Allergens.Contains(allergen!)
+            ? $"Yes, the {item.Name} contains {allergen}."
+            : $"The {item.Name} has no {allergen} listed" + (item.Allergens.Count > 0 ? $" (it contains {string.Join(", ", item.Allergens)})." : ".");
+    }
+
+    /// <summary>"Anything vegan?": the items with that tag, or the honest answer when the menu has no such data.</summary>
+    public static string DietaryList(Menu.Menu menu, string? tag, string? allergen)
+    {
+        if (tag is not null)
+        {
+            if (menu.Items.All(i => i.Tags is null))
+            {
+                return $"Our menu doesn't say which items are {tag}. Please ask the shop.";
+            }
+
+            var fitting = menu.Items.Where(i => i.Tags?.Contains(tag) == true).ToList();
+            return fitting.Count == 0
+                ? $"Nothing on our menu is marked {tag}, sorry."
+                : $"Marked {tag}: {string.Join(", ", fitting.Take(20).Select(i => i.Name))}.";
+        }
+
+        if (menu.Items.All(i => i.Allergens is null))
+        {
+            return $"Our menu doesn't list allergens. Please ask the shop about {allergen}.";
+        }
+
+        var free = menu.Items.Where(i => i.Allergens is not null && !i.Allergens.Contains(allergen!)).ToList();
+        return $"Without {allergen} (as listed): {string.Join(", ", free.Take(20).Select(i => i.Name))}. Items without allergen data: please ask the shop.";
+    }
+
+    private static string Title(string category) => category.Length == 0 ? "Menu" : char.ToUpperInvariant(category[0]) + category[1..];
+}
