@@ -159,7 +159,7 @@ public static class CartEditor
         var size = line.Size is null ? null : menu.FindSize(item, line.Size);
         var options = line.Options
             .Select(o => menu.FindOption(item, o.Id) is { } option
-                ? new PricedOption(option, o.Qualifier is null ? null : menu.FindQualifier(o.Qualifier), o.Negated)
+                ? new PricedOption(option, o.Qualifier is null ? null : menu.FindQualifier(o.Qualifier), o.Negated, o.Half)
                 : null)
             .OfType<PricedOption>();
         return line with { UnitPrice = menu.UnitPrice(item, size, options) };

@@ -17,7 +17,7 @@ public sealed record CartLine(string MenuItemId, string Name, int Quantity, deci
     {
         MenuItemId = MenuItemId,
         Size = Size,
-        Options = Options.Select(o => new OptionRequest(o.Id, o.Negated, o.Qualifier)).ToList(),
+        Options = Options.Select(o => new OptionRequest(o.Id, o.Negated, o.Qualifier, o.Half)).ToList(),
     };
 
     /// <summary>A placed order's line back in a cart, at today's menu price; null when its item or size is gone from the menu.</summary>
@@ -31,10 +31,11 @@ public sealed record CartLine(string MenuItemId, string Name, int Quantity, deci
 
         var options = line.Options
             .Where(o => menu.FindOption(item, o.Id) is not null)
-            .Select(o => new CartOption(o.Id, menu.FindOption(item, o.Id)!.Option.Name, menu.FindOption(item, o.Id)!.Group.Id, o.Negated, o.Qualifier))
+            .Select(o => new CartOption(o.Id, menu.FindOption(item, o.Id)!.Option.Name, menu.FindOption(item, o.Id)!.Group.Id, o.Negated, o.Qualifier, o.Half))
             .ToList();
         return CartEditor.Reprice(menu, new CartLine(item.Id, item.Name, line.Quantity, 0m) { Size = line.Size, Options = options });
     }
 }
 
-public sealed record CartOption(string Id, string Name, string Group, bool Negated = false, string? Qualifier = null);
+/// <param name="Half">"left" or "right" for an option on one half of the item; null for the whole item.</param>
+public sealed record CartOption(string Id, string Name, string Group, bool Negated = false, string? Qualifier = null, string? Half = null);

@@ -47,7 +47,7 @@ public static class ChatText
         string Option(CartOption o)
         {
             var qualifier = o.Qualifier is null ? "" : (menu.FindQualifier(o.Qualifier)?.Name ?? o.Qualifier) + " ";
-            return (o.Negated ? "no " : "") + qualifier + o.Name;
+            return (o.Negated ? "no " : "") + qualifier + o.Name + (o.Half is { } half ? $" ({half} half)" : "");
         }
     }
 

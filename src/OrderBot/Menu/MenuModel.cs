@@ -38,11 +38,37 @@ public sealed record MenuOption
     public decimal Price { get; init; }
 }
 
+/// <summary>What an option on one half of an item costs (<see cref="MenuOptionGroup.Halves"/>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<HalfPrice>))]
+public enum HalfPrice
+{
+    /// <summary>Half the option's price.</summary>
+    Half,
+
+    /// <summary>The option's full price, as on the whole item.</summary>
+    Full,
+}
+
+/// <summary>The side of an item an option is on, where its group allows halves.</summary>
+public static class Halves
+{
+    public const string Left = "left";
+    public const string Right = "right";
+
+    public static bool IsSide(string? side) => side is Left or Right;
+}
+
 public sealed record MenuOptionGroup
 {
     public required string Id { get; init; }
     public required string Name { get; init; }
     public OptionGroupKind Kind { get; init; } = OptionGroupKind.Addon;
+
+    /// <summary>Options of this group may go on one half of the item ("half pepperoni, half mushroom").</summary>
+    public bool Halves { get; init; }
+
+    /// <summary>How an option on one half is priced (default: half its price).</summary>
+    public HalfPrice HalfPrice { get; init; } = HalfPrice.Half;
     public required IReadOnlyList<MenuOption> Options { get; init; }
 }
 

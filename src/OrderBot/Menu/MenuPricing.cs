@@ -1,12 +1,13 @@
 namespace OrderBot.Menu;
 
 /// <summary>A chosen option of an order line as the menu knows it.</summary>
-public sealed record PricedOption(ResolvedOption Option, MenuQualifier? Qualifier, bool Negated);
+/// <param name="Half"><see cref="Halves.Left"/> or <see cref="Halves.Right"/> for an option on one half; null for the whole item.</param>
+public sealed record PricedOption(ResolvedOption Option, MenuQualifier? Qualifier, bool Negated, string? Half = null);
 
 public static class MenuPricing
 {
     /// <summary>
-    /// Base price, plus the size's surcharge, plus each added option; an option already in the item's
+    /// Base price, plus the size's surcharge, plus each added option (on one half: as its group's <see cref="HalfPrice"/> says); an option already in the item's
     /// defaults costs nothing unless qualified ("extra cheese"), and a removed one never changes the price.
     /// </summary>
     public static decimal UnitPrice(this Menu menu, MenuItem item, MenuSize? size, IEnumerable<PricedOption> options)
@@ -17,7 +18,7 @@ public static class MenuPricing
             price += item.SizePrices.TryGetValue(size.Id, out var own) ? own : size.Price;
         }
 
-        foreach (var (resolved, qualifier, negated) in options)
+        foreach (var (resolved, qualifier, negated, half) in options)
         {
             if (negated)
             {
@@ -25,7 +26,8 @@ public static class MenuPricing
             }
 
             var included = item.Defaults.Contains(resolved.Option.Id) ? 0m : 1m;
-            price += resolved.Option.Price * (included + (qualifier?.Surcharge ?? 0m));
+            var share = half is not null && resolved.Group.HalfPrice == HalfPrice.Half ? 0.5m : 1m;
+            price += resolved.Option.Price * share * (included + (qualifier?.Surcharge ?? 0m));
         }
 
         // A size discount larger than the base price must not turn into money owed to the customer.

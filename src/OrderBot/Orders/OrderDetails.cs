@@ -55,10 +55,14 @@ public sealed record OrderLine(string Name, int Quantity, decimal Price, string?
         item.UnitPrice,
         item.MenuItemId,
         item.Size,
-        item.Options.Select(o => new OrderLineOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier)).ToList());
+        item.Options.Select(o => new OrderLineOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier) { Half = o.Half }).ToList());
 }
 
-public sealed record OrderLineOption(string Id, string Name, string Group, bool Negated, string? Qualifier);
+public sealed record OrderLineOption(string Id, string Name, string Group, bool Negated, string? Qualifier)
+{
+    /// <summary>"left" or "right" when the option is on one half of the item only.</summary>
+    public string? Half { get; init; }
+}
 
 public sealed record StatusChangeDetails(OrderStatus? From, OrderStatus To, DateTime At, string Actor);
 

@@ -25,4 +25,8 @@ public sealed class OrderItemOption
     public required string Group { get; init; }
     public bool Negated { get; init; }
     public string? Qualifier { get; init; }
+
+    /// <summary>"left" or "right" when the option is on one half of the item only.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Half { get; init; }
 }

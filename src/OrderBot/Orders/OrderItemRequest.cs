@@ -12,4 +12,5 @@ public sealed record OrderItemRequest(string Name, int Quantity, decimal? Price 
 }
 
 /// <summary>An option of a requested line, by id, name or alias.</summary>
-public sealed record OptionRequest(string Name, bool Negated = false, string? Qualifier = null);
+/// <param name="Half">"left" or "right" for an option on one half, where its group allows halves; null for the whole item.</param>
+public sealed record OptionRequest(string Name, bool Negated = false, string? Qualifier = null, string? Half = null);

@@ -164,7 +164,12 @@ internal static class OrderRequestValidator
                 return Fail(errors, $"{path}.options[{o}].qualifier", $"'{wanted.Qualifier}' is not a qualifier on the menu");
             }
 
-            options.Add(new PricedOption(option, qualifier, wanted.Negated));
+            if (wanted.Half is not null && (!Halves.IsSide(wanted.Half) || !option.Group.Halves || wanted.Negated))
+            {
+                return Fail(errors, $"{path}.options[{o}].half", $"'{option.Option.Name}' cannot go on the {wanted.Half} half of '{item.Name}'");
+            }
+
+            options.Add(new PricedOption(option, qualifier, wanted.Negated, wanted.Half));
         }
 
         var unitPrice = menu.UnitPrice(item, size, options);
@@ -187,6 +192,7 @@ internal static class OrderRequestValidator
                 Group = o.Option.Group.Id,
                 Negated = o.Negated,
                 Qualifier = o.Qualifier?.Id,
+                Half = o.Half,
             }).ToList(),
         };
     }

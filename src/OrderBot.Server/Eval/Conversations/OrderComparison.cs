@@ -103,7 +103,7 @@ public static class OrderComparison
         string.Equals(expected.GetString()?.Trim(), actual.GetString()?.Trim(), StringComparison.OrdinalIgnoreCase);
 
     public static string OptionKey(OrderLineOption option) =>
-        option.Negated ? $"no {option.Id}" : option.Qualifier is { } q ? $"{q} {option.Id}" : option.Id;
+        option.Negated ? $"no {option.Id}" : option.Half is { } half ? $"{half} {option.Id}" : option.Qualifier is { } q ? $"{q} {option.Id}" : option.Id;
 
     private static string Key(string item, string? size, IEnumerable<string> options)
     {
