@@ -16,15 +16,18 @@ public static class CartEditor
 
     public static void Add(Menu.Menu menu, ConversationState state, IEnumerable<ExtractedItem> items, DateTime now)
     {
-        foreach (var item in items)
+        foreach (var line in items.Select(LineFrom))
         {
-            Add(menu, state, new CartLine(item.MenuItemId, item.Name, item.Quantity, item.Price)
-            {
-                Size = item.Size,
-                Options = item.Options.Select(o => new CartOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier)).ToList(),
-            }, menu.MaxQuantity, now);
+            Add(menu, state, line, menu.MaxQuantity, now);
         }
     }
+
+    /// <summary>An extracted item as a cart line, at the price the extractor took from the menu.</summary>
+    public static CartLine LineFrom(ExtractedItem item) => new(item.MenuItemId, item.Name, item.Quantity, item.Price)
+    {
+        Size = item.Size,
+        Options = item.Options.Select(o => new CartOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier)).ToList(),
+    };
 
     /// <summary>Adds a line, merging it into an equal line (same item, size and options) when there is one.</summary>
     public static void Add(ConversationState state, CartLine line, int maxQuantity, DateTime now) => Add(null, state, line, maxQuantity, now);

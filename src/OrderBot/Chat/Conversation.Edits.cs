@@ -157,6 +157,11 @@ public sealed partial class Conversation
             match = NotPattern().Match(t);
         }
 
+        if (!match.Success)
+        {
+            match = JustPattern().Match(t);
+        }
+
         if (!match.Success || Count(match.Groups["n"].Value) is not { } quantity)
         {
             return null;
@@ -164,7 +169,7 @@ public sealed partial class Conversation
 
         var description = TextReading.Words(match.Groups["rest"].Value);
         var content = LineFinder.ContentWords(description, _words);
-        var lines = onlyLine is { } only ? [only] : LineFinder.Find(menu, turn.State.Cart, description, _words);
+        var lines = onlyLine is { } only ? [only] : Described(turn, description);
         if (content.Count > 0 && onlyLine is null)
         {
             lines = lines.Where(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], description, _words)).ToList();
@@ -183,9 +188,7 @@ public sealed partial class Conversation
         var index = lines[^1];
         var line = turn.State.Cart[index];
         turn.State.Cart[index] = line with { Quantity = Math.Clamp(quantity, 1, menu.MaxQuantity) };
-        turn.State.CartUpdatedAt = turn.Now;
-        turn.CartChanged = true;
-        return [new TextReply($"Done: {turn.State.Cart[index].Quantity} × {ChatText.Describe(menu, turn.State.Cart[index])}."), CartView(turn)];
+        return Changed(turn, [index], "Done");
     }
 
     private int? Count(string word) =>
@@ -196,32 +199,52 @@ public sealed partial class Conversation
             _ => TextReading.Number(word, _words),
         };
 
-    private IReadOnlyList<OutgoingMessage>? Remove(Turn turn, string t, int? onlyLine)
+    /// <summary>The lines some words describe; "it" and "that" mean the line changed last, "the other one" its twin.</summary>
+    private List<int> Described(Turn turn, IReadOnlyList<string> words)
     {
-        if (TakeOffPattern().Match(t) is { Success: true } takeOff)
+        var cart = turn.State.Cart;
+        var last = turn.State.Dialogue.LastLine is { } l && l < cart.Count ? l : cart.Count - 1;
+        if (words.Contains("other") && last >= 0)
         {
-            // "take the cheese off (the burger)": an option comes off a line.
-            var on = takeOff.Groups["from"].Value;
-            var onLines = onlyLine is { } one ? [one] : on.Length > 0 ? LineFinder.Find(menu, turn.State.Cart, TextReading.Words(on), _words) : [];
-            return ChangeOptions(turn, ["no", .. TextReading.Words(takeOff.Groups["target"].Value)], onLines, t);
+            var rest = words.Where(w => w != "other").ToList();
+            var twins = LineFinder.Find(menu, cart, rest, _words).Where(i => i != last && (LineFinder.ContentWords(rest, _words).Count > 0 || cart[i].MenuItemId == cart[last].MenuItemId)).ToList();
+            return twins.Count > 0 ? [twins[0]] : [];
         }
 
-        var match = RemovePattern().Match(t);
-        if (!match.Success)
+        var found = LineFinder.Find(menu, cart, words, _words);
+        return LineFinder.ContentWords(words, _words).Count == 0 && found.Count == 1 && last >= 0 && !words.Any(_words.All.Contains) ? [last] : found;
+    }
+
+    private IReadOnlyList<OutgoingMessage>? Remove(Turn turn, string t, int? onlyLine)
+    {
+        string target, from;
+        if (TakeOffPattern().Match(t) is { Success: true } takeOff)
+        {
+            (target, from) = (takeOff.Groups["target"].Value, takeOff.Groups["from"].Value);
+        }
+        else if (RemovePattern().Match(t) is { Success: true } match)
+        {
+            (target, from) = (match.Groups["target"].Value, match.Groups["from"].Value);
+        }
+        else
         {
             return null;
         }
 
-        var target = match.Groups["target"].Value;
-        var from = match.Groups["from"].Value;
         var cart = turn.State.Cart;
         var words = TextReading.Words(target);
-        var count = words.Length > 0 && Count(words[0]) is { } n && words[0] is not ("a" or "an") || words.Length > 0 && char.IsAsciiDigit(words[0][0]) ? Count(words[0]) : null;
-        var fromLines = from.Length > 0 ? LineFinder.Find(menu, cart, TextReading.Words(from), _words) : [];
-        var lines = onlyLine is { } only ? [only] : LineFinder.Find(menu, cart, words, _words).Where(i => LineFinder.FitsWholly(menu, cart[i], words, _words)).ToList();
+        var count = words.Length > 0 && (char.IsAsciiDigit(words[0][0]) || words[0] is not ("a" or "an")) ? Count(words[0]) : null;
+        var fromWords = TextReading.Words(from);
+        if (from.Length > 0 && LineFinder.Find(menu, cart, fromWords, _words).Count == 0)
+        {
+            // "remove the coke from the list": the tail names no line, so it is no line's option either.
+            (words, fromWords, from) = ([.. words, .. fromWords], [], "");
+        }
+
+        var lines = onlyLine is { } only ? [only] : Described(turn, words).Where(i => LineFinder.FitsWholly(menu, cart[i], words, _words)).ToList();
         if (from.Length == 0 && lines.Count > 0 && (onlyLine is not null || !NamesOptionOnly(turn, words, lines)))
         {
-            if (lines.Count > 1 && !words.Any(_words.All.Contains))
+            if (lines.Count > 1 && !words.Any(_words.All.Contains) && count is null or 1 && lines.Sum(i => cart[i].Quantity) > 1 && (count is 1 ? lines.Select(i => cart[i].MenuItemId).Distinct().Count() > 1 : true))
             {
                 return AskWhich(turn, t, lines);
             }
@@ -250,6 +273,7 @@ public sealed partial class Conversation
 
             turn.State.CartUpdatedAt = turn.Now;
             turn.CartChanged = true;
+            turn.State.Dialogue = turn.State.Dialogue with { LastLine = null };
             var said = $"Removed {string.Join(", ", removed)}.";
             if (!turn.State.HasCart)
             {
@@ -263,36 +287,57 @@ public sealed partial class Conversation
         }
 
         // "remove the onions (from the burger)": an option, not a line.
-        return ChangeOptions(turn, ["no", .. words], onlyLine is { } o ? [o] : fromLines, t)
+        var targets = onlyLine is { } o ? [o] : from.Length > 0 ? Described(turn, fromWords) : [];
+        return ChangeOptions(turn, ["no", .. words], targets, t)
             ?? [new TextReply($"I can't find “{ChatLimits.Fit(target, 60)}” in your order."), CartView(turn)];
     }
 
+    /// <summary>"remove the onions" names an option; "remove the veggie one" or "remove the burger" names a line.</summary>
     private bool NamesOptionOnly(Turn turn, string[] words, List<int> lines) =>
-        lines.All(i => menu.FindItem(turn.State.Cart[i].MenuItemId) is { } item
+        !words.Any(w => w is "one" or "ones")
+        && lines.All(i => menu.FindItem(turn.State.Cart[i].MenuItemId) is { } item
             && LineModifiers.Read(menu, item, words) is { Any: true, Rest: var rest }
             && LineFinder.ContentWords(rest, _words).Count == 0
-            && !LineFinder.ContentWords(words, _words).Any(w => LineFinder.Same(Menu.Menu.NormalizeKey(item.Name), w) || item.Aliases.Any(a => LineFinder.Same(Menu.Menu.NormalizeKey(a), w))));
+            && !LineFinder.ContentWords(words, _words).Any(w => NamesItem(item, w)));
 
-    /// <summary>"change the coke to a sprite", "fanta instead of coke", "one of the cokes a diet coke", "change the pepperoni to sausage".</summary>
+    private static bool NamesItem(Menu.MenuItem item, string word) =>
+        item.Aliases.Prepend(item.Name).Prepend(item.Category).Any(n => Menu.Menu.NormalizeKey(n).Split(' ').Any(part => LineFinder.Same(part, word)));
+
+    /// <summary>"change the coke to a sprite", "fanta instead of coke", "one of the cokes a diet coke", "switch the pepperoni for sausage".</summary>
     private async Task<IReadOnlyList<OutgoingMessage>?> ReplaceAsync(Turn turn, string t, int? onlyLine, CancellationToken cancellationToken)
     {
-        var match = ReplacePattern().Match(t);
-        if (!match.Success)
+        string fromText, toText;
+        int? splitCount = null;
+        if (ReplacePattern().Match(t) is { Success: true } replace)
         {
-            match = InsteadPattern().Match(t);
+            (fromText, toText) = (replace.Groups["from"].Value, replace.Groups["to"].Value);
+            splitCount = replace.Groups["n"].Success ? Count(replace.Groups["n"].Value) : null;
         }
-
-        var split = SplitPattern().Match(t);
-        if (!match.Success && !split.Success)
+        else if (InsteadPattern().Match(t) is { Success: true } instead)
+        {
+            (fromText, toText) = (instead.Groups["from"].Value, instead.Groups["to"].Value);
+        }
+        else if (SplitPattern().Match(t) is { Success: true } split)
+        {
+            (fromText, toText) = (split.Groups["from"].Value, split.Groups["to"].Value);
+            splitCount = Count(split.Groups["n"].Value);
+        }
+        else
         {
             return null;
         }
 
-        var (fromText, toText) = match.Success ? (match.Groups["from"].Value, match.Groups["to"].Value) : (split.Groups["from"].Value, split.Groups["to"].Value);
-        var splitCount = !match.Success || match.Groups["n"].Success ? Count((match.Success ? match.Groups["n"] : split.Groups["n"]).Value) : null;
         var cart = turn.State.Cart;
         var fromWords = TextReading.Words(fromText);
-        var lines = onlyLine is { } only ? [only] : LineFinder.Find(menu, cart, fromWords, _words).Where(i => LineFinder.FitsWholly(menu, cart[i], fromWords, _words) || LineFinder.ContentWords(fromWords, _words).Count == 0).ToList();
+        var lines = onlyLine is { } only ? [only] : Described(turn, fromWords)
+            .Where(i => LineFinder.ContentWords(fromWords, _words).Count == 0 || LineFinder.FitsWholly(menu, cart[i], fromWords, _words)).ToList();
+        if (splitCount is not null && lines.Count > 1)
+        {
+            // "one of them without onions": of the lines meant, the one that has more than one.
+            var several = lines.Where(i => cart[i].Quantity > 1).ToList();
+            lines = several.Count == 1 ? several : lines;
+        }
+
         if (lines.Count == 0)
         {
             // "change the pepperoni to sausage": the words name an option of a line, not the line.
@@ -308,9 +353,14 @@ public sealed partial class Conversation
         var line = cart[index];
         var toWords = TextReading.Words(toText);
         var item = menu.FindItem(line.MenuItemId)!;
+        var swapped = SwappedOptions(item, line, fromWords);
         var modifiers = LineModifiers.Read(menu, item, toWords);
-        var changed = line;
-        if (!(modifiers.Any && LineFinder.ContentWords(modifiers.Rest, _words).Count == 0))
+        CartLine changed;
+        if (modifiers.Any && LineFinder.ContentWords(modifiers.Rest, _words).All(w => LineFinder.Fits(menu, line, w)))
+        {
+            changed = modifiers.ApplyTo(menu, swapped);
+        }
+        else
         {
             var read = await extractor.ExtractAsync(toText, cancellationToken);
             if (read.Items.Count != 1)
@@ -323,12 +373,14 @@ public sealed partial class Conversation
             var size = next.Size ?? (line.Size is not null && nextItem.Sizes.Contains(line.Size) ? line.Size : null);
             var kept = next.Options.Count > 0 || nextItem.Id != item.Id
                 ? next.Options.Select(o => new CartOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier)).ToList()
-                : line.Options.ToList();
+                : swapped.Options.ToList();
+            if (nextItem.Id != item.Id)
+            {
+                // Options that fit the new item too stay ("the coke to a sprite": a large coke becomes a large sprite).
+                kept.AddRange(swapped.Options.Where(o => menu.FindOption(nextItem, o.Id) is not null && kept.All(k => k.Id != o.Id)));
+            }
+
             changed = CartEditor.Reprice(menu, new CartLine(nextItem.Id, nextItem.Name, line.Quantity, 0m) { Size = size, Options = kept });
-        }
-        else
-        {
-            changed = modifiers.ApplyTo(menu, line);
         }
 
         var units = splitCount is { } s ? Math.Min(s, line.Quantity) : line.Quantity;
@@ -336,47 +388,45 @@ public sealed partial class Conversation
         {
             cart[index] = line with { Quantity = line.Quantity - units };
             cart.Insert(index + 1, changed with { Quantity = units });
-        }
-        else
-        {
-            cart[index] = changed with { Quantity = line.Quantity };
+            return Changed(turn, [index + 1], "Changed", merge: false);
         }
 
-        turn.State.CartUpdatedAt = turn.Now;
-        turn.CartChanged = true;
-        return [new TextReply($"Changed: {units} × {ChatText.Describe(menu, changed)}."), CartView(turn)];
+        cart[index] = changed with { Quantity = line.Quantity };
+        return Changed(turn, [index], "Changed");
+    }
+
+    /// <summary>The line without the options that <paramref name="fromWords"/> name ("the pepperoni" in "switch the pepperoni for sausage").</summary>
+    private CartLine SwappedOptions(Menu.MenuItem item, CartLine line, string[] fromWords)
+    {
+        var named = LineModifiers.Read(menu, item, fromWords).Added.Select(o => o.Id).ToHashSet();
+        var present = line.Options.Where(o => named.Contains(o.Id) && !o.Negated).ToList();
+        return present.Count == 0 || fromWords.Any(w => NamesItem(item, w)) ? line : line with { Options = line.Options.Except(present).ToList() };
     }
 
     /// <summary>"make the burger a double", "no onions", "with extra cheese on both", "add bacon to the burger", "make it large".</summary>
     private IReadOnlyList<OutgoingMessage>? Modify(Turn turn, string t, int? onlyLine)
     {
-        var match = ModifyPattern().Match(t);
-        var onto = AddOntoPattern().Match(t);
-        string words;
-        List<int> targets = onlyLine is { } only ? [only] : [];
-        if (onto.Success)
+        if (AddOntoPattern().Match(t) is { Success: true } onto)
         {
-            words = onto.Groups["what"].Value;
-            if (targets.Count == 0)
+            var targets = onlyLine is { } only ? [only] : Described(turn, TextReading.Words(onto.Groups["target"].Value));
+            if (targets.Count > 0 && ChangeOptions(turn, TextReading.Words(onto.Groups["what"].Value), targets, t) is { } added)
             {
-                var described = TextReading.Words(onto.Groups["target"].Value);
-                targets = LineFinder.Find(menu, turn.State.Cart, described, _words);
-                if (targets.Count == 0)
-                {
-                    return null;
-                }
+                return added;
             }
         }
-        else if (match.Success)
+
+        if (CanBePattern().Match(t) is { Success: true } canBe)
         {
-            words = match.Groups["rest"].Value;
-        }
-        else
-        {
-            return null;
+            var targets = onlyLine is { } only ? [only] : Described(turn, TextReading.Words(canBe.Groups["target"].Value));
+            if (targets.Count > 0 && ChangeOptions(turn, TextReading.Words(canBe.Groups["rest"].Value), targets, t) is { } changed)
+            {
+                return changed;
+            }
         }
 
-        return ChangeOptions(turn, TextReading.Words(words), targets, t);
+        return ModifyPattern().Match(t) is { Success: true } match
+            ? ChangeOptions(turn, TextReading.Words(match.Groups["rest"].Value), onlyLine is { } o ? [o] : [], t)
+            : null;
     }
 
     /// <summary>
@@ -387,7 +437,7 @@ public sealed partial class Conversation
     {
         var cart = turn.State.Cart;
         var candidates = new List<(int Index, LineModifiers Modifiers)>();
-        var everyLine = words.Any(_words.All.Contains);
+        var everyLine = words.Any(_words.All.Contains) && !words.Contains("one");
         for (var i = 0; i < cart.Count; i++)
         {
             if (targets.Count > 0 && !targets.Contains(i))
@@ -421,9 +471,10 @@ public sealed partial class Conversation
         }
         else if (candidates.Count > 1 && !everyLine && targets.Count != 1)
         {
-            // Nothing says which line: removals go to the lines that have the option, anything else to the last line that takes it.
+            // Nothing says which line: removals go to the lines that have the option, anything else to the line changed last.
             var having = candidates.Where(c => c.Modifiers.Removed.Count > 0 && c.Modifiers.Removed.All(id => cart[c.Index].Options.Any(o => o.Id == id && !o.Negated) || menu.FindItem(cart[c.Index].MenuItemId)!.Defaults.Contains(id))).ToList();
-            candidates = having.Count == 1 ? having : [candidates[^1]];
+            var last = turn.State.Dialogue.LastLine;
+            candidates = having.Count == 1 ? having : candidates.Any(c => c.Index == last) ? [candidates.First(c => c.Index == last)] : [candidates[^1]];
         }
 
         if (candidates.Count > 1 && !everyLine && candidates.Select(c => cart[c.Index].MenuItemId).Distinct().Count() < candidates.Count && targets.Count == 0)
@@ -431,21 +482,33 @@ public sealed partial class Conversation
             return AskWhich(turn, original, candidates.Select(c => c.Index).ToList());
         }
 
-        var changed = new List<string>();
         foreach (var (index, modifiers) in candidates)
         {
             cart[index] = modifiers.ApplyTo(menu, cart[index]);
-            changed.Add($"{cart[index].Quantity} × {ChatText.Describe(menu, cart[index])}");
         }
 
-        MergeEqualLines(cart);
-        turn.State.CartUpdatedAt = turn.Now;
-        turn.CartChanged = true;
-        return [new TextReply($"Changed: {string.Join(", ", changed)}."), CartView(turn)];
+        return Changed(turn, candidates.Select(c => c.Index).ToList(), "Changed");
     }
 
-    private static void MergeEqualLines(List<CartLine> cart)
+    /// <summary>Says what changed, remembers the line for "it" and "the other one", merges lines that became equal, shows the cart.</summary>
+    private IReadOnlyList<OutgoingMessage> Changed(Turn turn, List<int> lines, string verb, bool merge = true)
     {
+        var cart = turn.State.Cart;
+        var said = $"{verb}: {string.Join(", ", lines.Select(i => $"{cart[i].Quantity} × {ChatText.Describe(menu, cart[i])}"))}.";
+        turn.State.Dialogue = turn.State.Dialogue with { LastLine = lines.Count == 1 ? lines[0] : null };
+        if (merge && MergeEqualLines(cart))
+        {
+            turn.State.Dialogue = turn.State.Dialogue with { LastLine = null };
+        }
+
+        turn.State.CartUpdatedAt = turn.Now;
+        turn.CartChanged = true;
+        return [new TextReply(said), CartView(turn)];
+    }
+
+    private static bool MergeEqualLines(List<CartLine> cart)
+    {
+        var merged = false;
         for (var i = cart.Count - 1; i > 0; i--)
         {
             var same = cart.FindIndex(l => l.MenuItemId == cart[i].MenuItemId && l.Size == cart[i].Size && l.Options.OrderBy(o => o.Id).SequenceEqual(cart[i].Options.OrderBy(o => o.Id)));
@@ -453,12 +516,15 @@ public sealed partial class Conversation
             {
                 cart[same] = cart[same] with { Quantity = cart[same].Quantity + cart[i].Quantity };
                 cart.RemoveAt(i);
+                merged = true;
             }
         }
+
+        return merged;
     }
 
     /// <summary>"Which one do you mean?" with a button per line; the answer applies <paramref name="edit"/> to it.</summary>
-    private IReadOnlyList<OutgoingMessage> AskWhich(Turn turn, string edit, List<int> lines)
+    private List<OutgoingMessage> AskWhich(Turn turn, string edit, List<int> lines)
     {
         var state = turn.State;
         var shown = lines.Take(ChatLimits.MaxButtons).ToList();
@@ -470,36 +536,45 @@ public sealed partial class Conversation
             shown.Select((i, k) => new ChatButton($"{CartButtons.Line}:{state.CartId}:{i}", ChatLimits.Fit($"{k + 1}. {ChatText.Describe(menu, state.Cart[i])}", ChatLimits.ButtonTitle))).ToList())];
     }
 
-    [GeneratedRegex(@"^(?:(?:no|sorry|oops|actually|wait|hmm|ok|okay|oh|make (?:that|it|them|this|those)|change (?:that|it|them|this) to|i meant|i mean|only|just|can you make (?:that|it)|could you make (?:that|it)|make the order|let's do|lets do|let's make it|lets make it)[, ]*)+(?<n>" + N + @")(?:(?: of)? (?<rest>.+?))?(?: (?:not|instead of|rather than) " + N + @")?(?: please| instead| then| only| total| in total)*$")]
+    // Words a correction may open with, before its verb: "sorry, ", "hmm actually ", "can you ", "oh and ".
+    private const string Lead = @"(?:(?:hmm+|um+|uh+|ok|okay|oh|oops|sorry|actually|wait|please|and|also|but|no|yes|yeah|so|well|hey|then|on second thoughts?|scratch that|my bad|correction|change of plans?|i changed my mind|can you|could you|would you|can i|could i|can we|i'd like to|id like to|i want to|i'd like|id like|i want|i need|let's|lets)[, ]+)*";
+
+    [GeneratedRegex("^" + Lead + @"(?:make (?:that|it|them|this|those)|change (?:that|it|them|this) to|i meant|i mean|make the order|let's do|lets do|let's make it|lets make it|(?:only|just) (?:the )?)? ?(?:the )?(?<n>" + N + @")(?:(?: of)? (?<rest>.+?))?(?: (?:not|instead of|rather than) " + N + @")?(?: please| instead| then| only| total| in total| actually| thanks)*$")]
     private static partial Regex QuantityPattern();
 
-    [GeneratedRegex(@"^(?<n>" + N + @")(?: (?<rest>.+?))? (?:not|instead of|rather than) " + N + @"(?: .*)?$")]
+    [GeneratedRegex("^" + Lead + @"(?<n>" + N + @")(?: (?<rest>.+?))? (?:not|instead of|rather than) " + N + @"(?: .*)?$")]
     private static partial Regex NotPattern();
 
-    [GeneratedRegex(@"^(?:(?:please|can you|could you|actually|oh|sorry|and|also|oops|wait|no|hmm|ok|okay|i'd like to|i want to|id like to)[, ]*)*(?:remove|delete|drop|take out|take off|take away|cancel|forget|scratch|lose|ditch|skip|get rid of|no more|nix|minus|i don't want|i dont want|i do not want|don't want|dont want)(?: the| my| that| those)? (?<target>.+?)(?: (?:from|off|out of|on|in) (?:the |my |this |that )?(?<from>.+?))?(?: anymore| any more| please| after all)*$")]
+    [GeneratedRegex(@"^(?:.+? )?(?:only|just) (?:want |need |the )?(?<n>" + N + @") (?<rest>.+)$")]
+    private static partial Regex JustPattern();
+
+    [GeneratedRegex("^" + Lead + @"(?:remove|delete|drop|take out|take off|take away|cancel|forget|scratch|lose|ditch|skip|get rid of|no more|nix|minus|i don't want|i dont want|i do not want|don't want|dont want|leave out|leave off)(?: the| my| that| those)? (?<target>.+?)(?: (?:from|off|out of|on|in) (?:the |my |this |that )?(?<from>.+?))?(?: anymore| any more| please| after all| thanks)*$")]
     private static partial Regex RemovePattern();
 
-    [GeneratedRegex(@"^(?:(?:please|can you|could you|actually|oh|sorry|and|also|oops|wait|hmm|ok|okay)[, ]*)*(?:take|leave|hold) (?:the |my |all the )?(?<target>.+?) (?:off|out)(?: (?:of|from|on) (?:the |my |that |both )?(?<from>.+?))?(?: please)?$")]
+    [GeneratedRegex("^" + Lead + @"(?:take|leave|hold) (?:the |my |all the )?(?<target>.+?) (?:off|out)(?: (?:of |from |on )?(?:the |my |that |both )?(?<from>.+?))?(?: please| thanks)*$")]
     private static partial Regex TakeOffPattern();
 
-    [GeneratedRegex(@"^(?:(?:can you|could you|please|actually|sorry|oh|no|wait|ok|okay)[, ]*)*(?:change|switch|swap|replace|turn|make|exchange|sub|substitute) (?:(?<n>" + N + @") of )?(?<from>.+?) (?:to|for|with|into|by|as) (?<to>.+)$")]
+    [GeneratedRegex("^" + Lead + @"(?:change|switch|swap|replace|turn|make|exchange|sub|substitute) (?:(?<n>" + N + @") of )?(?<from>.+?) (?:to|for|with|into|by|as) (?<to>.+)$")]
     private static partial Regex ReplacePattern();
 
-    [GeneratedRegex(@"^(?:(?:can you|could you|please|actually|sorry|oh|no|wait|ok|okay|i'd like|id like|i want|can i have|can i get|could i get|could i have|make it|give me)[, ]*)*(?<to>.+?),? (?:instead of|in place of|rather than) (?:the |my )?(?<from>.+)$|^instead of (?:the |my )?(?<from>.+?),? (?:can i have |can i get |i'd like |id like |make it |give me |get me )?(?<to>.+)$")]
+    [GeneratedRegex("^" + Lead + @"(?:can i have |can i get |could i get |could i have |make it |give me |i'll have |ill have )?(?<to>.+?),? (?:instead of|in place of|rather than) (?:the |my )?(?<from>.+)$|^" + Lead + @"instead of (?:the |my )?(?<from>.+?),? (?:can i have |can i get |could i have |could i get |i'd like |id like |make it |give me |get me |i'll have |ill have )?(?<to>.+)$")]
     private static partial Regex InsteadPattern();
 
-    [GeneratedRegex(@"^(?:(?:can you|could you|please|actually|sorry|oh|and|make|have|change)[, ]*)*(?<n>" + N + @") of (?:the |those |them|these |my )?(?<from>.*?),? (?:as |to |into |be |should be |is |a |an |with |without |no )?(?<to>(?:(?:a|an) )?.+)$")]
+    [GeneratedRegex("^" + Lead + @"(?:make |have |change |let )?(?<n>" + N + @") of (?:the |those |them|these |my )?(?<from>.*?),? (?:as |to |into |be |should be |is |a |an )?(?<to>(?:(?:a|an) )?.+)$|^" + Lead + @"(?:make |have )?(?<n>one|1|two|2) (?<to>(?:with|without|no|extra|in|on|as) .+)$")]
     private static partial Regex SplitPattern();
 
-    [GeneratedRegex(@"^(?:(?:can you|could you|please|actually|sorry|oh|and|also|wait|ok|okay|but|i'd like|id like|i want)[, ]*)*(?:make|have|put|get|do|want|like|i'd like|id like|i want|with|without|no|extra|hold|easy on|light on|on|add|and|plus|but)\b ?(?<rest>.*)$")]
+    [GeneratedRegex("^" + Lead + @"(?:(?:make|have|put|get|do|want|like|i'd like|id like|i want)\b ?(?<rest>.*)|(?<rest>(?:with|without|no|extra|hold|easy on|light on|on|add|plus)\b.*))$")]
     private static partial Regex ModifyPattern();
 
-    [GeneratedRegex(@"^(?:(?:can you|could you|please|also|and)[, ]*)*(?:add|put|throw|get) (?<what>.+?) (?:to|on|onto|in|into|for) (?:the |my |both |all |each |every )?(?<target>.+)$")]
+    [GeneratedRegex("^" + Lead + @"(?:add|put|throw|get|have) (?<what>.+?) (?:to|on|onto|in|into|for|with) (?:the |my |both |all |each |every )?(?<target>.+)$")]
     private static partial Regex AddOntoPattern();
 
-    [GeneratedRegex(@"^(?:(?:please|can you|could you|actually|oh|sorry|and|also|oops|wait|i'd like to|i want to)[, ]*)*(?:remove|delete|drop|take|cancel|make|change|switch|swap|replace|no)\b")]
+    [GeneratedRegex("^" + Lead + @"(?:can|could|would|will) (?:the |my )?(?<target>.+?) (?:be|have|come|get|come with) (?<rest>.+)$")]
+    private static partial Regex CanBePattern();
+
+    [GeneratedRegex("^" + Lead + @"(?:remove|delete|drop|take|cancel|make|change|switch|swap|replace|no)\b")]
     private static partial Regex EditVerbPattern();
 
-    [GeneratedRegex(@",? ?\b(?:to|onto|on|into|from|for|in) (?:my|the|that|this) (?:last |previous |current )?(?:order|cart|basket)\b|\b(?:too|as well)$")]
+    [GeneratedRegex(@",? ?\b(?:to|onto|on|into|from|for|in) (?:my|the|that|this) (?:last |previous |current )?(?:order|cart|basket|list)\b|\b(?:too|as well)$")]
     private static partial Regex OrderTailPattern();
 }

@@ -244,10 +244,10 @@ public sealed partial class Conversation
         _ => "address",
     };
 
-    [GeneratedRegex(@"\b(?:(?:talk|speak|chat)(?: to| with)? (?:a |an |the |some |your )?(?:real )?(?:person|human|someone|somebody|staff|manager|agent|owner|employee|people|representative|boss|operator)|real person|human being|(?:a|an|the) (?:human|manager|agent)\b|call me|customer service|customer support)")]
+    [GeneratedRegex(@"\b(?:(?:talk|speak|chat)(?: to| with)? (?:a |an |the |some |your )?(?:real )?(?:person|human|someone|somebody|staff|manager|agent|owner|employee|people|representative|boss|operator)|real person|human being|(?:a|an|the) (?:human|manager|agent)\b|call me|customer service|customer support|(?:someone|somebody|anyone|anybody|a person|a human) (?:who works|from the (?:shop|restaurant|store|kitchen))|get me (?:someone|somebody|a person|a human|the manager|a manager))")]
     private static partial Regex PersonPattern();
 
-    [GeneratedRegex(@"\b(?:complain|complaint|ridiculous|terrible|awful|disgusting|worst|unacceptable|refund|horrible|rude|inedible|furious|appalling|disgraceful|food poisoning|never again|waste of money)\b")]
+    [GeneratedRegex(@"\b(?:complain|complaint|complaining|ridiculous|terrible|awful|disgusting|worst|unacceptable|refund|horrible|rude|inedible|furious|appalling|disgraceful|food poisoning|never again|waste of money|this is a joke|is a joke|pathetic|useless|scam)\b")]
     private static partial Regex StrongComplaintPattern();
 
     [GeneratedRegex(@"\b(?:cold|late|wrong|missing|burnt|burned|soggy|stale|raw|undercooked|overcooked|spilled|spilt|forgot|forgotten|never came|never arrived|hair|bad)\b")]
@@ -256,17 +256,17 @@ public sealed partial class Conversation
     [GeneratedRegex(@"\b(?:was|were|last time|yesterday|arrived|came|got|received|delivered|my order|my food|you sent|you forgot|i ordered)\b")]
     private static partial Regex PastPattern();
 
-    [GeneratedRegex(@"^(?:(?:can|could) you |please )?(?:repeat|redo|reorder|re-order|order) (?:my |the )?(?:last|previous|usual|same)(?: one| order)?(?: again)?$|^(?:i'll |ill |i will |let me )?(?:have|get|do) (?:the |my )?(?:usual|same again|same as (?:last time|before))$")]
+    [GeneratedRegex(@"\b(?:(?:repeat|redo|reorder|re-order|order|have|get|want|do) (?:my |the |that )?(?:last|previous|usual|same)(?: thing| one| order)?(?: again| as (?:last time|before|yesterday))?|same (?:thing |order |one )?(?:again|as (?:last time|before|yesterday|usual))|(?:have|get|want|order) (?:that|it|the same) again|the usual|my usual|my regular|the same as always|my last order)\b")]
     private static partial Regex RepeatPattern();
 
-    [GeneratedRegex(@"^(?:(?:can|could) (?:you|i) |i (?:want|would like|'d like) to |please )?cancel(?: (?:my|the|this|that))?(?: (?:order|last order|whole order|whole thing|everything|it))?$")]
+    [GeneratedRegex(@"^(?:(?:actually|sorry|oh|oops|please|yes|yeah|ok|okay|no|hmm|hi|hey|wait|so)[, ]+)*(?:(?:can|could) (?:you|i|we) |i (?:want|would like|'d like|need) to |please )?cancel(?: (?:my|the|this|that))?(?: (?:order|last order|whole order|whole thing|everything|it|all|pizza|burger|food))?(?:[, ]+(?:please|sorry|thanks|thank you|now))*$")]
     private static partial Regex CancelOrderPattern();
 
     [GeneratedRegex(@"^(?:do you (?:have|sell|do|serve|make|offer|deliver|take|accept)|have you got|is there|are there|are you|is it|what's|whats|how's|hows|tell me)\b")]
     private static partial Regex QuestionOpeningPattern();
 
     // "can I get 2 pizzas?" and "could you add a coke?" are orders phrased as questions.
-    [GeneratedRegex(@"^(?:hi |hello |hey |ok |okay |yes |and )?(?:can|could|may|would|will) (?:i|we|you|u) (?:please |pls )?(?:get|have|order|grab|take|add|make|give|do|send|put|bring|also get|also have)\b(?! (?:a |an )?(?:delivery|refund|receipt)\b)|^(?:i'd|id|i would|we'd|i will|i'll|ill) (?:like|love|take|have|want)\b")]
+    [GeneratedRegex(@"^(?:hi |hello |hey |ok |okay |yes |and |also )?(?:can|could|may|would|will) (?:i|we|you|u) (?:please |pls |also |just )*(?:get|have|order|grab|take|add|make|give|do|send|put|bring)\b(?! (?:a |an )?(?:delivery|refund|receipt)\b)|^(?:i'd|id|i would|we'd|i will|i'll|ill) (?:like|love|take|have|want)\b")]
     private static partial Regex OrderRequestPattern();
 
     [GeneratedRegex(@"\b(?:how long|how much longer|when will (?:it|my order|my food|the food)|when is (?:it|my order)|how soon|wait time|waiting time|eta|ready yet|is it ready|be ready)\b")]

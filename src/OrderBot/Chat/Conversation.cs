@@ -134,14 +134,20 @@ public sealed partial class Conversation(
             return command;
         }
 
+        // A correction of the open cart is read before questions: "can you put them on brioche?" changes the cart.
+        if (turn.State.HasCart && await EditAsync(turn, text, words, cancellationToken) is { } edited)
+        {
+            return edited;
+        }
+
         if (await QuestionAsync(turn, text, words, cancellationToken) is { } answer)
         {
             return answer;
         }
 
-        if (await EditAsync(turn, text, words, cancellationToken) is { } edited)
+        if (!turn.State.HasCart && await EditAsync(turn, text, words, cancellationToken) is { } amended)
         {
-            return edited;
+            return amended;
         }
 
         return await OrderAsync(turn, text, AddTarget(text, words), cancellationToken);
@@ -163,7 +169,12 @@ public sealed partial class Conversation(
         }
 
         await StartAmendingIfAskedAsync(turn, said, cancellationToken);
-        CartEditor.Add(menu, state, extracted.Items, turn.Now);
+        foreach (var line in HalvesReader.Apply(menu, text, extracted.Items.Select(CartEditor.LineFrom).ToList()))
+        {
+            CartEditor.Add(menu, state, line, menu.MaxQuantity, turn.Now);
+        }
+
+        state.Dialogue = state.Dialogue with { LastLine = state.Cart.Count - 1 };
         turn.CartChanged |= extracted.Items.Count > 0;
         if (!string.IsNullOrWhiteSpace(extracted.SpecialInstructions))
         {

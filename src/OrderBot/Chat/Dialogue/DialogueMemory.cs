@@ -44,6 +44,9 @@ public sealed record DialogueMemory
     /// <summary>What "yes" adds after "Did you mean …?" or a question about an item: item id, size id (or empty) and quantity.</summary>
     public OfferedItem? Offer { get; init; }
 
+    /// <summary>The line changed last: what "it" and "that" mean, and what "the other one" is the twin of.</summary>
+    public int? LastLine { get; init; }
+
     /// <summary>Messages in a row the bot could not make sense of; the third hands the conversation to staff.</summary>
     public int Misunderstood { get; init; }
 

@@ -21,8 +21,15 @@ public sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> Add
         var rest = new List<string>();
         var negate = false;
         MenuQualifier? qualifier = null;
+        var halves = new HalfReading();
         for (var i = 0; i < words.Count;)
         {
+            if (halves.Marker(words, i, added) is var markerWords and > 0)
+            {
+                i += markerWords;
+                continue;
+            }
+
             var taken = 0;
             for (var n = Math.Min(4, words.Count - i); n >= 1 && taken == 0; n--)
             {
@@ -40,7 +47,7 @@ public sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> Add
                     }
                     else
                     {
-                        added.Add(new CartOption(option.Option.Id, option.Option.Name, option.Group.Id, false, qualifier?.Id));
+                        added.Add(new CartOption(option.Option.Id, option.Option.Name, option.Group.Id, false, qualifier?.Id, option.Group.Halves ? halves.Side : null));
                     }
 
                     qualifier = null;
@@ -67,6 +74,7 @@ public sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> Add
             else if (word is "with" or "and" or "plus" or "add" or "extra" or "on" or "w" or "con" or "com")
             {
                 negate = word is "and" && negate;
+                halves.Boundary(word, added.Count);
             }
             else
             {
@@ -76,7 +84,106 @@ public sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> Add
             i++;
         }
 
-        return new LineModifiers(size, added, removed, rest);
+        // Only groups that allow halves take one; an option of another group stays on the whole item.
+        var sided = added.Select(o => o.Half is not null && !menu.Group(o.Group).Halves ? o with { Half = null } : o).ToList();
+        return new LineModifiers(size, sided, removed, rest);
+    }
+
+    /// <summary>
+    /// Which half the options being read go on: "half A half B" (A left, B right), "left half A", "A on the left half",
+    /// "A on one half and B on the other", "on the whole thing". A marker after the options applies back to the clause.
+    /// </summary>
+    private sealed class HalfReading
+    {
+        private int _clauseStart;
+        private int _sidesUsed;
+
+        public string? Side { get; private set; }
+
+        public void Boundary(string word, int addedCount)
+        {
+            if (word is "and" or "with" or "plus")
+            {
+                _clauseStart = addedCount;
+                Side = null;
+            }
+        }
+
+        /// <summary>How many words at <paramref name="i"/> mark a half (0: none); sets the side or marks the clause's options.</summary>
+        public int Marker(IReadOnlyList<string> words, int i, List<CartOption> added)
+        {
+            string? Word(int k) => i + k < words.Count ? words[i + k] : null;
+            var on = Word(0) is "on" && Word(1) is "the" or "one" or "half" or "left" or "right" or "other" or "whole" or "a";
+            var k = on ? 1 : 0;
+            if (Word(k) is "the" or "a")
+            {
+                k++;
+            }
+
+            string? side = null;
+            var whole = false;
+            if (Word(k) is "left" or "right" && Word(k + 1) is "half" or "side")
+            {
+                side = Word(k) == "left" ? Menu.Halves.Left : Menu.Halves.Right;
+                k += 2;
+            }
+            else if (Word(k) is "other" or "second" && Word(k + 1) is "half" or "side")
+            {
+                side = Menu.Halves.Right;
+                k += 2;
+            }
+            else if (Word(k) is "one" or "first" && Word(k + 1) is "half" or "side")
+            {
+                side = _sidesUsed == 0 ? Menu.Halves.Left : Menu.Halves.Right;
+                k += 2;
+            }
+            else if (Word(k) is "half")
+            {
+                side = _sidesUsed == 0 ? Menu.Halves.Left : Menu.Halves.Right;
+                k += 1;
+            }
+            else if (on && Word(k) is "whole" or "all" && Word(k + 1) is "thing" or "pizza" or "of" or "it")
+            {
+                whole = true;
+                k += 2;
+            }
+            else
+            {
+                return 0;
+            }
+
+            if (Word(k) is "only")
+            {
+                k++;
+            }
+
+            if (whole)
+            {
+                Side = null;
+                return k;
+            }
+
+            _sidesUsed++;
+            if (on)
+            {
+                // "spinach on the left half": the side belongs to what came before it in this clause.
+                for (var a = _clauseStart; a < added.Count; a++)
+                {
+                    if (added[a].Half is null && added[a] is var option)
+                    {
+                        added[a] = option with { Half = side };
+                    }
+                }
+
+                _clauseStart = added.Count;
+                Side = null;
+                return k;
+            }
+
+            Side = side;
+            _clauseStart = added.Count;
+            return k;
+        }
     }
 
     private static ResolvedOption? Option(Menu.Menu menu, MenuItem item, string phrase) =>

@@ -1,0 +1,37 @@
+namespace OrderBot.Chat.Dialogue;
+
+/// <summary>
+/// "a large quesadilla half steak half mushrooms": where a message puts options on halves of an item whose option
+/// groups allow it, the item's options are read again with their sides. Only one such item per message is read so,
+/// since "half" cannot be told apart between two.
+/// </summary>
+public static class HalvesReader
+{
+    public static List<CartLine> Apply(Menu.Menu menu, string text, List<CartLine> lines)
+    {
+        var words = TextReading.Words(text);
+        if (!words.Any(w => w is "half" or "halves"))
+        {
+            return lines;
+        }
+
+        var withHalves = lines.Where(l => menu.FindItem(l.MenuItemId) is { } item && item.OptionGroups.Any(g => menu.Group(g).Halves)).ToList();
+        if (withHalves.Count != 1)
+        {
+            return lines;
+        }
+
+        var line = withHalves[0];
+        var item = menu.FindItem(line.MenuItemId)!;
+        var read = LineModifiers.Read(menu, item, words);
+        if (!read.Added.Any(o => o.Half is not null))
+        {
+            return lines;
+        }
+
+        var halvesGroups = item.OptionGroups.Where(g => menu.Group(g).Halves).ToHashSet();
+        var options = line.Options.Where(o => !halvesGroups.Contains(o.Group)).Concat(read.Added.Where(o => halvesGroups.Contains(o.Group))).ToList();
+        var sided = CartEditor.Reprice(menu, line with { Options = options });
+        return lines.Select(l => ReferenceEquals(l, line) ? sided : l).ToList();
+    }
+}
