@@ -33,7 +33,55 @@ public sealed partial class Conversation
             return [CartView(turn)];
         }
 
+        var unsized = state.HasCart ? SizeQuestion.Unsized(menu, state) : [];
+        if (unsized.Count > 0 && ChangeOptions(turn, words, unsized, text) is { } answered)
+        {
+            // "large, half chicken half beef": the size with more about the same line.
+            return answered;
+        }
+
+        if (memory.Prompt == Prompt.Offer && memory.Offer is { } offered && TakeOffer(turn, offered, words) is { } taken)
+        {
+            return taken;
+        }
+
         return null;
+    }
+
+    private static readonly HashSet<string> TakeWords =
+    [
+        "i'll", "ill", "i", "we", "have", "take", "i'd", "id", "like", "want", "give", "me", "get", "let", "make", "it", "sounds", "good", "great",
+        "cool", "sure", "yes", "yeah", "ok", "okay", "perfect", "then", "please", "those", "of", "them", "that", "one", "ones", "a", "an", "go", "for",
+        "with", "add", "order", "try", "do", "can", "could", "would", "love", "nice",
+    ];
+
+    /// <summary>"I'll have one", "a small one please", "2 of those without mayo": the item just asked about, as said.</summary>
+    private IReadOnlyList<OutgoingMessage>? TakeOffer(Turn turn, OfferedItem offered, string[] words)
+    {
+        if (menu.FindItem(offered.ItemId) is not { } item)
+        {
+            return null;
+        }
+
+        var modifiers = LineModifiers.Read(menu, item, words);
+        var content = LineFinder.ContentWords(modifiers.Rest, _words).Where(w => !TakeWords.Contains(w) && !LineFinder.Fits(menu, new CartLine(item.Id, item.Name, 1, 0), w)).ToList();
+        var pointed = words.Any(w => w is "one" or "ones" or "those" or "them" or "it" or "that" or "some") || modifiers.Any;
+        if (content.Count > 0 || !pointed)
+        {
+            return null;
+        }
+
+        var quantity = words.Select(w => w is "a" or "an" ? null : Count(w)).FirstOrDefault(n => n is not null) ?? 1;
+        if (CartEditor.LineFor(menu, item.Id, Math.Clamp(quantity, 1, menu.MaxQuantity), offered.Size) is not { } line)
+        {
+            return null;
+        }
+
+        turn.State.Dialogue = turn.State.Dialogue with { Offer = null, Topic = null };
+        CartEditor.Add(menu, turn.State, modifiers.ApplyTo(menu, line), menu.MaxQuantity, turn.Now);
+        turn.State.Dialogue = turn.State.Dialogue with { LastLine = turn.State.Cart.Count - 1 };
+        turn.CartChanged = true;
+        return [CartView(turn)];
     }
 
     /// <summary>"the first", "2", "the large one": which of the lines offered by "which one do you mean?".</summary>
@@ -424,6 +472,15 @@ public sealed partial class Conversation
             }
         }
 
+        if (OnLinePattern().Match(t) is { Success: true } onLine
+            && Described(turn, TextReading.Words(onLine.Groups["target"].Value)) is { Count: > 0 } described
+            && described.All(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], TextReading.Words(onLine.Groups["target"].Value), _words) || LineFinder.ContentWords(TextReading.Words(onLine.Groups["target"].Value), _words).Count == 0)
+            && ChangeOptions(turn, TextReading.Words(onLine.Groups["what"].Value), onlyLine is { } on ? [on] : described, t) is { } onTarget)
+        {
+            // "no cheese on the veggie one": the words after "on the" say which line, the words before what changes.
+            return onTarget;
+        }
+
         return ModifyPattern().Match(t) is { Success: true } match
             ? ChangeOptions(turn, TextReading.Words(match.Groups["rest"].Value), onlyLine is { } o ? [o] : [], t)
             : null;
@@ -537,7 +594,7 @@ public sealed partial class Conversation
     }
 
     // Words a correction may open with, before its verb: "sorry, ", "hmm actually ", "can you ", "oh and ".
-    private const string Lead = @"(?:(?:hmm+|um+|uh+|ok|okay|oh|oops|sorry|actually|wait|please|and|also|but|no|yes|yeah|so|well|hey|then|on second thoughts?|scratch that|my bad|correction|change of plans?|i changed my mind|can you|could you|would you|can i|could i|can we|i'd like to|id like to|i want to|i'd like|id like|i want|i need|let's|lets)[, ]+)*";
+    private const string Lead = @"(?:(?:hmm+|um+|uh+|ok|okay|oh|oops|sorry|actually|wait|please|and|also|but|no|yes|yeah|so|well|hey|then|on second thoughts?|scratch that|my bad|correction|change of plans?|i changed my mind|can you|could you|would you|can i|could i|can we|can|could|would|will|should|i'd like to|id like to|i want to|i'd like|id like|i want|i need|let's|lets)[, ]+)*";
 
     [GeneratedRegex("^" + Lead + @"(?:make (?:that|it|them|this|those)|change (?:that|it|them|this) to|i meant|i mean|make the order|let's do|lets do|let's make it|lets make it|(?:only|just) (?:the )?)? ?(?:the )?(?<n>" + N + @")(?:(?: of)? (?<rest>.+?))?(?: (?:not|instead of|rather than) " + N + @")?(?: please| instead| then| only| total| in total| actually| thanks)*$")]
     private static partial Regex QuantityPattern();
@@ -568,6 +625,9 @@ public sealed partial class Conversation
 
     [GeneratedRegex("^" + Lead + @"(?:add|put|throw|get|have) (?<what>.+?) (?:to|on|onto|in|into|for|with) (?:the |my |both |all |each |every )?(?<target>.+)$")]
     private static partial Regex AddOntoPattern();
+
+    [GeneratedRegex("^" + Lead + @"(?:make |have |put |get |i want |i'd like |id like )?(?<what>.+?) (?:on|for|in|to|with) (?:the|my|that|both|all|each|every|them|it|those|these)\b ?(?<target>.*)$")]
+    private static partial Regex OnLinePattern();
 
     [GeneratedRegex("^" + Lead + @"(?:can|could|would|will) (?:the |my )?(?<target>.+?) (?:be|have|come|get|come with) (?<rest>.+)$")]
     private static partial Regex CanBePattern();

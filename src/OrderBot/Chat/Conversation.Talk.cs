@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OrderBot.Extraction;
 using OrderBot.Chat.Dialogue;
 using OrderBot.Logging;
 
@@ -7,7 +8,7 @@ namespace OrderBot.Chat;
 /// <summary>The acts that are not orders: small talk, yes and no, commands, questions and the hand-over to a person.</summary>
 public sealed partial class Conversation
 {
-    private static readonly HashSet<string> ThanksCore = ["thanks", "thank", "thx", "ty", "cheers", "tnx", "thnx", "thankyou", "ta", "appreciated", "appreciate"];
+    private static readonly HashSet<string> ThanksCore = ["thanks", "thank", "thx", "ty", "cheers", "tnx", "thnx", "thankyou", "ta", "appreciated", "appreciate", "gracias", "obrigado", "obrigada", "valeu", "merci", "danke"];
     private static readonly HashSet<string> ByeCore = ["bye", "goodbye", "byebye", "cya", "later", "goodnight", "night"];
     private static readonly HashSet<string> NoCore = ["no", "nope", "nah", "not", "wait", "hold", "negative"];
     private static readonly HashSet<string> RepeatPhrases =
@@ -144,7 +145,7 @@ public sealed partial class Conversation
             return await RepeatLastAsync(turn, cancellationToken);
         }
 
-        if (CancelOrderPattern().IsMatch(t))
+        if (CancelOrderPattern().IsMatch(t) || CancelAnywherePattern().IsMatch(t))
         {
             return state.HasCart && !t.Contains("order", StringComparison.Ordinal) ? DropCart(turn) : [await CancelLatestAsync(turn, cancellationToken)];
         }
@@ -154,12 +155,15 @@ public sealed partial class Conversation
 
     private async Task<IReadOnlyList<OutgoingMessage>?> QuestionAsync(Turn turn, string text, string[] words, CancellationToken cancellationToken)
     {
-        var t = string.Join(' ', words);
-        var asks = text.TrimEnd().EndsWith('?') || _words.QuestionStarts.Contains(words[0]) || QuestionOpeningPattern().IsMatch(t);
+        var t = LeadInPattern().Replace(string.Join(' ', words), "");
+        var first = t.Split(' ')[0];
+        var asks = text.TrimEnd().EndsWith('?') || _words.QuestionStarts.Contains(first) || QuestionOpeningPattern().IsMatch(t) || PricePattern().IsMatch(t);
         if (!asks || OrderRequestPattern().IsMatch(t))
         {
             return null;
         }
+
+        var memory = turn.State.Dialogue;
 
         if (WaitPattern().IsMatch(t))
         {
@@ -173,10 +177,25 @@ public sealed partial class Conversation
 
         var extracted = await extractor.ExtractAsync(text, cancellationToken);
         var item = extracted.Items.Count > 0 ? menu.FindItem(extracted.Items[0].MenuItemId) : null;
-        if (PricePattern().IsMatch(t))
+        var followUp = FollowUpPattern().IsMatch(t) && memory.Topic is not null;
+        if (extracted.Items.Count == 0 && memory.Prompt == Prompt.Offer && memory.Offer is { } asked && menu.FindItem(asked.ItemId) is { } askedItem
+            && LineModifiers.Read(menu, askedItem, words) is { Size: { } otherSize })
+        {
+            // "and the small?": the item just asked about, in another size.
+            var read = new ExtractedItem(askedItem.Id, askedItem.Name, 1, 0m, otherSize.Id, []);
+            Offer(turn, read, "price");
+            return [new TextReply(MenuAnswers.Price(menu, read))];
+        }
+
+        if (PricePattern().IsMatch(t) || (followUp && memory.Topic == "price" && extracted.Items.Count > 0))
         {
             if (extracted.Items.Count > 0)
             {
+                if (extracted.Items.Count == 1)
+                {
+                    Offer(turn, extracted.Items[0], "price");
+                }
+
                 return [new TextReply(string.Join("\n", extracted.Items.Select(i => MenuAnswers.Price(menu, i))))];
             }
 
@@ -185,15 +204,21 @@ public sealed partial class Conversation
                 : "Which item would you like the price of? Send “menu” to see everything with prices.")];
         }
 
-        var (tag, allergen) = MenuAnswers.DietaryWord(words);
+        var (tag, allergen) = MenuAnswers.DietaryWord(words.Where(w => !NamedOnMenu(w)).ToList());
         if (tag is not null || allergen is not null)
         {
             var about = item ?? ItemNamedInCart(turn, words);
+            if (about is not null && extracted.Items.Count == 1)
+            {
+                Offer(turn, extracted.Items[0], "dietary");
+            }
+
             return [new TextReply(about is not null ? MenuAnswers.Dietary(menu, about, tag, allergen) : MenuAnswers.DietaryList(menu, tag, allergen))];
         }
 
         if (ContentsPattern().IsMatch(t) && item is not null)
         {
+            Offer(turn, extracted.Items[0], "contents");
             return [new TextReply(MenuAnswers.Contents(menu, item))];
         }
 
@@ -223,6 +248,17 @@ public sealed partial class Conversation
 
         return [new TextReply("I'm not sure about that, sorry; please ask the shop directly. I can tell you prices, what is on an item or what a category has, and take your order.")];
     }
+
+    /// <summary>Remembers the item a question was about, so "I'll have one" or "a small one" adds it and "and the large?" prices it.</summary>
+    private static void Offer(Turn turn, ExtractedItem item, string topic)
+    {
+        turn.Prompt = Prompt.Offer;
+        turn.State.Dialogue = turn.State.Dialogue with { Offer = new OfferedItem(item.MenuItemId, item.Size, 1), Topic = topic };
+    }
+
+    /// <summary>A word that names an item or option ("shrimp" on a taco) is an order word, not a dietary question.</summary>
+    private bool NamedOnMenu(string word) =>
+        menu.FindItem(word) is not null || menu.Items.Any(i => menu.FindOption(i, word) is not null);
 
     private Menu.MenuItem? ItemNamedInCart(Turn turn, string[] words)
     {
@@ -262,11 +298,20 @@ public sealed partial class Conversation
     [GeneratedRegex(@"^(?:(?:actually|sorry|oh|oops|please|yes|yeah|ok|okay|no|hmm|hi|hey|wait|so)[, ]+)*(?:(?:can|could) (?:you|i|we) |i (?:want|would like|'d like|need) to |please )?cancel(?: (?:my|the|this|that))?(?: (?:order|last order|whole order|whole thing|everything|it|all|pizza|burger|food))?(?:[, ]+(?:please|sorry|thanks|thank you|now))*$")]
     private static partial Regex CancelOrderPattern();
 
+    [GeneratedRegex(@"^(?:(?:hey|hi|hello|ok|okay|so|and|also|um|uh|hmm|oh|cool|great|thanks|sorry|excuse me|quick question)[, ]+)+")]
+    private static partial Regex LeadInPattern();
+
+    [GeneratedRegex(@"^(?:and |what about |how about |also )")]
+    private static partial Regex FollowUpPattern();
+
+    [GeneratedRegex(@"\bcancel (?:my|the|this|that|our) (?:whole |entire |last |current )?order\b|\bcancel (?:it|everything|the whole thing) (?:please|now)\b")]
+    private static partial Regex CancelAnywherePattern();
+
     [GeneratedRegex(@"^(?:do you (?:have|sell|do|serve|make|offer|deliver|take|accept)|have you got|is there|are there|are you|is it|what's|whats|how's|hows|tell me)\b")]
     private static partial Regex QuestionOpeningPattern();
 
     // "can I get 2 pizzas?" and "could you add a coke?" are orders phrased as questions.
-    [GeneratedRegex(@"^(?:hi |hello |hey |ok |okay |yes |and |also )?(?:can|could|may|would|will) (?:i|we|you|u) (?:please |pls |also |just )*(?:get|have|order|grab|take|add|make|give|do|send|put|bring)\b(?! (?:a |an )?(?:delivery|refund|receipt)\b)|^(?:i'd|id|i would|we'd|i will|i'll|ill) (?:like|love|take|have|want)\b")]
+    [GeneratedRegex(@"^(?:hi |hello |hey |ok |okay |yes |and |also )?(?:can|could|may|would|will) (?:i|we|you|u) (?:please |pls |also |just )*(?:get|have|order|grab|take|add|make|give|do|send|put|bring|throw in|include|add on)\b(?! (?:a |an )?(?:delivery|refund|receipt)\b)|^(?:i'd|id|i would|we'd|i will|i'll|ill) (?:like|love|take|have|want)\b")]
     private static partial Regex OrderRequestPattern();
 
     [GeneratedRegex(@"\b(?:how long|how much longer|when will (?:it|my order|my food|the food)|when is (?:it|my order)|how soon|wait time|waiting time|eta|ready yet|is it ready|be ready)\b")]

@@ -169,9 +169,17 @@ public sealed partial class Conversation(
         }
 
         await StartAmendingIfAskedAsync(turn, said, cancellationToken);
-        foreach (var line in HalvesReader.Apply(menu, text, extracted.Items.Select(CartEditor.LineFrom).ToList()))
+        var lines = extracted.Items.Select(CartEditor.LineFrom).ToList();
+        var halved = HalvesReader.Apply(menu, text, lines);
+        foreach (var line in halved)
         {
             CartEditor.Add(menu, state, line, menu.MaxQuantity, turn.Now);
+        }
+
+        if (!ReferenceEquals(halved, lines))
+        {
+            // The halves were read: "half" is no longer an unknown word.
+            extracted = extracted with { Unrecognized = extracted.Unrecognized.Where(u => !TextReading.Words(u).All(w => w is "half" or "halves" or "one" or "other" or "the" or "left" or "right" or "plain")).ToList() };
         }
 
         state.Dialogue = state.Dialogue with { LastLine = state.Cart.Count - 1 };

@@ -47,6 +47,9 @@ public sealed record DialogueMemory
     /// <summary>The line changed last: what "it" and "that" mean, and what "the other one" is the twin of.</summary>
     public int? LastLine { get; init; }
 
+    /// <summary>What the last question asked about the offered item ("price", "contents", "dietary"), so "and a taco?" asks the same.</summary>
+    public string? Topic { get; init; }
+
     /// <summary>Messages in a row the bot could not make sense of; the third hands the conversation to staff.</summary>
     public int Misunderstood { get; init; }
 

@@ -57,12 +57,13 @@ public static class EnglishDialogue
         YesCore = DialogueWords.Set(
             "yes", "y", "yeah", "yea", "yep", "yup", "ya", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed", "correct", "right",
             "go", "place", "done", "fine", "absolutely", "definitely", "perfect", "alright", "affirmative", "yess", "yesss", "👍", "👌", "✅",
-            "all", "send"),
+            "all", "send", "that's", "thats"),
         No = DialogueWords.Set("no", "nope", "nah", "not", "yet", "wait", "hold", "on", "don't", "dont", "no thanks", "negative"),
         Greetings = DialogueWords.Set(
             "hi", "hello", "hey", "hiya", "yo", "howdy", "greetings", "morning", "afternoon", "evening", "good", "there", "start", "hallo", "heya", "hola", "buenas",
             "buenos", "dias", "días", "tardes", "noches", "ola", "olá", "oi", "bom", "dia", "boa", "tarde", "noite"),
-        Thanks = DialogueWords.Set("thanks", "thank", "you", "u", "thx", "ty", "cheers", "tnx", "thnx", "thankyou", "ta", "much", "so", "lot", "a", "many", "appreciated", "appreciate", "it"),
+        Thanks = DialogueWords.Set("thanks", "thank", "you", "u", "thx", "ty", "cheers", "tnx", "thnx", "thankyou", "ta", "much", "so", "lot", "a", "many", "appreciated", "appreciate", "it",
+            "gracias", "muchas", "obrigado", "obrigada", "valeu", "merci", "danke"),
         Goodbyes = DialogueWords.Set("bye", "goodbye", "byebye", "cya", "see", "ya", "later", "night", "goodnight", "take", "care", "have", "a", "good", "nice", "day", "evening"),
         Approval = DialogueWords.Set(
             "perfect", "great", "cool", "nice", "awesome", "brilliant", "excellent", "amazing", "lovely", "super", "wonderful",
@@ -71,8 +72,8 @@ public static class EnglishDialogue
         Filler = DialogueWords.Set(
             "please", "pls", "plz", "so", "then", "just", "and", "oh", "ah", "um", "uh", "well", "also", "really", "very", "now", "mate",
             "buddy", "thank", "thanks", "sir", "madam", "actually", "instead", "sorry", "oops", "again", "hmm", "ok", "okay", "anyway",
-            "though", "only"),
-        Pointers = DialogueWords.Set("it", "that", "this", "them", "those", "these", "one", "ones", "both", "all", "everything", "each", "last"),
+            "though", "only", "too", "as"),
+        Pointers = DialogueWords.Set("it", "that", "this", "them", "those", "these", "one", "ones", "both", "all", "everything", "each", "last", "other"),
         All = DialogueWords.Set("them", "all", "both", "everything", "each", "those", "these", "every", "everyone"),
         Numbers = new Dictionary<string, int>
         {
