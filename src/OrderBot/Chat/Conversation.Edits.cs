@@ -33,6 +33,11 @@ public sealed partial class Conversation
             return [CartView(turn)];
         }
 
+        if (state.HasCart && ResizeLast(turn, words) is { } resized)
+        {
+            return resized;
+        }
+
         var unsized = state.HasCart ? SizeQuestion.Unsized(menu, state) : [];
         if (unsized.Count > 0 && ChangeOptions(turn, words, unsized, text) is { } answered)
         {
@@ -46,6 +51,26 @@ public sealed partial class Conversation
         }
 
         return null;
+    }
+
+    /// <summary>"small", "make it a large": a size alone changes the line changed last.</summary>
+    private IReadOnlyList<OutgoingMessage>? ResizeLast(Turn turn, string[] words)
+    {
+        var cart = turn.State.Cart;
+        var last = turn.State.Dialogue.LastLine is { } l && l < cart.Count ? l : cart.Count - 1;
+        if (SizeQuestion.Unsized(menu, turn.State).Count > 0 || menu.FindItem(cart[last].MenuItemId) is not { Sizes.Count: > 0 } item)
+        {
+            return null;
+        }
+
+        if (words.Any(w => w is not ("a" or "an") && TextReading.Number(w, _words) is not null))
+        {
+            return null;
+        }
+
+        var modifiers = LineModifiers.Read(menu, item, words);
+        var rest = LineFinder.ContentWords(modifiers.Rest, _words).Where(w => w is not ("make" or "size" or "change" or "instead")).ToList();
+        return modifiers is { Size: not null, Added.Count: 0, Removed.Count: 0 } && rest.Count == 0 ? ChangeOptions(turn, words, [last], string.Join(' ', words)) : null;
     }
 
     private static readonly HashSet<string> TakeWords =
@@ -481,9 +506,14 @@ public sealed partial class Conversation
             return onTarget;
         }
 
-        return ModifyPattern().Match(t) is { Success: true } match
-            ? ChangeOptions(turn, TextReading.Words(match.Groups["rest"].Value), onlyLine is { } o ? [o] : [], t)
-            : null;
+        if (ModifyPattern().Match(t) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var rest = TextReading.Words(match.Groups["rest"].Value);
+        var pointed = onlyLine is { } o ? [o] : rest.Contains("other") ? Described(turn, rest) : [];
+        return ChangeOptions(turn, rest, pointed, t);
     }
 
     /// <summary>
@@ -594,27 +624,30 @@ public sealed partial class Conversation
     }
 
     // Words a correction may open with, before its verb: "sorry, ", "hmm actually ", "can you ", "oh and ".
-    private const string Lead = @"(?:(?:hmm+|um+|uh+|ok|okay|oh|oops|sorry|actually|wait|please|and|also|but|no|yes|yeah|so|well|hey|then|on second thoughts?|scratch that|my bad|correction|change of plans?|i changed my mind|can you|could you|would you|can i|could i|can we|can|could|would|will|should|i'd like to|id like to|i want to|i'd like|id like|i want|i need|let's|lets)[, ]+)*";
+    private const string Lead = @"(?:(?:hmm+|um+|uh+|ok|okay|oh|oops|sorry|actually|wait|please|and|also|but|yes|yeah|so|well|hey|then|on second thoughts?|scratch that|my bad|correction|change of plans?|i changed my mind|can you|could you|would you|can i|could i|can we|can|could|would|will|should|i'd like to|id like to|i want to|i'd like|id like|i want|i need|let's|lets)[, ]+)*";
 
-    [GeneratedRegex("^" + Lead + @"(?:make (?:that|it|them|this|those)|change (?:that|it|them|this) to|i meant|i mean|make the order|let's do|lets do|let's make it|lets make it|(?:only|just) (?:the )?)? ?(?:the )?(?<n>" + N + @")(?:(?: of)? (?<rest>.+?))?(?: (?:not|instead of|rather than) " + N + @")?(?: please| instead| then| only| total| in total| actually| thanks)*$")]
+    // A correction may also open with "no": "no, make that 2"; before an option it means "without" and is no lead-in.
+    private const string NoLead = @"(?:no[, ]+)?" + Lead;
+
+    [GeneratedRegex("^" + NoLead + @"(?:make (?:that|it|them|this|those)|change (?:that|it|them|this) to|i meant|i mean|make the order|let's do|lets do|let's make it|lets make it|(?:only|just) (?:the )?)? ?(?:the )?(?<n>" + N + @")(?:(?: of)? (?<rest>.+?))??(?: (?:not|instead of|rather than) " + N + @")?(?: please| instead| then| only| total| in total| actually| thanks)*$")]
     private static partial Regex QuantityPattern();
 
-    [GeneratedRegex("^" + Lead + @"(?<n>" + N + @")(?: (?<rest>.+?))? (?:not|instead of|rather than) " + N + @"(?: .*)?$")]
+    [GeneratedRegex("^" + NoLead + @"(?<n>" + N + @")(?: (?<rest>.+?))? (?:not|instead of|rather than) " + N + @"(?: .*)?$")]
     private static partial Regex NotPattern();
 
     [GeneratedRegex(@"^(?:.+? )?(?:only|just) (?:want |need |the )?(?<n>" + N + @") (?<rest>.+)$")]
     private static partial Regex JustPattern();
 
-    [GeneratedRegex("^" + Lead + @"(?:remove|delete|drop|take out|take off|take away|cancel|forget|scratch|lose|ditch|skip|get rid of|no more|nix|minus|i don't want|i dont want|i do not want|don't want|dont want|leave out|leave off)(?: the| my| that| those)? (?<target>.+?)(?: (?:from|off|out of|on|in) (?:the |my |this |that )?(?<from>.+?))?(?: anymore| any more| please| after all| thanks)*$")]
+    [GeneratedRegex("^" + NoLead + @"(?:remove|delete|drop|take out|take off|take away|cancel|forget|scratch|lose|ditch|skip|get rid of|no more|nix|minus|i don't want|i dont want|i do not want|don't want|dont want|leave out|leave off)(?: the| my| that| those)? (?<target>.+?)(?: (?:from|off|out of|on|in) (?:the |my |this |that )?(?<from>.+?))?(?: anymore| any more| please| after all| thanks)*$")]
     private static partial Regex RemovePattern();
 
-    [GeneratedRegex("^" + Lead + @"(?:take|leave|hold) (?:the |my |all the )?(?<target>.+?) (?:off|out)(?: (?:of |from |on )?(?:the |my |that |both )?(?<from>.+?))?(?: please| thanks)*$")]
+    [GeneratedRegex("^" + NoLead + @"(?:take|leave|hold) (?:the |my |all the )?(?<target>.+?) (?:off|out)(?: (?:of |from |on )?(?:the |my |that |both )?(?<from>.+?))?(?: please| thanks)*$")]
     private static partial Regex TakeOffPattern();
 
-    [GeneratedRegex("^" + Lead + @"(?:change|switch|swap|replace|turn|make|exchange|sub|substitute) (?:(?<n>" + N + @") of )?(?<from>.+?) (?:to|for|with|into|by|as) (?<to>.+)$")]
+    [GeneratedRegex("^" + NoLead + @"(?:change|switch|swap|replace|turn|make|exchange|sub|substitute) (?:(?<n>" + N + @") of )?(?<from>.+?) (?:to|for|with|into|by|as) (?<to>.+)$")]
     private static partial Regex ReplacePattern();
 
-    [GeneratedRegex("^" + Lead + @"(?:can i have |can i get |could i get |could i have |make it |give me |i'll have |ill have )?(?<to>.+?),? (?:instead of|in place of|rather than) (?:the |my )?(?<from>.+)$|^" + Lead + @"instead of (?:the |my )?(?<from>.+?),? (?:can i have |can i get |could i have |could i get |i'd like |id like |make it |give me |get me |i'll have |ill have )?(?<to>.+)$")]
+    [GeneratedRegex("^" + NoLead + @"(?:can i have |can i get |could i get |could i have |make it |give me |i'll have |ill have )?(?<to>.+?),? (?:instead of|in place of|rather than) (?:the |my )?(?<from>.+)$|^" + Lead + @"instead of (?:the |my )?(?<from>.+?),? (?:can i have |can i get |could i have |could i get |i'd like |id like |make it |give me |get me |i'll have |ill have )?(?<to>.+)$")]
     private static partial Regex InsteadPattern();
 
     [GeneratedRegex("^" + Lead + @"(?:make |have |change |let )?(?<n>" + N + @") of (?:the |those |them|these |my )?(?<from>.*?),? (?:as |to |into |be |should be |is |a |an )?(?<to>(?:(?:a|an) )?.+)$|^" + Lead + @"(?:make |have )?(?<n>one|1|two|2) (?<to>(?:with|without|no|extra|in|on|as) .+)$")]

@@ -9,7 +9,7 @@ namespace OrderBot.Chat;
 public sealed partial class Conversation
 {
     private static readonly HashSet<string> ThanksCore = ["thanks", "thank", "thx", "ty", "cheers", "tnx", "thnx", "thankyou", "ta", "appreciated", "appreciate", "gracias", "obrigado", "obrigada", "valeu", "merci", "danke"];
-    private static readonly HashSet<string> ByeCore = ["bye", "goodbye", "byebye", "cya", "later", "goodnight", "night"];
+    private static readonly HashSet<string> ByeCore = ["bye", "goodbye", "byebye", "cya", "later", "goodnight", "night", "see", "adios", "adiós", "tchau", "ciao"];
     private static readonly HashSet<string> NoCore = ["no", "nope", "nah", "not", "wait", "hold", "negative"];
     private static readonly HashSet<string> RepeatPhrases =
     [
@@ -45,10 +45,18 @@ public sealed partial class Conversation
         return [new TextReply(reply)];
     }
 
-    private async Task<IReadOnlyList<OutgoingMessage>?> SmallTalkAsync(Turn turn, string[] words, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OutgoingMessage>?> SmallTalkAsync(Turn turn, string[] said, CancellationToken cancellationToken)
     {
         var state = turn.State;
         var memory = state.Dialogue;
+
+        // Emoji other than a yes (🙏, 😊) colour a message without changing what it says.
+        var words = said.Where(w => w.Any(char.IsLetterOrDigit) || _words.YesCore.Contains(w)).ToArray();
+        if (words.Length == 0)
+        {
+            return [new TextReply(state.HasCart ? "🙂 Your order isn't placed yet: tap Confirm when you're ready." : "🙂")];
+        }
+
         if (TextReading.OnlyFrom(words, _words.Yes, _words.Filler) && words.Any(_words.YesCore.Contains) || words.All(w => _words.YesCore.Contains(w)))
         {
             return await AffirmAsync(turn, cancellationToken);
@@ -63,7 +71,7 @@ public sealed partial class Conversation
                 : [new TextReply("OK. Tell me whenever you'd like to order.")];
         }
 
-        if (TextReading.OnlyFrom(words, _words.Greetings, _words.Filler, _words.Thanks))
+        if (TextReading.OnlyFrom(words, _words.Greetings, _words.Filler, _words.Thanks) && words.Any(w => _words.Greetings.Contains(w) && !_words.Thanks.Contains(w)))
         {
             turn.Prompt = state.HasCart ? null : Prompt.None;
             return state.HasCart ? [Welcome(turn), CartView(turn)] : [Welcome(turn)];
@@ -80,7 +88,7 @@ public sealed partial class Conversation
             return [new TextReply("You're welcome!" + pending)];
         }
 
-        if (TextReading.OnlyFrom(words, _words.Approval, _words.Filler) || words.All(w => !w.Any(char.IsLetterOrDigit)))
+        if (TextReading.OnlyFrom(words, _words.Approval, _words.Filler))
         {
             return [new TextReply(state.HasCart ? "🙂" + pending : "🙂")];
         }

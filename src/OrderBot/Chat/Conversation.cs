@@ -106,8 +106,9 @@ public sealed partial class Conversation(
         };
     }
 
-    private async Task<IReadOnlyList<OutgoingMessage>> OnTextAsync(Turn turn, string text, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OutgoingMessage>> OnTextAsync(Turn turn, string said, CancellationToken cancellationToken)
     {
+        var text = _words.Expand(said);
         var words = TextReading.Words(text);
         if (words.Length == 0)
         {
@@ -192,7 +193,9 @@ public sealed partial class Conversation(
         }
 
         var replies = new List<OutgoingMessage>();
-        var notes = extracted.Unrecognized.Select(p => Unrecognized(turn, p)).Concat(extracted.Ambiguities.Select(ChatText.Question)).ToList();
+        // "cool, 2 tacos" or "buenas! 2 tacos": the courtesy around an order is not an unknown dish.
+        var unknown = extracted.Unrecognized.Where(u => !TextReading.OnlyFrom(TextReading.Words(u), _words.Approval, _words.Thanks, _words.Greetings, _words.Filler, _words.Yes, _words.Goodbyes));
+        var notes = unknown.Select(p => Unrecognized(turn, p)).Concat(extracted.Ambiguities.Select(ChatText.Question)).ToList();
         if (notes.Count > 0)
         {
             // A long message can leave many unknown parts; the reply still has to fit one WhatsApp text (found by ChatFuzzTests).

@@ -41,6 +41,34 @@ public sealed record DialogueWords
     /// <summary>Words that open a question ("what", "how", "is", "do").</summary>
     public required FrozenSet<string> QuestionStarts { get; init; }
 
+    /// <summary>Chat shorthand spelled out before reading ("dbl" is "double", "w/" is "with").</summary>
+    public FrozenDictionary<string, string> Shorthand { get; init; } = FrozenDictionary<string, string>.Empty;
+
+    /// <summary>The text with <see cref="Shorthand"/> spelled out, word by word.</summary>
+    public string Expand(string text)
+    {
+        if (Shorthand.Count == 0)
+        {
+            return text;
+        }
+
+        var parts = text.Split(' ');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var word = parts[i].TrimEnd(',', '.', '!', '?', ';', ':');
+            if (Shorthand.TryGetValue(word.ToLowerInvariant(), out var full))
+            {
+                parts[i] = full + parts[i][word.Length..];
+            }
+            else if (word.StartsWith("w/", StringComparison.OrdinalIgnoreCase) && word.Length > 2 && Shorthand.TryGetValue("w/", out var with))
+            {
+                parts[i] = with + " " + parts[i][2..];
+            }
+        }
+
+        return string.Join(' ', parts);
+    }
+
     public static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 }
 
@@ -80,6 +108,12 @@ public static class EnglishDialogue
             ["a"] = 1, ["an"] = 1, ["one"] = 1, ["single"] = 1, ["two"] = 2, ["couple"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5,
             ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["dozen"] = 12,
             ["half-dozen"] = 6, ["fifteen"] = 15, ["twenty"] = 20,
+        }.ToFrozenDictionary(StringComparer.Ordinal),
+        Shorthand = new Dictionary<string, string>
+        {
+            ["dbl"] = "double", ["w/"] = "with", ["w/o"] = "without", ["wo/"] = "without", ["xtra"] = "extra", ["pls"] = "please", ["plz"] = "please",
+            ["thx"] = "thanks", ["u"] = "you", ["ur"] = "your", ["r"] = "are", ["n"] = "and", ["&"] = "and", ["+"] = "and", ["lg"] = "large",
+            ["sm"] = "small", ["med"] = "medium", ["reg"] = "regular", ["cuz"] = "because", ["bc"] = "because", ["2nite"] = "tonight",
         }.ToFrozenDictionary(StringComparer.Ordinal),
         QuestionStarts = DialogueWords.Set(
             "what", "whats", "what's", "which", "how", "hows", "is", "are", "does", "do", "can", "could", "when", "where", "wheres",

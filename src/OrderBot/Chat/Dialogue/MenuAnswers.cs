@@ -126,7 +126,8 @@ public static class MenuAnswers
     {
         foreach (var word in words)
         {
-            var items = menu.Items.Where(i => LineFinder.Same(Menu.Menu.NormalizeKey(i.Category), word)).ToList();
+            var items = menu.Items.Where(i => i.Category.Length > 2 && (LineFinder.Same(Menu.Menu.NormalizeKey(i.Category), word)
+                || word.EndsWith(Menu.Menu.NormalizeKey(i.Category), StringComparison.Ordinal) || word.EndsWith(Menu.Menu.NormalizeKey(i.Category) + "s", StringComparison.Ordinal))).ToList();
             if (items.Count > 1)
             {
                 return $"{Title(items[0].Category)}: " + string.Join(", ", items.Take(20).Select(i => $"{i.Name} {menu.Price(i.Price)}")) + ".";
@@ -144,7 +145,10 @@ public static class MenuAnswers
 
             if (group is not null)
             {
-                return $"{group.Name}: " + string.Join(", ", group.Options.Take(25).Select(o => o.Price > 0 ? $"{o.Name.ToLowerInvariant()} (+{menu.Price(o.Price)})" : o.Name.ToLowerInvariant())) + ".";
+                // A long list is told by name only, so every option fits one message.
+                return group.Options.Count > 12
+                    ? $"{group.Name}: " + string.Join(", ", group.Options.Select(o => o.Name.ToLowerInvariant())) + $". Most cost {menu.Price(group.Options.GroupBy(o => o.Price).OrderByDescending(g => g.Count()).First().Key)} extra."
+                    : $"{group.Name}: " + string.Join(", ", group.Options.Select(o => o.Price > 0 ? $"{o.Name.ToLowerInvariant()} (+{menu.Price(o.Price)})" : o.Name.ToLowerInvariant())) + ".";
             }
         }
 
