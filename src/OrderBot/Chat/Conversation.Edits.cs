@@ -88,8 +88,14 @@ public sealed partial class Conversation
             return null;
         }
 
+        if (words.Any(w => NamesItem(item, w)))
+        {
+            // The item named again: the order reading takes it, with everything else the message says.
+            return null;
+        }
+
         var modifiers = LineModifiers.Read(menu, item, words);
-        var content = LineFinder.ContentWords(modifiers.Rest, _words).Where(w => !TakeWords.Contains(w) && !LineFinder.Fits(menu, new CartLine(item.Id, item.Name, 1, 0), w)).ToList();
+        var content = LineFinder.ContentWords(modifiers.Rest, _words).Where(w => !TakeWords.Contains(w)).ToList();
         var pointed = words.Any(w => w is "one" or "ones" or "those" or "them" or "it" or "that" or "some") || modifiers.Any;
         if (content.Count > 0 || !pointed)
         {
@@ -280,8 +286,9 @@ public sealed partial class Conversation
         if (words.Contains("other") && last >= 0)
         {
             var rest = words.Where(w => w != "other").ToList();
-            var twins = LineFinder.Find(menu, cart, rest, _words).Where(i => i != last && (LineFinder.ContentWords(rest, _words).Count > 0 || cart[i].MenuItemId == cart[last].MenuItemId)).ToList();
-            return twins.Count > 0 ? [twins[0]] : [];
+            var twins = Enumerable.Range(0, cart.Count).Where(i => i != last && cart[i].MenuItemId == cart[last].MenuItemId).ToList();
+            var fitting = twins.Where(i => LineFinder.FitsWholly(menu, cart[i], rest, _words)).ToList();
+            return fitting.Count > 0 ? [fitting[0]] : twins.Count > 0 ? [twins[0]] : [];
         }
 
         var found = LineFinder.Find(menu, cart, words, _words);

@@ -170,7 +170,7 @@ public sealed partial class Conversation(
         }
 
         await StartAmendingIfAskedAsync(turn, said, cancellationToken);
-        var lines = extracted.Items.Select(CartEditor.LineFrom).ToList();
+        var lines = UnitsReader.Apply(menu, text, extracted.Items.Select(CartEditor.LineFrom).ToList(), _words);
         var halved = HalvesReader.Apply(menu, text, lines);
         foreach (var line in halved)
         {
