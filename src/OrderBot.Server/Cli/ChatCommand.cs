@@ -2,7 +2,6 @@ using System.CommandLine;
 using OrderBot.Chat;
 using OrderBot.Crm;
 using OrderBot.Hosting;
-using OrderBot.Menu;
 using OrderBot.Storage;
 
 namespace OrderBot.Server.Cli;
@@ -26,7 +25,11 @@ public static class ChatCommand
 
     public static async Task<int> RunAsync(string[] args, string customerId, string? displayName, TextReader input, TextWriter output, CancellationToken ct)
     {
-        var builder = Host.CreateApplicationBuilder(args.Where(a => !a.StartsWith("--customer", StringComparison.Ordinal) && !a.StartsWith("--name", StringComparison.Ordinal)).ToArray());
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args.Where(a => !a.StartsWith("--customer", StringComparison.Ordinal) && !a.StartsWith("--name", StringComparison.Ordinal)).ToArray(),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         // The terminal is the chat: only warnings may interrupt it (appsettings.json asks for Information).
         builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", nameof(LogLevel.Warning))]);
         builder.Services.AddOrderBot(builder.Configuration);
@@ -37,15 +40,7 @@ public static class ChatCommand
 
         // The host is built but not started: the messages are handled right here, one at a time, without the background workers.
         using var host = builder.Build();
-        try
-        {
-            _ = host.Services.GetRequiredService<Menu.Menu>();
-        }
-        catch (MenuValidationException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 2;
-        }
+        _ = host.Services.GetRequiredService<Menu.Menu>();
 
         await host.Services.GetRequiredService<StorageInitializer>().InitializeAsync(ct);
         var inbox = host.Services.GetRequiredService<ChatInbox>();

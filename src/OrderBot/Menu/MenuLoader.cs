@@ -21,6 +21,10 @@ public static class MenuLoader
         {
             json = File.ReadAllText(path);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new MenuValidationException(path, [$"no such file: {Path.GetFullPath(path)} (a relative Menu:Path or --menu is read from the directory the command was started in)"]);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new MenuValidationException(path, [$"cannot be read: {e.Message}"]);
