@@ -34,8 +34,24 @@ public sealed class WebhookOptions
     /// <summary>Where events are POSTed; required for the webhook adapter.</summary>
     public Uri? Url { get; set; }
 
-    /// <summary>The HMAC-SHA256 key for <c>X-OrderBot-Signature</c>; required for the webhook adapter, at least 16 characters.</summary>
+    /// <summary>
+    /// The HMAC-SHA256 key for the legacy <c>X-OrderBot-Signature</c> (kept for one release), at least 16 characters.
+    /// A <c>whsec_</c> secret also signs the Standard Webhooks header.
+    /// </summary>
     public string? Secret { get; set; }
+
+    /// <summary>
+    /// Standard Webhooks secrets (<c>whsec_</c> + base64 of 24-64 bytes), all active: each adds a <c>v1,</c> signature
+    /// to <c>webhook-signature</c>, so a receiver can rotate without downtime.
+    /// </summary>
+    public List<string> Secrets { get; set; } = [];
+
+    /// <summary>The keys that sign <c>webhook-signature</c>: every entry of <see cref="Secrets"/>, and <see cref="Secret"/> when it is a whsec_ secret.</summary>
+    public IReadOnlyList<byte[]> SigningKeys =>
+        Secrets.Append(Secret).Select(StandardWebhookSignature.Key).OfType<byte[]>().DistinctBy(Convert.ToBase64String).ToList();
+
+    /// <summary>The key of the legacy header: <see cref="Secret"/>, else the first of <see cref="Secrets"/>.</summary>
+    public string? LegacySecret => Secret ?? Secrets.FirstOrDefault();
 }
 
 public sealed class HubSpotOptions
