@@ -62,9 +62,12 @@ public sealed class HubSpotOptions
     /// <summary>A private app token with crm.objects.orders and crm.objects.contacts read/write scopes; required for the hubspot adapter.</summary>
     public string? AccessToken { get; set; }
 
-    /// <summary>The unique contact property the customer's phone number is upserted by (default phone).</summary>
+    /// <summary>
+    /// The unique contact property the customer's id (the phone number) is upserted by. Default orderbot_customer_id, a
+    /// custom property <c>crm check --fix</c> creates: HubSpot's own phone property is not unique in a standard portal.
+    /// </summary>
     [Required]
-    public string ContactIdProperty { get; set; } = "phone";
+    public string ContactIdProperty { get; set; } = "orderbot_customer_id";
 
     /// <summary>The unique order property holding OrderBot's order id (default hs_external_order_id).</summary>
     [Required]
@@ -82,4 +85,10 @@ public sealed class HubSpotOptions
 
     /// <summary>Written to hs_source_store (default OrderBot).</summary>
     public string SourceStore { get; set; } = "OrderBot";
+
+    /// <summary>Check the id properties and pipeline stages when the server starts (default true); a wrong set-up stops the start.</summary>
+    public bool CheckOnStart { get; set; } = true;
+
+    /// <summary><see cref="BaseUrl"/> with a trailing slash, so relative API paths are appended to it.</summary>
+    public Uri ApiRoot => BaseUrl.AbsoluteUri.EndsWith('/') ? BaseUrl : new Uri(BaseUrl.AbsoluteUri + "/");
 }

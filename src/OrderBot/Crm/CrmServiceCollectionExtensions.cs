@@ -16,6 +16,14 @@ public static class CrmServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddOrderBotCrm(this IServiceCollection services, IConfiguration configuration)
     {
+        var adapter = configuration.GetSection(CrmOptions.Section).Get<CrmOptions>()?.Adapter ?? CrmAdapter.None;
+        services.TryAddSingleton<HubSpotSetupCheck>();
+        if (adapter == CrmAdapter.HubSpot)
+        {
+            // Before the dispatcher (added next) starts: hosted services start in the order they were added.
+            services.AddHostedService<HubSpotSetupGate>();
+        }
+
         services.AddOrderBotOutbox(configuration);
         services.AddOptions<CrmOptions>()
             .Bind(configuration.GetSection(CrmOptions.Section))
@@ -30,7 +38,6 @@ public static class CrmServiceCollectionExtensions
                 "Crm:HubSpot:AccessToken is required when Crm:Adapter is hubspot.")
             .ValidateOnStart();
 
-        var adapter = configuration.GetSection(CrmOptions.Section).Get<CrmOptions>()?.Adapter ?? CrmAdapter.None;
         services.AddSingleton(new OutboxDestination(CrmOptions.Destination, Enabled: adapter != CrmAdapter.None));
         services.TryAddSingleton<WebhookDestinationState>();
         switch (adapter)
