@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using OrderBot.Chat;
 using OrderBot.Crm;
 using OrderBot.Hosting;
+using OrderBot.Orders;
 using OrderBot.Storage;
 
 namespace OrderBot.Server.Cli;
@@ -43,9 +45,30 @@ public static class ChatCommand
         _ = host.Services.GetRequiredService<Menu.Menu>();
 
         await host.Services.GetRequiredService<StorageInitializer>().InitializeAsync(ct);
-        var inbox = host.Services.GetRequiredService<ChatInbox>();
-        var processor = host.Services.GetRequiredService<ChatProcessor>();
         var time = host.Services.GetRequiredService<TimeProvider>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watcher = new TerminalStatusWatcher(
+            host.Services.GetRequiredService<OrderHandler>(), terminal, customerId,
+            host.Services.GetRequiredService<IOptions<ChatOptions>>().Value.PollInterval, time);
+        await watcher.BaselineAsync(ct);
+        var watching = watcher.WatchAsync(stop.Token);
+        try
+        {
+            return await ConverseAsync(customerId, displayName, input, output, terminal, host.Services, ct);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await watching.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private static async Task<int> ConverseAsync(
+        string customerId, string? displayName, TextReader input, TextWriter output, TerminalChannel terminal, IServiceProvider services, CancellationToken ct)
+    {
+        var inbox = services.GetRequiredService<ChatInbox>();
+        var processor = services.GetRequiredService<ChatProcessor>();
+        var time = services.GetRequiredService<TimeProvider>();
         await output.WriteLineAsync($"Chatting as {customerId}. Type a message (\"hi\", \"menu\", \"2 large pizzas\"), a number to pick a choice, or /quit.");
         while (!ct.IsCancellationRequested)
         {
