@@ -8,7 +8,7 @@ using OrderBot.Storage;
 namespace OrderBot.Server;
 
 /// <summary>What a started server runs with, in one line an operator can check: menu, database, extraction, channels.</summary>
-internal static partial class StartupLog
+public static partial class StartupLog
 {
     public static void Write(IServiceProvider services)
     {
