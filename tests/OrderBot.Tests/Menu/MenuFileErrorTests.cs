@@ -24,7 +24,7 @@ public sealed class MenuFileErrorTests
         [
             "$.colour: unknown field; the fields here are name, currency, minorUnits, maxQuantity, sizes, qualifiers, optionGroups, items",
             "$.items[0].price: must be a number",
-            "$.items[0].sizez: unknown field; the fields here are id, name, aliases, category, price, sizes, sizePrices, optionGroups, defaults",
+            "$.items[0].sizez: unknown field; the fields here are id, name, aliases, category, price, sizes, sizePrices, optionGroups, defaults, defaultSize, description, tags, allergens",
             "$.items[1].name: missing; it is required",
         ], error.Problems);
         Assert.DoesNotContain("System.", error.Message, StringComparison.Ordinal);
