@@ -17,7 +17,11 @@ public static class OrderBotApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json is read from beside the app; relative paths in settings stay relative to the current directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // The host logs a failed start with its trace and then throws; StartupErrors reports the throw in a line or
+        // two. A background service that fails later is still logged, at Critical.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddOrderBot(builder.Configuration);
         builder.Services.AddOrderBotApi(builder.Configuration);
         builder.Services.AddOrderBotCrm(builder.Configuration);
@@ -58,5 +62,6 @@ public static class OrderBotApp
         _ = app.Services.GetRequiredService<Menu.Menu>();
         await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
+        StartupLog.Write(app.Services);
     }
 }

@@ -42,6 +42,8 @@ public static class ApiServiceCollectionExtensions
 
         services.AddSingleton<OrderViews>();
         services.AddProblemDetails();
+        // A body that cannot be read reaches ProblemExceptionHandler, which names the field, instead of a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json => OrderJson.Configure(json.SerializerOptions));
         services.AddOpenApi();
@@ -54,6 +56,7 @@ public static class ApiServiceCollectionExtensions
         var maxBody = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value.MaxBodyBytes;
         var group = app.MapGroup(prefix).WithTags(tag).RequireAuthorization().RequireRateLimiting(RateLimitPolicy);
         group.WithMetadata(new RequestSizeLimitAttribute(maxBody));
+        group.AddEndpointFilter(ApiProblems.AsProblemJson);
         return group;
     }
 }

@@ -14,8 +14,12 @@ public static class ExtractEndpoints
     }
 
     /// <summary>Reads an order from a message against the menu; nothing is stored.</summary>
-    public static async Task<Ok<ExtractedOrder>> Extract(ExtractBody body, OrderHandler handler, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await handler.ExtractOrderFromMessageAsync(body.Message ?? "", cancellationToken));
+    public static async Task<Results<Ok<ExtractedOrder>, ValidationProblem>> Extract(ExtractBody body, OrderHandler handler, CancellationToken cancellationToken) =>
+        body.Message is null
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["message"] = ["is required: the customer's message as a string"] })
+            : TypedResults.Ok(await handler.ExtractOrderFromMessageAsync(body.Message, cancellationToken));
 }
 
+/// <summary>A misspelt field would otherwise read as an empty message and answer 200 with nothing.</summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record ExtractBody(string? Message);

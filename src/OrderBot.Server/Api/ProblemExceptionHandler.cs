@@ -16,6 +16,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             OrderValidationException e => (StatusCodes.Status400BadRequest, "The request is invalid.", e.Message, e.Errors),
             UnknownCustomerException e => (StatusCodes.Status422UnprocessableEntity, "Unknown customer.", e.Message, null),
             IdempotencyKeyReusedException e => (StatusCodes.Status422UnprocessableEntity, "Idempotency key reused.", e.Message, null),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } =>
+                (StatusCodes.Status400BadRequest, "The request body is invalid.", "A field is unknown or has the wrong type.", ReadError(json)),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode == 413 ? "The request body is too large." : "The request could not be read.", e.Message, null),
             MenuValidationException e => (StatusCodes.Status400BadRequest, "The menu is invalid.", e.Message, null),
             _ when IsStorageFailure(exception) => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable.",
@@ -38,6 +40,12 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail }
             : new HttpValidationProblemDetails(errors.ToDictionary()) { Status = status, Title = title, Detail = detail };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static Dictionary<string, string[]> ReadError(System.Text.Json.JsonException json)
+    {
+        var (field, error) = ApiProblems.Describe(json);
+        return new Dictionary<string, string[]> { [field] = [error] };
     }
 
     [LoggerMessage(2001, LogLevel.Error, "The database failed during {Method} {Path}; answered 503")]

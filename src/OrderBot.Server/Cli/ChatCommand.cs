@@ -1,8 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using OrderBot.Chat;
 using OrderBot.Crm;
 using OrderBot.Hosting;
-using OrderBot.Menu;
+using OrderBot.Orders;
 using OrderBot.Storage;
 
 namespace OrderBot.Server.Cli;
@@ -26,7 +27,11 @@ public static class ChatCommand
 
     public static async Task<int> RunAsync(string[] args, string customerId, string? displayName, TextReader input, TextWriter output, CancellationToken ct)
     {
-        var builder = Host.CreateApplicationBuilder(args.Where(a => !a.StartsWith("--customer", StringComparison.Ordinal) && !a.StartsWith("--name", StringComparison.Ordinal)).ToArray());
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args.Where(a => !a.StartsWith("--customer", StringComparison.Ordinal) && !a.StartsWith("--name", StringComparison.Ordinal)).ToArray(),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         // The terminal is the chat: only warnings may interrupt it (appsettings.json asks for Information).
         builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", nameof(LogLevel.Warning))]);
         builder.Services.AddOrderBot(builder.Configuration);
@@ -37,20 +42,33 @@ public static class ChatCommand
 
         // The host is built but not started: the messages are handled right here, one at a time, without the background workers.
         using var host = builder.Build();
-        try
-        {
-            _ = host.Services.GetRequiredService<Menu.Menu>();
-        }
-        catch (MenuValidationException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 2;
-        }
+        _ = host.Services.GetRequiredService<Menu.Menu>();
 
         await host.Services.GetRequiredService<StorageInitializer>().InitializeAsync(ct);
-        var inbox = host.Services.GetRequiredService<ChatInbox>();
-        var processor = host.Services.GetRequiredService<ChatProcessor>();
         var time = host.Services.GetRequiredService<TimeProvider>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watcher = new TerminalStatusWatcher(
+            host.Services.GetRequiredService<OrderHandler>(), terminal, customerId,
+            host.Services.GetRequiredService<IOptions<ChatOptions>>().Value.PollInterval, time);
+        await watcher.BaselineAsync(ct);
+        var watching = watcher.WatchAsync(stop.Token);
+        try
+        {
+            return await ConverseAsync(customerId, displayName, input, output, terminal, host.Services, ct);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await watching.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private static async Task<int> ConverseAsync(
+        string customerId, string? displayName, TextReader input, TextWriter output, TerminalChannel terminal, IServiceProvider services, CancellationToken ct)
+    {
+        var inbox = services.GetRequiredService<ChatInbox>();
+        var processor = services.GetRequiredService<ChatProcessor>();
+        var time = services.GetRequiredService<TimeProvider>();
         await output.WriteLineAsync($"Chatting as {customerId}. Type a message (\"hi\", \"menu\", \"2 large pizzas\"), a number to pick a choice, or /quit.");
         while (!ct.IsCancellationRequested)
         {

@@ -30,7 +30,7 @@ public static class EvalCommand
     private static async Task<int> RunAsync(
         ParseResult result, ExtractorArguments extractor, FileInfo dataArgument, string? menuPath, FileInfo? predictionsFile, CancellationToken ct)
     {
-        var data = new FileInfo(CliPaths.Find(dataArgument.ToString()));
+        var data = dataArgument;
         if (!data.Exists)
         {
             Console.Error.WriteLine($"{data.FullName}: no such file");
@@ -95,7 +95,7 @@ public static class EvalCommand
 
     private static async Task<int> RunConversationsAsync(FileInfo dataArgument, string? menuPath, DirectoryInfo? transcripts, CancellationToken ct)
     {
-        var data = new FileInfo(CliPaths.Find(dataArgument.ToString()));
+        var data = dataArgument;
         if (!data.Exists)
         {
             Console.Error.WriteLine($"{data.FullName}: no such file");

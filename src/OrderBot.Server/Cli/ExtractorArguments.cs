@@ -62,7 +62,7 @@ public sealed class ExtractorArguments
         }
         catch (OptionsValidationException e)
         {
-            error.WriteLine(e.Message);
+            error.WriteLine(StartupErrors.Describe(e) ?? e.Message);
             services.Dispose();
             return null;
         }

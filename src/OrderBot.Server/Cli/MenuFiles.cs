@@ -2,25 +2,18 @@ using OrderBot.Menu;
 
 namespace OrderBot.Server.Cli;
 
-/// <summary>Where the verbs find a menu when none is given: samples/menus/pizzeria.json here, or menus/ beside the binary.</summary>
+/// <summary>The verbs' <c>--menu</c>: resolved like <c>Menu:Path</c>, relative to the directory the command was started in.</summary>
 public static class MenuFiles
 {
-    public const string DefaultName = "pizzeria.json";
-
-    public static string Resolve(string? path)
-    {
-        var found = CliPaths.Find(string.IsNullOrEmpty(path) ? Path.Combine("samples", "menus", DefaultName) : path);
-        var besideBinary = Path.Combine(AppContext.BaseDirectory, "menus", Path.GetFileName(found));
-        return !File.Exists(found) && File.Exists(besideBinary) ? besideBinary : found;
-    }
+    /// <summary>The file a <c>--menu</c> value (or none: the default sample) stands for.</summary>
+    public static string Resolve(string? path) => MenuOptions.Resolve(string.IsNullOrEmpty(path) ? new MenuOptions().Path : path);
 
     /// <summary>Loads the menu or writes why it cannot be used; null then.</summary>
     public static Menu.Menu? TryLoad(string? path, TextWriter error)
     {
-        var resolved = Resolve(path);
         try
         {
-            return MenuLoader.LoadFile(resolved);
+            return MenuLoader.LoadFile(Resolve(path));
         }
         catch (MenuValidationException e)
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using OrderBot.Menu;
 
 namespace OrderBot.Server.Cli;
 
@@ -18,16 +17,7 @@ public static class ServeCommand
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
         await using var app = OrderBotApp.Build(args);
-        try
-        {
-            await app.InitializeAndStartAsync(ct);
-        }
-        catch (MenuValidationException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 2;
-        }
-
+        await app.InitializeAndStartAsync(ct);
         await app.WaitForShutdownAsync(ct);
         return 0;
     }

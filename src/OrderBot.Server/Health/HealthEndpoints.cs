@@ -11,7 +11,8 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
-            .AddCheck<OutboxCircuitHealthCheck>("outbox-circuits", tags: [ReadyTag]);
+            .AddCheck<OutboxCircuitHealthCheck>("outbox-circuits", tags: [ReadyTag])
+            .AddCheck<CrmWebhookHealthCheck>("crm-webhook", tags: [ReadyTag]);
         return services;
     }
 

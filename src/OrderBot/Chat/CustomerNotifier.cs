@@ -27,6 +27,12 @@ public sealed partial class CustomerNotifier(
 {
     public const string DestinationName = "customer";
 
+    /// <summary>
+    /// The terminal chat's channel: only the <c>chat</c> verb's own process can write to it, and it shows its orders'
+    /// status changes itself while it runs, so a server that does not serve it has nothing to send (and nothing to retry).
+    /// </summary>
+    public const string TerminalChannel = "terminal";
+
     private readonly Dictionary<string, IChatChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public string Destination => DestinationName;
@@ -58,7 +64,12 @@ public sealed partial class CustomerNotifier(
             return DeliveryResult.Delivered;
         }
 
-        if (!_channels.TryGetValue(conversation.Channel, out var channel))
+        if (!_channels.TryGetValue(conversation.Channel, out var channel) && conversation.Channel == TerminalChannel)
+        {
+            return DeliveryResult.Delivered;
+        }
+
+        if (channel is null)
         {
             return DeliveryResult.Permanent($"the customer's channel '{conversation.Channel}' is not served by this process");
         }

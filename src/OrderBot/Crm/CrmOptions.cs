@@ -34,8 +34,24 @@ public sealed class WebhookOptions
     /// <summary>Where events are POSTed; required for the webhook adapter.</summary>
     public Uri? Url { get; set; }
 
-    /// <summary>The HMAC-SHA256 key for <c>X-OrderBot-Signature</c>; required for the webhook adapter, at least 16 characters.</summary>
+    /// <summary>
+    /// The HMAC-SHA256 key for the legacy <c>X-OrderBot-Signature</c> (kept for one release), at least 16 characters.
+    /// A <c>whsec_</c> secret also signs the Standard Webhooks header.
+    /// </summary>
     public string? Secret { get; set; }
+
+    /// <summary>
+    /// Standard Webhooks secrets (<c>whsec_</c> + base64 of 24-64 bytes), all active: each adds a <c>v1,</c> signature
+    /// to <c>webhook-signature</c>, so a receiver can rotate without downtime.
+    /// </summary>
+    public List<string> Secrets { get; set; } = [];
+
+    /// <summary>The keys that sign <c>webhook-signature</c>: every entry of <see cref="Secrets"/>, and <see cref="Secret"/> when it is a whsec_ secret.</summary>
+    public IReadOnlyList<byte[]> SigningKeys =>
+        Secrets.Append(Secret).Select(StandardWebhookSignature.Key).OfType<byte[]>().DistinctBy(Convert.ToBase64String).ToList();
+
+    /// <summary>The key of the legacy header: <see cref="Secret"/>, else the first of <see cref="Secrets"/>.</summary>
+    public string? LegacySecret => Secret ?? Secrets.FirstOrDefault();
 }
 
 public sealed class HubSpotOptions
@@ -46,9 +62,12 @@ public sealed class HubSpotOptions
     /// <summary>A private app token with crm.objects.orders and crm.objects.contacts read/write scopes; required for the hubspot adapter.</summary>
     public string? AccessToken { get; set; }
 
-    /// <summary>The unique contact property the customer's phone number is upserted by (default phone).</summary>
+    /// <summary>
+    /// The unique contact property the customer's id (the phone number) is upserted by. Default orderbot_customer_id, a
+    /// custom property <c>crm check --fix</c> creates: HubSpot's own phone property is not unique in a standard portal.
+    /// </summary>
     [Required]
-    public string ContactIdProperty { get; set; } = "phone";
+    public string ContactIdProperty { get; set; } = "orderbot_customer_id";
 
     /// <summary>The unique order property holding OrderBot's order id (default hs_external_order_id).</summary>
     [Required]
@@ -66,4 +85,10 @@ public sealed class HubSpotOptions
 
     /// <summary>Written to hs_source_store (default OrderBot).</summary>
     public string SourceStore { get; set; } = "OrderBot";
+
+    /// <summary>Check the id properties and pipeline stages when the server starts (default true); a wrong set-up stops the start.</summary>
+    public bool CheckOnStart { get; set; } = true;
+
+    /// <summary><see cref="BaseUrl"/> with a trailing slash, so relative API paths are appended to it.</summary>
+    public Uri ApiRoot => BaseUrl.AbsoluteUri.EndsWith('/') ? BaseUrl : new Uri(BaseUrl.AbsoluteUri + "/");
 }

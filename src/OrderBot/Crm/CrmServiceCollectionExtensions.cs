@@ -16,20 +16,30 @@ public static class CrmServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddOrderBotCrm(this IServiceCollection services, IConfiguration configuration)
     {
+        var adapter = configuration.GetSection(CrmOptions.Section).Get<CrmOptions>()?.Adapter ?? CrmAdapter.None;
+        services.TryAddSingleton<HubSpotSetupCheck>();
+        if (adapter == CrmAdapter.HubSpot)
+        {
+            // Before the dispatcher (added next) starts: hosted services start in the order they were added.
+            services.AddHostedService<HubSpotSetupGate>();
+        }
+
         services.AddOrderBotOutbox(configuration);
         services.AddOptions<CrmOptions>()
             .Bind(configuration.GetSection(CrmOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.Adapter != CrmAdapter.Webhook || o.Webhook.Url is { IsAbsoluteUri: true },
                 "Crm:Webhook:Url (an absolute URL) is required when Crm:Adapter is webhook.")
-            .Validate(o => o.Adapter != CrmAdapter.Webhook || o.Webhook.Secret is { Length: >= 16 },
-                "Crm:Webhook:Secret (at least 16 characters) is required when Crm:Adapter is webhook.")
+            .Validate(o => o.Adapter != CrmAdapter.Webhook || o.Webhook.LegacySecret is { Length: >= 16 },
+                "Crm:Webhook:Secrets:0 (a whsec_ secret; `crm secret` prints a new one) or Crm:Webhook:Secret (at least 16 characters) is required when Crm:Adapter is webhook.")
+            .Validate(o => o.Webhook.Secrets.All(secret => StandardWebhookSignature.Key(secret) is not null),
+                "Crm:Webhook:Secrets must each be whsec_ followed by the base64 of 24 to 64 random bytes.")
             .Validate(o => o.Adapter != CrmAdapter.HubSpot || !string.IsNullOrWhiteSpace(o.HubSpot.AccessToken),
                 "Crm:HubSpot:AccessToken is required when Crm:Adapter is hubspot.")
             .ValidateOnStart();
 
-        var adapter = configuration.GetSection(CrmOptions.Section).Get<CrmOptions>()?.Adapter ?? CrmAdapter.None;
         services.AddSingleton(new OutboxDestination(CrmOptions.Destination, Enabled: adapter != CrmAdapter.None));
+        services.TryAddSingleton<WebhookDestinationState>();
         switch (adapter)
         {
             case CrmAdapter.Webhook:

@@ -111,8 +111,7 @@ public sealed class HubSpotDeliverer(IHttpClientFactory http, IOptions<CrmOption
         /// <summary>Sends one request; on success the step carries the response body.</summary>
         public async Task<Step> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
         {
-            var root = hubSpot.BaseUrl.AbsoluteUri.EndsWith('/') ? hubSpot.BaseUrl : new Uri(hubSpot.BaseUrl.AbsoluteUri + "/");
-            using var request = new HttpRequestMessage(method, new Uri(root, path));
+            using var request = new HttpRequestMessage(method, new Uri(hubSpot.ApiRoot, path));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", hubSpot.AccessToken);
             if (body is not null)
             {

@@ -1,26 +1,60 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace OrderBot.Crm;
 
-/// <summary>POSTs each event's JSON to <c>Crm:Webhook:Url</c>, signed, with the event id as <c>Idempotency-Key</c>.</summary>
-public sealed class WebhookDeliverer(IHttpClientFactory http, IOptions<CrmOptions> options, TimeProvider time) : IOutboxDeliverer
+/// <summary>
+/// POSTs each event's JSON to <c>Crm:Webhook:Url</c>, signed the Standard Webhooks way (and with the legacy
+/// <c>X-OrderBot-Signature</c>), with the event id as <c>webhook-id</c> and <c>Idempotency-Key</c>.
+/// </summary>
+public sealed partial class WebhookDeliverer(
+    IHttpClientFactory http, IOptions<CrmOptions> options, WebhookDestinationState state, TimeProvider time, ILogger<WebhookDeliverer> logger) : IOutboxDeliverer
 {
     public string Destination => CrmOptions.Destination;
 
     public async Task<DeliveryResult> DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
+        if (state.DisabledReason is { } disabled)
+        {
+            return DeliveryResult.Permanent(disabled);
+        }
+
         var webhook = options.Value.Webhook;
         var body = Encoding.UTF8.GetBytes(outboxEvent.Payload);
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(body, webhook.Secret!));
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        request.Headers.Add(StandardWebhookSignature.IdHeader, outboxEvent.Id);
+        request.Headers.Add(StandardWebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (webhook.SigningKeys is { Count: > 0 } keys)
+        {
+            request.Headers.Add(StandardWebhookSignature.SignatureHeader, StandardWebhookSignature.Sign(outboxEvent.Id, timestamp, body, keys));
+        }
+
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(body, webhook.LegacySecret!));
         request.Headers.Add("Idempotency-Key", outboxEvent.Id);
         request.Headers.Add("X-OrderBot-Event", outboxEvent.Type);
 
         var client = http.CreateClient(CrmOptions.HttpClientName);
         using var response = await client.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Gone)
+        {
+            var reason = $"the webhook receiver answered 410 Gone at {time.GetUtcNow():u}, so the destination is disabled; " +
+                         "fix Crm:Webhook:Url, restart, then `outbox replay --all-dead`";
+            state.Disable(reason);
+            Log.Disabled(logger, webhook.Url!.GetLeftPart(UriPartial.Path));
+            return DeliveryResult.Permanent(reason);
+        }
+
         return await HttpDelivery.ClassifyAsync(response, time, cancellationToken);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(5101, LogLevel.Error, "The webhook receiver {Url} answered 410 Gone: nothing more is sent to it until Crm:Webhook:Url is changed")]
+        public static partial void Disabled(ILogger logger, string url);
     }
 }

@@ -21,6 +21,10 @@ public static class MenuLoader
         {
             json = File.ReadAllText(path);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new MenuValidationException(path, [$"no such file: {Path.GetFullPath(path)} (a relative Menu:Path or --menu is read from the directory the command was started in)"]);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new MenuValidationException(path, [$"cannot be read: {e.Message}"]);
@@ -33,6 +37,24 @@ public static class MenuLoader
     /// <param name="source">Where it came from, used in error messages.</param>
     public static Menu Parse(string json, string source)
     {
+        List<string> shape;
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            shape = MenuJsonShape.Problems(document.RootElement);
+        }
+        catch (JsonException e)
+        {
+            // A syntax error ends the reading: what follows it cannot be told apart.
+            var line = e.LineNumber is { } l ? $"line {l + 1}, column {(e.BytePositionInLine ?? 0) + 1}: " : "";
+            throw new MenuValidationException(source, [$"{line}not valid JSON ({FirstSentence(e.Message)})"]);
+        }
+
+        if (shape.Count > 0)
+        {
+            throw new MenuValidationException(source, shape);
+        }
+
         MenuDefinition? definition;
         try
         {
@@ -56,7 +78,7 @@ public static class MenuLoader
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(". Path:", StringComparison.Ordinal);
+        var cut = message.IndexOf(". Path:", StringComparison.Ordinal) is > 0 and var path ? path : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
 }

@@ -5,18 +5,31 @@ public sealed class MenuOptions
 {
     public const string Section = "Menu";
 
-    /// <summary>The menu file. Default: samples/menus/pizzeria.json, looked up in the working folder, then beside the app.</summary>
-    public string Path { get; set; } = "samples/menus/pizzeria.json";
+    /// <summary>Where the sample menus are documented to live; only these names fall back to the copies bundled with the app.</summary>
+    public const string SamplesFolder = "samples/menus";
 
-    /// <summary>The file to load: the path as given when it exists, else the same file name in the app's menus folder.</summary>
-    public string ResolvePath()
+    /// <summary>The menu file, relative to the directory the command was started in. Default: samples/menus/pizzeria.json.</summary>
+    public string Path { get; set; } = SamplesFolder + "/pizzeria.json";
+
+    /// <summary>The file to load, see <see cref="Resolve"/>.</summary>
+    public string ResolvePath() => Resolve(Path);
+
+    /// <summary>
+    /// The path as given, relative to the current directory. Only a documented sample name
+    /// (<c>samples/menus/&lt;file&gt;</c>) that is not there is read from the app's bundled copy, so a published app
+    /// runs out of the box, while a shop's own <c>shop/pizzeria.json</c> is never swapped for the sample of the same name.
+    /// </summary>
+    public static string Resolve(string path)
     {
-        if (File.Exists(Path) || System.IO.Path.IsPathRooted(Path))
+        if (File.Exists(path) || System.IO.Path.IsPathRooted(path))
         {
-            return Path;
+            return path;
         }
 
-        var besideApp = System.IO.Path.Combine(AppContext.BaseDirectory, "menus", System.IO.Path.GetFileName(Path));
-        return File.Exists(besideApp) ? besideApp : Path;
+        var normalized = path.Replace('\\', '/');
+        normalized = normalized.StartsWith("./", StringComparison.Ordinal) ? normalized[2..] : normalized;
+        var name = normalized.StartsWith(SamplesFolder + "/", StringComparison.Ordinal) ? normalized[(SamplesFolder.Length + 1)..] : null;
+        var bundled = name is null || name.Contains('/') ? null : System.IO.Path.Combine(AppContext.BaseDirectory, "menus", name);
+        return bundled is not null && File.Exists(bundled) ? bundled : path;
     }
 }

@@ -35,7 +35,7 @@ public sealed class HubSpotDelivererTests(SqliteTestDatabase database) : IClassF
         ], requests.Select(r => (r.Method, r.Path)));
         Assert.All(requests, r => Assert.Equal($"Bearer {FakeHubSpot.Token}", r.Authorization));
         AssertJson(Upsert(placed.OrderId, "hs_external_order_id", Properties(placed.Number, "pending")), requests[0].Body);
-        AssertJson(Upsert(customer, "phone", new JsonObject { ["phone"] = customer }), requests[1].Body);
+        AssertJson(Upsert(customer, "orderbot_customer_id", new JsonObject { ["phone"] = customer }), requests[1].Body);
         Assert.Equal("", requests[2].Body);
         AssertJson(Upsert(placed.OrderId, "hs_external_order_id", Properties(placed.Number, "stage-confirmed")), requests[3].Body);
         Assert.StartsWith("application/json", requests[0].ContentType, StringComparison.Ordinal);

@@ -28,6 +28,43 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Console log lines that report an error ("fail:" or "crit:" from the console logger).</summary>
     public IEnumerable<string> Errors => _output.Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
 
+    /// <summary>Everything the console showed, stdout and stderr interleaved.</summary>
+    public IEnumerable<string> Output => _output;
+
+    /// <summary>Runs a verb of OrderBot.Server to its end in <paramref name="workingDirectory"/>; its exit code and what it wrote.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunToExitAsync(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(typeof(OrderBotApp).Assembly.Location);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"OrderBot.Server {string.Join(' ', arguments)} did not exit within 60 s");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
     public static ServerProcess Start(IEnumerable<KeyValuePair<string, string>> settings, IEnumerable<KeyValuePair<string, string>>? environment = null)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
@@ -89,7 +126,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         // Bound and released at once: another process could take it in between, which a test run will not do.
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -22,3 +22,16 @@ public enum LlmProvider
     /// <summary>Ollama's native /api/chat.</summary>
     Ollama,
 }
+
+/// <summary>Which request field carries the token limit on an OpenAI-compatible server.</summary>
+public enum TokenLimitField
+{
+    /// <summary>max_completion_tokens for OpenAI (api.openai.com, Azure), max_tokens for other servers.</summary>
+    Auto,
+
+    /// <summary>max_tokens: Ollama's /v1, vLLM, llama.cpp, LM Studio.</summary>
+    MaxTokens,
+
+    /// <summary>max_completion_tokens: OpenAI's current field (the only one its reasoning models take).</summary>
+    MaxCompletionTokens,
+}

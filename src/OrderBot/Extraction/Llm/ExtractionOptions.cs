@@ -33,6 +33,19 @@ public sealed class ExtractionOptions : IValidatableObject
     [Range(32, 16384)]
     public int MaxTokens { get; set; } = 800;
 
+    /// <summary>
+    /// The request field that carries <see cref="MaxTokens"/> on OpenAI-compatible servers. <c>auto</c> (default):
+    /// <c>max_completion_tokens</c> for api.openai.com and Azure OpenAI, <c>max_tokens</c> for every other server (Ollama's /v1,
+    /// vLLM, llama.cpp, LM Studio), which read that field and may ignore the other.
+    /// </summary>
+    public TokenLimitField TokenLimitField { get; set; } = TokenLimitField.Auto;
+
+    /// <summary>
+    /// Comma-separated model name prefixes that refuse a temperature other than the default (reasoning models); no
+    /// <c>temperature</c> is sent to them. Default <c>o1,o3,o4,gpt-5</c>; empty sends temperature 0 to every model.
+    /// </summary>
+    public string NoTemperatureModels { get; set; } = "o1,o3,o4,gpt-5";
+
     /// <summary>Retries after a 429, 5xx or network failure (0 turns retrying off).</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 2;
@@ -48,6 +61,19 @@ public sealed class ExtractionOptions : IValidatableObject
     /// <summary>How long the circuit stays open before one trial call is let through.</summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The field name <see cref="TokenLimitField"/> stands for with this endpoint.</summary>
+    public TokenLimitField EffectiveTokenLimitField => TokenLimitField != TokenLimitField.Auto
+        ? TokenLimitField
+        : Endpoint is null || Endpoint.Host.Equals("api.openai.com", StringComparison.OrdinalIgnoreCase)
+            || Endpoint.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
+            ? TokenLimitField.MaxCompletionTokens
+            : TokenLimitField.MaxTokens;
+
+    /// <summary>Whether the model accepts <c>temperature: 0</c> (see <see cref="NoTemperatureModels"/>).</summary>
+    public bool AcceptsTemperature => Model is null || !NoTemperatureModels
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Any(prefix => Model.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

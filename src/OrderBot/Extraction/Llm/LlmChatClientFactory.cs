@@ -17,6 +17,7 @@ public static class LlmChatClientFactory
 {
     public static readonly Uri OpenAIEndpoint = new("https://api.openai.com/v1");
     public static readonly Uri OllamaEndpoint = new("http://localhost:11434");
+    private static readonly TimeSpan MaxServerDelay = TimeSpan.FromMinutes(2);
 
     /// <summary>Read when <see cref="ExtractionOptions.ApiKey"/> is not set, as the OpenAI tools do.</summary>
     public const string ApiKeyVariable = "OPENAI_API_KEY";
@@ -24,10 +25,15 @@ public static class LlmChatClientFactory
     public static IChatClient Create(ExtractionOptions options, TimeProvider time, HttpMessageHandler? innerHandler = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Model);
-        var handler = new ResilienceHandler(Pipeline(options, time)) {
+        HttpMessageHandler handler = new ResilienceHandler(Pipeline(options, time)) {
             // A long-lived client: recycle connections so a changed DNS entry (a moved endpoint) is picked up.
             InnerHandler = innerHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
         };
+        if (options.Provider == LlmProvider.OpenAI && options.EffectiveTokenLimitField == TokenLimitField.MaxTokens)
+        {
+            handler = new TokenLimitFieldHandler { InnerHandler = handler };
+        }
+
         // The extractor's own timeout (on the TimeProvider) bounds the call; HttpClient's clock would not move in tests.
         var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         return options.Provider switch
@@ -48,7 +54,8 @@ public static class LlmChatClientFactory
                 Delay = options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldRetryAfterHeader = true,
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Outcome.Result, time)),
             });
         }
 
@@ -60,6 +67,32 @@ public static class LlmChatClientFactory
             SamplingDuration = TimeSpan.FromMinutes(1),
             BreakDuration = options.CircuitBreakDuration,
         }).Build();
+    }
+
+    /// <summary>
+    /// The wait the server asked for: <c>retry-after-ms</c> (Azure OpenAI, milliseconds) first, then <c>Retry-After</c>
+    /// (seconds or a date), as openai-python reads them. Like it, a wait over two minutes is not honoured (null: the
+    /// exponential backoff applies, and the extractor's own timeout still bounds the whole call).
+    /// </summary>
+    internal static TimeSpan? ServerDelay(HttpResponseMessage? response, TimeProvider time)
+    {
+        if (response is null)
+        {
+            return null;
+        }
+
+        TimeSpan? delay = null;
+        if (response.Headers.TryGetValues("retry-after-ms", out var values)
+            && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ms))
+        {
+            delay = TimeSpan.FromMilliseconds(ms);
+        }
+        else if (response.Headers.RetryAfter is { } retryAfter)
+        {
+            delay = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - time.GetUtcNow() : null);
+        }
+
+        return delay > TimeSpan.Zero && delay <= MaxServerDelay ? delay : null;
     }
 
     private static IChatClient OpenAI(ExtractionOptions options, HttpClient http)

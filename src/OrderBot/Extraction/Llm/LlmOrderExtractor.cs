@@ -44,7 +44,8 @@ public sealed class LlmOrderExtractor : IOrderExtractor
         _chatOptions = new ChatOptions
         {
             ModelId = _options.Model,
-            Temperature = 0,
+            // Reasoning models answer 400 to any temperature but their default, so none is sent to them.
+            Temperature = _options.AcceptsTemperature ? 0 : null,
             MaxOutputTokens = _options.MaxTokens,
             ResponseFormat = ChatResponseFormat.ForJsonSchema(LlmAnswerSchema.Schema, LlmAnswerSchema.Name, "The customer's order."),
             // OpenAI then enforces the schema while decoding; servers without strict mode ignore the flag.

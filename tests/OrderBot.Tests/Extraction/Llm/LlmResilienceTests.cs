@@ -6,36 +6,44 @@ namespace OrderBot.Tests.Extraction.Llm;
 [Collection(FakeLlmServerCollection.Name)]
 public sealed class LlmResilienceTests(FakeLlmServer server)
 {
-    private const string Message = "two large pizzas with ham";
-    private const string Answer = """{"items":[{"name":"Pizza","quantity":2,"price":null,"size":"large","options":["ham"]}],"special_instructions":null}""";
+    private const string Message = LlmTestBed.PizzaMessage;
+    private const string Answer = LlmTestBed.PizzaAnswer;
 
     /// <summary>Bounds a wait on the code under test so a bug fails the test instead of hanging it; never a synchronisation.</summary>
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task A_429_is_retried_only_after_its_Retry_After_and_the_answer_is_used()
+    /// <summary>retry-after-ms (Azure OpenAI) wins over Retry-After, as openai-python reads them (platforms-2026.md, section 7).</summary>
+    [Theory]
+    [InlineData(null, "7", 7000)]
+    [InlineData("1500", "9", 1500)]
+    public async Task A_429_is_retried_only_after_the_wait_the_server_asked_for_and_the_answer_is_used(string? retryAfterMs, string retryAfter, int waitMs)
     {
         var time = new TimerWatchingTimeProvider();
-        var scenario = server.Scenario(
-            n => n == 1 ? FakeReply.Error(429, new Dictionary<string, string> { ["Retry-After"] = "7" }) : FakeReply.OpenAI(Answer),
-            time);
+        var headers = new Dictionary<string, string> { ["Retry-After"] = retryAfter };
+        if (retryAfterMs is not null)
+        {
+            headers["retry-after-ms"] = retryAfterMs;
+        }
+
+        var scenario = server.Scenario(n => n == 1 ? FakeReply.Error(429, headers) : FakeReply.OpenAI(Answer), time);
         using var bed = new LlmTestBed(LlmTestBed.OpenAI(scenario, o => o.Timeout = TimeSpan.FromMinutes(1)), time);
-        var waitingForRetryAfter = time.TimerStarted(TimeSpan.FromSeconds(7));
+        var wait = TimeSpan.FromMilliseconds(waitMs);
+        var waitingForRetryAfter = time.TimerStarted(wait);
 
         var extraction = bed.Extractor.ExtractAsync(Message, Ct);
         await waitingForRetryAfter.WaitAsync(Guard, Ct);
-        time.Advance(TimeSpan.FromSeconds(6.9));
+        time.Advance(wait - TimeSpan.FromMilliseconds(100));
         Assert.Single(scenario.Requests);
         Assert.False(extraction.IsCompleted);
 
-        time.Advance(TimeSpan.FromSeconds(0.1));
+        time.Advance(TimeSpan.FromMilliseconds(100));
         var order = await extraction.WaitAsync(Guard, Ct);
 
         Assert.Equal("llm", order.Extractor);
         Assert.Equal(2, scenario.Requests.Count);
-        Assert.Equal(TimeSpan.FromSeconds(7), scenario.Requests[1].At - scenario.Requests[0].At);
+        Assert.Equal(wait, scenario.Requests[1].At - scenario.Requests[0].At);
     }
 
     [Theory]

@@ -11,6 +11,10 @@ namespace OrderBot.Tests.Extraction.Llm;
 /// <summary>An LLM extractor for the pizzeria menu talking to one scenario of the fake server, with its metrics collected.</summary>
 public sealed class LlmTestBed : IDisposable
 {
+    /// <summary>A message the parser and the model both read as two large ham pizzas, and the model's answer to it.</summary>
+    public const string PizzaMessage = "two large pizzas with ham";
+    public const string PizzaAnswer = """{"items":[{"name":"Pizza","quantity":2,"price":null,"size":"large","options":["ham"]}],"special_instructions":null}""";
+
     public static readonly Menu.Menu Pizzeria = MenuLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "menus", "pizzeria.json"));
     public static readonly MenuParser Parser = new(Pizzeria);
 
