@@ -53,12 +53,16 @@ public sealed partial class Conversation
         return null;
     }
 
+    /// <summary>The line "it" means: the one changed last while it still exists, else the cart's last line (-1 for an empty cart).</summary>
+    private static int LastLineOf(Turn turn) =>
+        turn.State.Dialogue.LastLine is { } l && l >= 0 && l < turn.State.Cart.Count ? l : turn.State.Cart.Count - 1;
+
     /// <summary>"small", "make it a large": a size alone changes the line changed last.</summary>
     private IReadOnlyList<OutgoingMessage>? ResizeLast(Turn turn, string[] words)
     {
         var cart = turn.State.Cart;
-        var last = turn.State.Dialogue.LastLine is { } l && l < cart.Count ? l : cart.Count - 1;
-        if (SizeQuestion.Unsized(menu, turn.State).Count > 0 || menu.FindItem(cart[last].MenuItemId) is not { Sizes.Count: > 0 } item)
+        var last = LastLineOf(turn);
+        if (last < 0 || SizeQuestion.Unsized(menu, turn.State).Count > 0 || menu.FindItem(cart[last].MenuItemId) is not { Sizes.Count: > 0 } item)
         {
             return null;
         }
@@ -110,7 +114,7 @@ public sealed partial class Conversation
 
         turn.State.Dialogue = turn.State.Dialogue with { Offer = null, Topic = null };
         CartEditor.Add(menu, turn.State, modifiers.ApplyTo(menu, line), menu.MaxQuantity, turn.Now);
-        turn.State.Dialogue = turn.State.Dialogue with { LastLine = turn.State.Cart.Count - 1 };
+        turn.State.Dialogue = turn.State.Dialogue with { LastLine = turn.State.HasCart ? turn.State.Cart.Count - 1 : null };
         turn.CartChanged = true;
         return [CartView(turn)];
     }
@@ -118,7 +122,7 @@ public sealed partial class Conversation
     /// <summary>"the first", "2", "the large one": which of the lines offered by "which one do you mean?".</summary>
     private int? ChosenLine(Turn turn, string[] words)
     {
-        var choices = turn.State.Dialogue.Choices.Where(i => i < turn.State.Cart.Count).ToList();
+        var choices = turn.State.Dialogue.Choices.Where(i => i >= 0 && i < turn.State.Cart.Count).ToList();
         string[] ordinals = ["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"];
         foreach (var word in words)
         {
@@ -282,7 +286,7 @@ public sealed partial class Conversation
     private List<int> Described(Turn turn, IReadOnlyList<string> words)
     {
         var cart = turn.State.Cart;
-        var last = turn.State.Dialogue.LastLine is { } l && l < cart.Count ? l : cart.Count - 1;
+        var last = LastLineOf(turn);
         if (words.Contains("other") && last >= 0)
         {
             var rest = words.Where(w => w != "other").ToList();

@@ -183,7 +183,7 @@ public sealed partial class Conversation(
             extracted = extracted with { Unrecognized = extracted.Unrecognized.Where(u => !TextReading.Words(u).All(w => w is "half" or "halves" or "one" or "other" or "the" or "left" or "right" or "plain")).ToList() };
         }
 
-        state.Dialogue = state.Dialogue with { LastLine = state.Cart.Count - 1 };
+        state.Dialogue = state.Dialogue with { LastLine = state.HasCart ? state.Cart.Count - 1 : null };
         turn.CartChanged |= extracted.Items.Count > 0;
         if (!string.IsNullOrWhiteSpace(extracted.SpecialInstructions))
         {
@@ -341,6 +341,7 @@ public sealed partial class Conversation(
     {
         var state = turn.State;
         state.ClearCart();
+        state.Dialogue = state.Dialogue with { LastLine = null };
         var unknown = new List<string>();
         foreach (var product in catalog.Lines)
         {
