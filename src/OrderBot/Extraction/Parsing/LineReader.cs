@@ -1,3 +1,4 @@
+using OrderBot.Languages;
 using OrderBot.Menu;
 
 namespace OrderBot.Extraction.Parsing;
@@ -7,7 +8,7 @@ namespace OrderBot.Extraction.Parsing;
 /// with removal scope ("no peppers or onions") and qualifiers ("extra cheese").
 /// </summary>
 internal readonly struct LineReader(
-    Menu.Menu menu, string text, List<Token> tokens, bool[] skip, List<(int Start, string Text)> unrecognized, List<string> ambiguities)
+    Menu.Menu menu, WordForms forms, string text, List<Token> tokens, bool[] skip, List<(int Start, string Text)> unrecognized, List<string> ambiguities)
 {
     public readonly record struct Result(OrderLine Line, bool CorrectedQuantity);
 
@@ -211,11 +212,11 @@ internal readonly struct LineReader(
                 continue;
             }
 
-            var word = text[tokens[j].Start..tokens[j].End].ToLowerInvariant();
-            var forms = WordForms.Singulars(word).Append(word).ToList();
+            var word = TextFold.Fold(text[tokens[j].Start..tokens[j].End]);
+            var wordForms = forms.Singulars(word).Append(word).ToList();
             for (var i = 0; i < candidates.Count; i++)
             {
-                if (forms.Any(f => !shared.Contains(f) && names[i].Contains(f)))
+                if (wordForms.Any(f => !shared.Contains(f) && names[i].Contains(f)))
                 {
                     if (named >= 0 && named != i)
                     {
@@ -237,7 +238,7 @@ internal readonly struct LineReader(
     }
 
     private static string[] Words(string name) =>
-        name.ToLowerInvariant().Split((char[])[' ', '-', ',', '.', '/', '&', '\''], StringSplitOptions.RemoveEmptyEntries);
+        TextFold.Fold(name).Split((char[])[' ', '-', ',', '.', '/', '&', '\''], StringSplitOptions.RemoveEmptyEntries);
 
     private void Consume(int start, int end) => Array.Fill(skip, true, start, end - start);
 
