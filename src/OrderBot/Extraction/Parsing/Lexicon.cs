@@ -53,7 +53,7 @@ internal sealed class Lexicon
 
             if (item.Category.Length > 0)
             {
-                Add(item.Category, new LexEntry { Kind = TokenKind.Noun }, true);
+                Add(item.Category, new LexEntry { Kind = TokenKind.Noun, Category = item.Category }, true);
             }
         }
 
@@ -103,7 +103,8 @@ internal sealed class Lexicon
             }
         }
 
-        var ids = AssignWordIds(phrases.SelectMany(p => p.Words), language.Forms);
+        var names = phrases.Where(p => p.FromMenu && p.Words.Length == 1).Select(p => p.Words[0]).ToHashSet(StringComparer.Ordinal);
+        var ids = AssignWordIds(phrases.SelectMany(p => p.Words), menuWords, names, language.Forms);
         var edges = new Dictionary<long, int>();
         var terminals = new List<(LexEntry? Entry, bool FromMenu)> { (null, false) };
         foreach (var (phraseWords, entry, fromMenu) in phrases)
@@ -225,8 +226,12 @@ internal sealed class Lexicon
         _ => 4,
     };
 
-    /// <summary>Word ids with inflections folded together: "olive" and "olives" are one word to the trie.</summary>
-    private static Dictionary<string, int> AssignWordIds(IEnumerable<string> vocabulary, WordForms forms)
+    /// <summary>
+    /// Word ids with inflections folded together: "olive" and "olives" are one word to the trie. The other
+    /// gender of a one-word menu name is that name even where the language has the word: a menu's qualifier
+    /// "poco" makes "poca" the qualifier, not the filler it is otherwise.
+    /// </summary>
+    private static Dictionary<string, int> AssignWordIds(IEnumerable<string> vocabulary, HashSet<string> menuWords, HashSet<string> menuNames, WordForms forms)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var ordered = vocabulary.Distinct(StringComparer.Ordinal).OrderBy(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList();
@@ -235,6 +240,14 @@ internal sealed class Lexicon
         {
             var id = forms.Singulars(word).Select(s => ids.GetValueOrDefault(s, -1)).FirstOrDefault(i => i >= 0, -1);
             ids[word] = id >= 0 ? id : next++;
+        }
+
+        foreach (var name in ordered.Where(menuNames.Contains))
+        {
+            foreach (var other in forms.OtherGender(name).Where(o => !menuWords.Contains(o)))
+            {
+                ids[other] = ids[name];
+            }
         }
 
         foreach (var word in ordered)

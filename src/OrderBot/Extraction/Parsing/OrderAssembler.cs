@@ -35,6 +35,7 @@ internal sealed class OrderAssembler
         var instructions = InstructionReader.Extract(text, folded, tokens, language);
         var assembler = new OrderAssembler(menu, language.Forms, text, tokens);
         var items = assembler.ReadLines();
+        assembler.AskWhichOfCategory();
         assembler.CollectUnknownRuns();
         return new ExtractedOrder
         {
@@ -292,6 +293,23 @@ internal sealed class OrderAssembler
         }
 
         return -1;
+    }
+
+    /// <summary>"3 tacos", "two drinks": a count of a category with no item of it named; the customer must say which.</summary>
+    private void AskWhichOfCategory()
+    {
+        for (var i = 0; i < _tokens.Count; i++)
+        {
+            var noun = _skip[i] || !_tokens[i].IsCount ? -1 : NextMeaningful(i);
+            if (noun < 0 || _tokens[noun].Entry?.Category is not { } category || Tokens.NamesNextItem(_tokens, noun))
+            {
+                continue;
+            }
+
+            var items = _menu.Items.Where(item => item.Category == category).Take(3).Select(item => item.Name);
+            _ambiguities.Add($"which item? \"{_text[_tokens[i].Start.._tokens[noun].End]}\" could be {string.Join(" or ", items)}");
+            _skip[i] = _skip[noun] = true;
+        }
     }
 
     /// <summary>Words nobody could map (and attempts to name a price) are reported, joined when they are adjacent.</summary>

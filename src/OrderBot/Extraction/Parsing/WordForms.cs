@@ -41,13 +41,22 @@ internal sealed class WordForms
                 yield return plural;
             }
 
-            foreach (var other in Apply(form, _genders))
+            foreach (var other in OtherGender(form))
             {
                 yield return other;
-                foreach (var plural in Apply(other, _plurals))
-                {
-                    yield return plural;
-                }
+            }
+        }
+    }
+
+    /// <summary>The other gender of a word and its plurals ("poco" -> "poca", "pocas").</summary>
+    public IEnumerable<string> OtherGender(string word)
+    {
+        foreach (var other in Apply(word, _genders))
+        {
+            yield return other;
+            foreach (var plural in Apply(other, _plurals))
+            {
+                yield return plural;
             }
         }
     }
