@@ -71,7 +71,7 @@ public static class Spanish
             "misma", "cosa", "extra", "más", "mucho", "mucha", "muchos", "muchas", "poco", "poca", "bien", "muy", "súper",
             "rico", "rica", "tamaño", "pieza", "piezas", "porción", "ración", "ya", "ahora", "hoy", "noche", "día", "tarde",
             "mañana", "unos", "unas", "algo", "aparte", "individual", "necesito", "necesitamos", "antojo", "se me antoja",
-            "se antoja", "mande", "amigo", "amiga", "joven", "señor", "señorita", "jefe", "compa", "carnal", "güey", "wey",
+            "se antoja", "mande", "de ellos", "de ellas", "os", "vosotros", "nos pone", "pónganos", "ponednos", "tráenos", "me pondrías", "amigo", "amiga", "joven", "señor", "señorita", "jefe", "compa", "carnal", "güey", "wey",
         ],
         Plurals = [new("", "s"), new("", "es"), new("z", "ces")],
         Genders = [new("o", "a")],

@@ -52,6 +52,7 @@ internal sealed class OrderAssembler
         var anchors = FindAnchors();
         var lines = new List<OrderLine>();
         OrderLine? parent = null;
+        var parentCount = 0;
         for (var k = 0; k < anchors.Count; k++)
         {
             var start = k == 0 ? 0 : StartOf(anchors[k], anchors[k - 1]);
@@ -63,7 +64,8 @@ internal sealed class OrderAssembler
                 continue;
             }
 
-            if (anchors[k].Implicit && parent is not null && SplitsParent(line.Value, parent))
+            // "two pizzas, one with ham" takes one of the two; after a single one, "one with ham" / "outro com" is another.
+            if (anchors[k].Implicit && parent is not null && parentCount > 1 && SplitsParent(line.Value, parent))
             {
                 continue;
             }
@@ -72,6 +74,7 @@ internal sealed class OrderAssembler
             if (!anchors[k].Implicit)
             {
                 parent = line.Value.Line;
+                parentCount = parent.Quantity;
             }
         }
 
