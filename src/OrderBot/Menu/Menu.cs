@@ -19,8 +19,8 @@ public sealed class Menu
     {
         Definition = definition;
         MinorUnits = definition.MinorUnits ?? Money.MinorUnits(definition.Currency);
-        _items = Index(definition.Items, i => i.Id, i => i.Name, i => [.. i.Aliases, .. i.Names.Values]);
-        _sizes = Index(definition.Sizes, s => s.Id, s => s.Name, s => [.. s.Aliases, .. s.Names.Values]);
+        _items = Index(definition.Items, i => i.Id, i => i.Name, i => MenuValidator.Keys(i.Aliases, i.Names));
+        _sizes = Index(definition.Sizes, s => s.Id, s => s.Name, s => MenuValidator.Keys(s.Aliases, s.Names));
         _qualifiers = Index(definition.Qualifiers, q => q.Id, q => q.Name, q => q.Aliases);
         _groupsById = definition.OptionGroups.ToFrozenDictionary(g => g.Id, StringComparer.Ordinal);
         _optionsByItem = definition.Items.ToFrozenDictionary(
@@ -108,7 +108,7 @@ public sealed class Menu
             foreach (var option in group.Options)
             {
                 var resolved = new ResolvedOption(option, group);
-                foreach (var key in option.Aliases.Concat(option.Names.Values).Prepend(option.Name).Prepend(option.Id))
+                foreach (var key in MenuValidator.Keys(option.Aliases, option.Names).Prepend(option.Name).Prepend(option.Id))
                 {
                     index.TryAdd(NormalizeKey(key), resolved);
                 }

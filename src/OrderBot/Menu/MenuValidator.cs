@@ -55,7 +55,7 @@ internal static class MenuValidator
             }
         }
 
-        var sizeIds = Named("$.sizes", menu.Sizes, s => s.Id, s => s.Name, s => [.. s.Aliases, .. s.Names.Values], Problem);
+        var sizeIds = Named("$.sizes", menu.Sizes, s => s.Id, s => s.Name, s => Keys(s.Aliases, s.Names), Problem);
         for (var i = 0; i < menu.Sizes.Count; i++)
         {
             DisplayNames($"$.sizes[{i}]", menu.Sizes[i].Names);
@@ -82,7 +82,7 @@ internal static class MenuValidator
                 Problem($"{path}.id", $"duplicate option group id '{group.Id}'");
             }
 
-            Named($"{path}.options", group.Options, o => o.Id, o => o.Name, o => [.. o.Aliases, .. o.Names.Values], Problem);
+            Named($"{path}.options", group.Options, o => o.Id, o => o.Name, o => Keys(o.Aliases, o.Names), Problem);
             for (var o = 0; o < group.Options.Count; o++)
             {
                 DisplayNames($"{path}.options[{o}]", group.Options[o].Names);
@@ -95,7 +95,7 @@ internal static class MenuValidator
             Problem("$.items", "a menu needs at least one item");
         }
 
-        Named("$.items", menu.Items, i => i.Id, i => i.Name, i => [.. i.Aliases, .. i.Names.Values], Problem);
+        Named("$.items", menu.Items, i => i.Id, i => i.Name, i => Keys(i.Aliases, i.Names), Problem);
         for (var i = 0; i < menu.Items.Count; i++)
         {
             DisplayNames($"$.items[{i}]", menu.Items[i].Names);
@@ -145,7 +145,7 @@ internal static class MenuValidator
             foreach (var option in group.Options)
             {
                 optionIds.Add(option.Id);
-                foreach (var key in option.Aliases.Concat(option.Names.Values).Prepend(option.Name).Prepend(option.Id).Select(Menu.NormalizeKey).Distinct())
+                foreach (var key in Keys(option.Aliases, option.Names).Prepend(option.Name).Prepend(option.Id).Select(Menu.NormalizeKey).Distinct())
                 {
                     if (!optionKeys.TryAdd(key, $"{group.Id}/{option.Id}") && optionKeys[key] != $"{group.Id}/{option.Id}")
                     {
@@ -175,6 +175,10 @@ internal static class MenuValidator
             }
         }
     }
+
+    /// <summary>Aliases and display names: both name the entry; an empty display name is reported once, by its own rule.</summary>
+    internal static IReadOnlyList<string> Keys(IReadOnlyList<string> aliases, IReadOnlyDictionary<string, string> names) =>
+        [.. aliases, .. names.Values.Where(n => !string.IsNullOrWhiteSpace(n))];
 
     /// <summary>At least one language, each one OrderBot has words for, none twice.</summary>
     private static HashSet<string> ValidateLanguages(IReadOnlyList<string>? codes, Action<string, string> problem)
