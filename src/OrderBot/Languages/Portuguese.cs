@@ -63,7 +63,7 @@ public static class Portuguese
             "muita", "pouco", "pouca", "bastante", "tipo", "né", "ok", "certo", "cada", "todo", "toda", "todos", "todas",
             "mesmo", "mesma", "porção", "unidade", "unidades", "tamanho", "pedaço", "uns",
             "umas", "hoje", "agora", "amigo", "amiga", "moço", "moça", "chefe", "mano", "cara", "pessoal", "galera", "favor",
-            "deles", "delas", "era", "eram", "se faz favor", "faz favor", "sff", "se", "obrigadinho", "pode trazer", "queria pedir", "caprichado", "caprichada", "gelado", "gelada", "geladinho", "geladinha", "também", "só isso", "é isso",
+            "deles", "delas", "se tiver", "tiver", "era", "eram", "se faz favor", "faz favor", "sff", "se", "obrigadinho", "pode trazer", "queria pedir", "caprichado", "caprichada", "gelado", "gelada", "geladinho", "geladinha", "também", "só isso", "é isso",
         ],
         Plurals = [new("", "s"), new("", "es"), new("ão", "ões"), new("ão", "ães"), new("l", "is"), new("il", "is"), new("m", "ns")],
         Genders = [new("o", "a")],

@@ -59,7 +59,7 @@ public static class Spanish
         [
             "quiero", "quisiera", "quería", "querría", "queremos", "quisiéramos", "quiero pedir", "me gustaría", "nos gustaría",
             "pido", "pedir", "pedido", "ordenar", "orden", "ordeno", "voy", "vamos", "llevo", "me llevo", "dame", "deme", "denme",
-            "me das", "me da", "me dan", "me pones", "me pone", "ponme", "póngame", "pónganme", "me traes", "me trae", "tráeme",
+            "me das", "me da", "me dan", "me pones", "me pone", "ponme", "póngame", "pónganme", "me traes", "me trae", "traer", "trae", "traes", "tráeme",
             "tráiganme", "me mandas", "mándame", "mándenme", "me regalas", "regálame", "me envías", "me preparas", "prepárame",
             "puedo", "puedes", "puede", "pueden", "podrías", "podría", "podrían", "me", "te", "le", "nos", "les", "lo", "la",
             "los", "las", "el", "mi", "mis", "tu", "tus", "su", "sus", "yo", "usted", "ustedes", "vos", "de", "del", "al", "a",

@@ -141,7 +141,61 @@ internal sealed class Lexicon
             return id;
         }
 
+        if (IsStretched(word))
+        {
+            Span<char> plain = stackalloc char[word.Length];
+            if (_wordLookup.TryGetValue(Unstretch(word, plain), out id))
+            {
+                return id;
+            }
+        }
+
         return word.Length >= 5 && _typoCandidates.TryGetValue(word[0], out var candidates) ? Typo(word, candidates) : -1;
+    }
+
+    /// <summary>"holaaa", "oii", "graciaaas": a letter held down, three times inside a word or twice at its end.</summary>
+    private static bool IsStretched(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3 || !char.IsLetter(word[^1]))
+        {
+            return false;
+        }
+
+        if (word[^1] == word[^2])
+        {
+            return true;
+        }
+
+        for (var i = 2; i < word.Length; i++)
+        {
+            if (word[i] == word[i - 1] && word[i] == word[i - 2])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The word with held letters said once; "ll" and "rr" inside a word stay ("llevarr" is "llevar").</summary>
+    private static ReadOnlySpan<char> Unstretch(ReadOnlySpan<char> word, Span<char> plain)
+    {
+        var n = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var run = 1;
+            while (i + run < word.Length && word[i + run] == word[i])
+            {
+                run++;
+            }
+
+            var keep = run >= 3 || i + run == word.Length ? 1 : run;
+            plain.Slice(n, keep).Fill(word[i]);
+            n += keep;
+            i += run - 1;
+        }
+
+        return plain[..n];
     }
 
     /// <summary>The longest phrase starting at <paramref name="start"/>; false when none does.</summary>
