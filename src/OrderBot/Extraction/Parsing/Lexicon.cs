@@ -153,7 +153,7 @@ internal sealed class Lexicon
         return word.Length >= 5 && _typoCandidates.TryGetValue(word[0], out var candidates) ? Typo(word, candidates) : -1;
     }
 
-    /// <summary>"holaaa", "oii", "graciaaas": a letter held down, three times inside a word or twice at its end.</summary>
+    /// <summary>"holaaa", "oii", "graciaaas": a letter held down, three times inside a word or a vowel twice at its end.</summary>
     private static bool IsStretched(ReadOnlySpan<char> word)
     {
         if (word.Length < 3 || !char.IsLetter(word[^1]))
@@ -161,7 +161,8 @@ internal sealed class Lexicon
             return false;
         }
 
-        if (word[^1] == word[^2])
+        // A doubled last vowel ("holaa", "oii") is held; a doubled consonant ("flann") is a typo the customer is asked about.
+        if (word[^1] == word[^2] && word[^1] is 'a' or 'e' or 'i' or 'o' or 'u')
         {
             return true;
         }
@@ -189,7 +190,7 @@ internal sealed class Lexicon
                 run++;
             }
 
-            var keep = run >= 3 || i + run == word.Length ? 1 : run;
+            var keep = run >= 3 || (i + run == word.Length && word[i] is 'a' or 'e' or 'i' or 'o' or 'u') ? 1 : run;
             plain.Slice(n, keep).Fill(word[i]);
             n += keep;
             i += run - 1;
