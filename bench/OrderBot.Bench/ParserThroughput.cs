@@ -6,12 +6,14 @@ namespace OrderBot.Bench;
 /// <summary>
 /// <c>parser-throughput</c>: messages per second on one thread over the PIZZA dev utterances, p50/p99 latency
 /// per message and bytes allocated per message. A plain loop rather than BenchmarkDotNet, so it runs in seconds.
+/// <c>--languages en,es,pt</c> loads those languages' words instead of the menu's own.
 /// </summary>
 internal static class ParserThroughput
 {
     public static int Run(string[] args)
     {
-        var parser = ParserCorpus.CreateParser();
+        var languages = new BenchArguments(args).Find("languages");
+        var parser = ParserCorpus.CreateParser(languages);
         var utterances = ParserCorpus.LoadUtterances();
         if (parser is null || utterances.Count == 0)
         {
@@ -20,6 +22,7 @@ internal static class ParserThroughput
         }
 
         var rounds = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var r) ? r : 200;
+        Console.WriteLine($"languages     {string.Join(", ", parser.Menu.Languages)}");
         for (var i = 0; i < 20; i++)
         {
             foreach (var u in utterances)

@@ -5,7 +5,8 @@ namespace OrderBot.Extraction;
 
 /// <summary>
 /// The offline extractor: deterministic, free and fast, driven only by the menu. Items, sizes, options and
-/// qualifiers come from the menu; the parser itself knows only general English (numbers, "no", "with", "and").
+/// qualifiers come from the menu; the parser itself knows only the general words of the menu's languages
+/// (numbers, "no"/"sin"/"sem", "with"/"con"/"com", "and"/"y"/"e"; see <see cref="OrderBot.Languages.LanguageWords"/>).
 /// Thread-safe: the lexicon is compiled once in the constructor and never changes.
 /// </summary>
 public sealed class MenuParser : IOrderExtractor
@@ -50,7 +51,7 @@ public sealed class MenuParser : IOrderExtractor
             TextScanner.Scan(text, folded.AsSpan(0, text.Length), raw);
             var tokens = new List<Token>(raw.Count);
             Tagger.Tag(_lexicon, folded.AsSpan(0, text.Length), raw, tokens);
-            return OrderAssembler.Assemble(_menu, text, tokens, truncated);
+            return OrderAssembler.Assemble(_menu, _lexicon.Language, text, folded.AsSpan(0, text.Length), tokens, truncated);
         }
         finally
         {

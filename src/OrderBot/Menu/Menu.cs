@@ -19,8 +19,8 @@ public sealed class Menu
     {
         Definition = definition;
         MinorUnits = definition.MinorUnits ?? Money.MinorUnits(definition.Currency);
-        _items = Index(definition.Items, i => i.Id, i => i.Name, i => i.Aliases);
-        _sizes = Index(definition.Sizes, s => s.Id, s => s.Name, s => s.Aliases);
+        _items = Index(definition.Items, i => i.Id, i => i.Name, i => MenuValidator.Keys(i.Aliases, i.Names));
+        _sizes = Index(definition.Sizes, s => s.Id, s => s.Name, s => MenuValidator.Keys(s.Aliases, s.Names));
         _qualifiers = Index(definition.Qualifiers, q => q.Id, q => q.Name, q => q.Aliases);
         _groupsById = definition.OptionGroups.ToFrozenDictionary(g => g.Id, StringComparer.Ordinal);
         _optionsByItem = definition.Items.ToFrozenDictionary(
@@ -34,6 +34,9 @@ public sealed class Menu
     public string Currency => Definition.Currency;
     public int MinorUnits { get; }
     public int MaxQuantity => Definition.MaxQuantity;
+
+    /// <summary>The languages the menu is written in; the first is the default for replies.</summary>
+    public IReadOnlyList<string> Languages => Definition.Languages;
     public IReadOnlyList<MenuItem> Items => Definition.Items;
     public IReadOnlyList<MenuSize> Sizes => Definition.Sizes;
     public IReadOnlyList<MenuQualifier> Qualifiers => Definition.Qualifiers;
@@ -105,7 +108,7 @@ public sealed class Menu
             foreach (var option in group.Options)
             {
                 var resolved = new ResolvedOption(option, group);
-                foreach (var key in option.Aliases.Prepend(option.Name).Prepend(option.Id))
+                foreach (var key in MenuValidator.Keys(option.Aliases, option.Names).Prepend(option.Name).Prepend(option.Id))
                 {
                     index.TryAdd(NormalizeKey(key), resolved);
                 }

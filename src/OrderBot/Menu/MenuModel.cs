@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OrderBot.Languages;
 
 namespace OrderBot.Menu;
 
@@ -8,6 +9,11 @@ public sealed record MenuSize
     public required string Id { get; init; }
     public required string Name { get; init; }
     public IReadOnlyList<string> Aliases { get; init; } = [];
+    /// <summary>Display names by language code, for shops that serve several languages ("es": "Grande").</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The name to show a customer who writes <paramref name="language"/>.</summary>
+    public string NameIn(string language) => Names.GetValueOrDefault(language) ?? Name;
     public decimal Price { get; init; }
 }
 
@@ -35,6 +41,12 @@ public sealed record MenuOption
     public required string Id { get; init; }
     public required string Name { get; init; }
     public IReadOnlyList<string> Aliases { get; init; } = [];
+    /// <summary>Display names by language code, for shops that serve several languages ("es": "Grande").</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The name to show a customer who writes <paramref name="language"/>.</summary>
+    public string NameIn(string language) => Names.GetValueOrDefault(language) ?? Name;
+
     public decimal Price { get; init; }
 }
 
@@ -77,6 +89,11 @@ public sealed record MenuItem
     public required string Id { get; init; }
     public required string Name { get; init; }
     public IReadOnlyList<string> Aliases { get; init; } = [];
+    /// <summary>Display names by language code, for shops that serve several languages ("es": "Grande").</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The name to show a customer who writes <paramref name="language"/>.</summary>
+    public string NameIn(string language) => Names.GetValueOrDefault(language) ?? Name;
     public string Category { get; init; } = "";
     public required decimal Price { get; init; }
 
@@ -110,6 +127,12 @@ public sealed record MenuDefinition
 {
     public required string Name { get; init; }
     public required string Currency { get; init; }
+
+    /// <summary>
+    /// Codes of the languages the menu is written in and the parser reads; the first is the default for
+    /// replies. Names and aliases are simply in these languages.
+    /// </summary>
+    public IReadOnlyList<string> Languages { get; init; } = [SupportedLanguages.Default];
 
     /// <summary>Digits after the decimal point; defaults to the currency's ISO 4217 minor unit.</summary>
     public int? MinorUnits { get; init; }

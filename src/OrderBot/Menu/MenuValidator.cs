@@ -1,3 +1,5 @@
+using OrderBot.Languages;
+
 namespace OrderBot.Menu;
 
 /// <summary>The rules a menu must follow, each broken rule reported with its JSON path.</summary>
@@ -22,6 +24,20 @@ internal static class MenuValidator
             Problem("$.minorUnits", "must be between 0 and 4");
         }
 
+        var languages = ValidateLanguages(menu.Languages, Problem);
+        void DisplayNames(string path, IReadOnlyDictionary<string, string> names)
+        {
+            foreach (var (code, name) in names)
+            {
+                if (!languages.Contains(code))
+                {
+                    Problem($"{path}.names.{code}", $"'{code}' is not one of the menu's languages ({string.Join(", ", menu.Languages)})");
+                }
+
+                Text($"{path}.names.{code}", name, Problem);
+            }
+        }
+
         if (menu.MaxQuantity is < 1 or > 1000)
         {
             Problem("$.maxQuantity", "must be between 1 and 1000");
@@ -39,9 +55,10 @@ internal static class MenuValidator
             }
         }
 
-        var sizeIds = Named("$.sizes", menu.Sizes, s => s.Id, s => s.Name, s => s.Aliases, Problem);
+        var sizeIds = Named("$.sizes", menu.Sizes, s => s.Id, s => s.Name, s => Keys(s.Aliases, s.Names), Problem);
         for (var i = 0; i < menu.Sizes.Count; i++)
         {
+            DisplayNames($"$.sizes[{i}]", menu.Sizes[i].Names);
             Price($"$.sizes[{i}].price", menu.Sizes[i].Price, allowNegative: true);
         }
 
@@ -65,9 +82,10 @@ internal static class MenuValidator
                 Problem($"{path}.id", $"duplicate option group id '{group.Id}'");
             }
 
-            Named($"{path}.options", group.Options, o => o.Id, o => o.Name, o => o.Aliases, Problem);
+            Named($"{path}.options", group.Options, o => o.Id, o => o.Name, o => Keys(o.Aliases, o.Names), Problem);
             for (var o = 0; o < group.Options.Count; o++)
             {
+                DisplayNames($"{path}.options[{o}]", group.Options[o].Names);
                 Price($"{path}.options[{o}].price", group.Options[o].Price);
             }
         }
@@ -77,9 +95,10 @@ internal static class MenuValidator
             Problem("$.items", "a menu needs at least one item");
         }
 
-        Named("$.items", menu.Items, i => i.Id, i => i.Name, i => i.Aliases, Problem);
+        Named("$.items", menu.Items, i => i.Id, i => i.Name, i => Keys(i.Aliases, i.Names), Problem);
         for (var i = 0; i < menu.Items.Count; i++)
         {
+            DisplayNames($"$.items[{i}]", menu.Items[i].Names);
             ValidateItem($"$.items[{i}]", menu.Items[i], sizeIds, groups, Problem, Price);
         }
 
@@ -126,7 +145,7 @@ internal static class MenuValidator
             foreach (var option in group.Options)
             {
                 optionIds.Add(option.Id);
-                foreach (var key in option.Aliases.Prepend(option.Name).Prepend(option.Id).Select(Menu.NormalizeKey).Distinct())
+                foreach (var key in Keys(option.Aliases, option.Names).Prepend(option.Name).Prepend(option.Id).Select(Menu.NormalizeKey).Distinct())
                 {
                     if (!optionKeys.TryAdd(key, $"{group.Id}/{option.Id}") && optionKeys[key] != $"{group.Id}/{option.Id}")
                     {
@@ -155,6 +174,36 @@ internal static class MenuValidator
                 problem($"{path}.defaults[{d}]", $"'{item.Defaults[d]}' is not an option of this item's groups");
             }
         }
+    }
+
+    /// <summary>Aliases and display names: both name the entry; an empty display name is reported once, by its own rule.</summary>
+    internal static IReadOnlyList<string> Keys(IReadOnlyList<string> aliases, IReadOnlyDictionary<string, string> names) =>
+        [.. aliases, .. names.Values.Where(n => !string.IsNullOrWhiteSpace(n))];
+
+    /// <summary>At least one language, each one OrderBot has words for, none twice.</summary>
+    private static HashSet<string> ValidateLanguages(IReadOnlyList<string>? codes, Action<string, string> problem)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (codes is null || codes.Count == 0)
+        {
+            problem("$.languages", "lists no language; leave it out for English or list codes such as [\"es\", \"en\"]");
+            return seen;
+        }
+
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (SupportedLanguages.Find(codes[i] ?? "") is null)
+            {
+                var known = string.Join(", ", SupportedLanguages.All.Select(l => l.Code));
+                problem($"$.languages[{i}]", $"unknown language '{codes[i]}' (known: {known})");
+            }
+            else if (!seen.Add(codes[i]))
+            {
+                problem($"$.languages[{i}]", $"'{codes[i]}' is listed twice");
+            }
+        }
+
+        return seen;
     }
 
     private static HashSet<string> Named<T>(

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OrderBot.Extraction;
 using OrderBot.Menu;
 
@@ -6,12 +7,14 @@ namespace OrderBot.Tests.Extraction;
 /// <summary>The sample menus as the tests see them (copied beside the test assembly), each parser compiled once.</summary>
 internal static class TestMenus
 {
-    private static readonly Lazy<MenuParser> PizzeriaParser = new(() => new MenuParser(Load("pizzeria.json")));
-    private static readonly Lazy<MenuParser> BurgerBarParser = new(() => new MenuParser(Load("burger-bar.json")));
+    private static readonly ConcurrentDictionary<string, Lazy<MenuParser>> Parsers = new(StringComparer.Ordinal);
 
-    public static MenuParser Pizzeria => PizzeriaParser.Value;
+    public static MenuParser Pizzeria => Parser("pizzeria.json");
 
-    public static MenuParser BurgerBar => BurgerBarParser.Value;
+    public static MenuParser BurgerBar => Parser("burger-bar.json");
+
+    /// <summary>The parser for a sample menu file, compiled once per test run.</summary>
+    public static MenuParser Parser(string file) => Parsers.GetOrAdd(file, f => new Lazy<MenuParser>(() => new MenuParser(Load(f)))).Value;
 
     public static Menu.Menu Load(string file) => MenuLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "menus", file));
 

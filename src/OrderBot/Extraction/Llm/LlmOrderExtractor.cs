@@ -67,7 +67,7 @@ public sealed class LlmOrderExtractor : IOrderExtractor
         try
         {
             response = await _chat.GetResponseAsync(
-                [new ChatMessage(ChatRole.System, _systemPrompt), new ChatMessage(ChatRole.User, LlmPrompt.User(message))],
+                [new ChatMessage(ChatRole.System, _systemPrompt + LlmPrompt.CustomerLanguage(_parser.Menu, message)), new ChatMessage(ChatRole.User, LlmPrompt.User(message))],
                 _chatOptions,
                 linked.Token);
         }

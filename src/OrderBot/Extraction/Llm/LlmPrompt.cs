@@ -1,4 +1,5 @@
 using System.Text;
+using OrderBot.Languages;
 using OrderBot.Menu;
 
 namespace OrderBot.Extraction.Llm;
@@ -39,6 +40,17 @@ internal static class LlmPrompt
             """);
         AppendMenu(text, menu);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The line that tells the model the customer's language, detected per message among the menu's languages
+    /// (the menu's first language when the message has no telling word). It goes after the menu, so the long
+    /// part of the prompt stays the same for every message.
+    /// </summary>
+    public static string CustomerLanguage(Menu.Menu menu, string message)
+    {
+        var code = LanguageDetector.Detect(message, menu.Languages) ?? menu.Languages[0];
+        return $"The customer writes in {SupportedLanguages.Get(code).Name}. Answer with the names as written on the menu above.";
     }
 
     /// <summary>

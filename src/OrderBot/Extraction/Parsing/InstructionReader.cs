@@ -6,12 +6,13 @@ namespace OrderBot.Extraction.Parsing;
 /// </summary>
 internal static class InstructionReader
 {
-    public static string? Extract(ReadOnlySpan<char> text, List<Token> tokens)
+    public static string? Extract(ReadOnlySpan<char> text, ReadOnlySpan<char> folded, List<Token> tokens, ParserLanguage language)
     {
         List<string>? found = null;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var start = tokens[i].Kind == TokenKind.Instruction || IsClockTime(text, tokens, i) ? WithPreposition(text, tokens, i) : -1;
+            var from = tokens[i].Kind == TokenKind.Instruction ? i : ClockTimeStart(text, folded, tokens, i, language);
+            var start = from >= 0 ? WithPreposition(folded, tokens, from, language) : -1;
             if (start < 0)
             {
                 continue;
@@ -64,44 +65,38 @@ internal static class InstructionReader
         return false;
     }
 
-    /// <summary>"5:30", "5pm", "7 o'clock".</summary>
-    private static bool IsClockTime(ReadOnlySpan<char> text, List<Token> tokens, int i)
+    /// <summary>"5:30", "5pm", "7 o'clock", "a las 8": the index where the time starts, or -1.</summary>
+    private static int ClockTimeStart(ReadOnlySpan<char> text, ReadOnlySpan<char> folded, List<Token> tokens, int i, ParserLanguage language)
     {
         var token = tokens[i];
-        if (token.Kind != TokenKind.Number || token.Entry is not null)
+        if (token.Kind != TokenKind.Number)
         {
-            return false;
+            return -1;
         }
 
-        if (text[token.Start..token.End].Contains(':'))
+        // Number words ("at five") are left alone after English "at"; a lead such as "a las" makes them times too.
+        if (token.Entry is null && (text[token.Start..token.End].Contains(':')
+            || (i + 1 < tokens.Count && language.IsClockWord(folded[tokens[i + 1].Start..tokens[i + 1].End]))))
         {
-            return true;
+            return i;
         }
 
-        if (i + 1 >= tokens.Count)
+        var lead = language.ClockLeadStart(text, token.Start);
+        if (lead < 0)
         {
-            return false;
+            return -1;
         }
 
-        var next = text[tokens[i + 1].Start..tokens[i + 1].End];
-        return next.Equals("pm", StringComparison.OrdinalIgnoreCase) || next.Equals("am", StringComparison.OrdinalIgnoreCase)
-            || next.StartsWith("o'clock", StringComparison.OrdinalIgnoreCase) || next.Equals("oclock", StringComparison.OrdinalIgnoreCase);
+        var start = i;
+        while (start > 0 && tokens[start - 1].Start >= lead)
+        {
+            start--;
+        }
+
+        return start;
     }
 
-    /// <summary>"at 5pm", "to table 4": the preposition belongs to the instruction.</summary>
-    private static int WithPreposition(ReadOnlySpan<char> text, List<Token> tokens, int i)
-    {
-        if (i > 0 && tokens[i - 1].Kind == TokenKind.Filler)
-        {
-            var before = text[tokens[i - 1].Start..tokens[i - 1].End];
-            if (before.Equals("at", StringComparison.OrdinalIgnoreCase) || before.Equals("by", StringComparison.OrdinalIgnoreCase)
-                || before.Equals("to", StringComparison.OrdinalIgnoreCase) || before.Equals("for", StringComparison.OrdinalIgnoreCase)
-                || before.Equals("around", StringComparison.OrdinalIgnoreCase))
-            {
-                return i - 1;
-            }
-        }
-
-        return i;
-    }
+    /// <summary>"at 5pm", "to table 4", "para llevar": the preposition belongs to the instruction.</summary>
+    private static int WithPreposition(ReadOnlySpan<char> folded, List<Token> tokens, int i, ParserLanguage language) =>
+        i > 0 && tokens[i - 1].Kind == TokenKind.Filler && language.IsInstructionLead(folded[tokens[i - 1].Start..tokens[i - 1].End]) ? i - 1 : i;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using OrderBot.Languages;
 using OrderBot.Menu;
 
 namespace OrderBot.Extraction.Parsing;
@@ -15,8 +16,10 @@ internal sealed class Lexicon
     private readonly LexEntry?[] _terminals;
     private readonly FrozenDictionary<char, (string Word, int Id)[]> _typoCandidates;
 
-    private Lexicon(Dictionary<string, int> words, Dictionary<long, int> edges, LexEntry?[] terminals, FrozenDictionary<char, (string, int)[]> typoCandidates)
+    private Lexicon(
+        ParserLanguage language, Dictionary<string, int> words, Dictionary<long, int> edges, LexEntry?[] terminals, FrozenDictionary<char, (string, int)[]> typoCandidates)
     {
+        Language = language;
         _words = words;
         _wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         _edges = edges;
@@ -24,8 +27,12 @@ internal sealed class Lexicon
         _typoCandidates = typoCandidates;
     }
 
+    /// <summary>The menu's languages: the words around menu words, and how words inflect.</summary>
+    public ParserLanguage Language { get; }
+
     public static Lexicon Compile(Menu.Menu menu)
     {
+        var language = new ParserLanguage([.. menu.Languages.Select(SupportedLanguages.Get)]);
         var phrases = new List<(string[] Words, LexEntry Entry, bool FromMenu)>();
         void Add(string text, LexEntry entry, bool fromMenu)
         {
@@ -39,21 +46,21 @@ internal sealed class Lexicon
         foreach (var item in menu.Items)
         {
             var entry = new LexEntry { Kind = TokenKind.Item, Item = item };
-            foreach (var name in Names(item.Id, item.Name, item.Aliases))
+            foreach (var name in Names(item.Id, item.Name, item.Aliases, item.Names))
             {
                 Add(name, entry, true);
             }
 
             if (item.Category.Length > 0)
             {
-                Add(item.Category, new LexEntry { Kind = TokenKind.Noun }, true);
+                Add(item.Category, new LexEntry { Kind = TokenKind.Noun, Category = item.Category }, true);
             }
         }
 
         foreach (var size in menu.Sizes)
         {
             var entry = new LexEntry { Kind = TokenKind.Size, Size = size };
-            foreach (var name in Names(size.Id, size.Name, size.Aliases))
+            foreach (var name in Names(size.Id, size.Name, size.Aliases, size.Names))
             {
                 Add(name, entry, true);
             }
@@ -62,7 +69,7 @@ internal sealed class Lexicon
         foreach (var qualifier in menu.Qualifiers)
         {
             var entry = new LexEntry { Kind = TokenKind.Qualifier, Qualifier = qualifier };
-            foreach (var name in Names(qualifier.Id, qualifier.Name, qualifier.Aliases))
+            foreach (var name in Names(qualifier.Id, qualifier.Name, qualifier.Aliases, null))
             {
                 Add(name, entry, true);
             }
@@ -74,20 +81,30 @@ internal sealed class Lexicon
             foreach (var option in group.Options)
             {
                 var entry = new LexEntry { Kind = TokenKind.Option, Options = [new ResolvedOption(option, group)] };
-                foreach (var name in Names(option.Id, option.Name, option.Aliases))
+                foreach (var name in Names(option.Id, option.Name, option.Aliases, option.Names))
                 {
                     Add(name, entry, true);
                 }
             }
         }
 
-        var menuWords = phrases.SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal);
-        foreach (var (phrase, entry) in EnglishWords.All())
+        // "hotdog", "xburguer", "cocacola": a menu name of two or three words is often written as one.
+        foreach (var (phraseWords, entry, _) in phrases.Where(p => p.Words.Length is 2 or 3 && p.Words.All(w => w.All(char.IsAsciiLetter))).ToList())
         {
-            Add(phrase, entry, false);
+            phrases.Add(([string.Concat(phraseWords)], entry, true));
         }
 
-        var words = AssignWordIds(phrases.SelectMany(p => p.Words));
+        var menuWords = phrases.SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal);
+        foreach (var spoken in language.Languages)
+        {
+            foreach (var (phrase, entry) in LanguagePhrases.All(spoken))
+            {
+                Add(phrase, entry, false);
+            }
+        }
+
+        var names = phrases.Where(p => p.FromMenu && p.Words.Length == 1).Select(p => p.Words[0]).ToHashSet(StringComparer.Ordinal);
+        var ids = AssignWordIds(phrases.SelectMany(p => p.Words), menuWords, names, language.Forms);
         var edges = new Dictionary<long, int>();
         var terminals = new List<(LexEntry? Entry, bool FromMenu)> { (null, false) };
         foreach (var (phraseWords, entry, fromMenu) in phrases)
@@ -95,7 +112,7 @@ internal sealed class Lexicon
             var node = 0;
             foreach (var word in phraseWords)
             {
-                var key = Edge(node, words[word]);
+                var key = Edge(node, ids[word]);
                 if (!edges.TryGetValue(key, out var next))
                 {
                     next = terminals.Count;
@@ -112,8 +129,8 @@ internal sealed class Lexicon
         var typoCandidates = menuWords
             .Where(w => w.Length >= 5 && w.All(char.IsAsciiLetterLower))
             .GroupBy(w => w[0])
-            .ToFrozenDictionary(g => g.Key, g => g.Select(w => (w, words[w])).ToArray());
-        return new Lexicon(words, edges, terminals.Select(t => t.Entry).ToArray(), typoCandidates);
+            .ToFrozenDictionary(g => g.Key, g => g.Select(w => (w, ids[w])).ToArray());
+        return new Lexicon(language, ids, edges, terminals.Select(t => t.Entry).ToArray(), typoCandidates);
     }
 
     /// <summary>The id of a word, its plural/singular, or a menu word it is a typo of; -1 when unknown.</summary>
@@ -124,7 +141,62 @@ internal sealed class Lexicon
             return id;
         }
 
+        if (IsStretched(word))
+        {
+            Span<char> plain = stackalloc char[word.Length];
+            if (_wordLookup.TryGetValue(Unstretch(word, plain), out id))
+            {
+                return id;
+            }
+        }
+
         return word.Length >= 5 && _typoCandidates.TryGetValue(word[0], out var candidates) ? Typo(word, candidates) : -1;
+    }
+
+    /// <summary>"holaaa", "oii", "graciaaas": a letter held down, three times inside a word or a vowel twice at its end.</summary>
+    private static bool IsStretched(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3 || !char.IsLetter(word[^1]))
+        {
+            return false;
+        }
+
+        // A doubled last vowel ("holaa", "oii") is held; a doubled consonant ("flann") is a typo the customer is asked about.
+        if (word[^1] == word[^2] && word[^1] is 'a' or 'e' or 'i' or 'o' or 'u')
+        {
+            return true;
+        }
+
+        for (var i = 2; i < word.Length; i++)
+        {
+            if (word[i] == word[i - 1] && word[i] == word[i - 2])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The word with held letters said once; "ll" and "rr" inside a word stay ("llevarr" is "llevar").</summary>
+    private static ReadOnlySpan<char> Unstretch(ReadOnlySpan<char> word, Span<char> plain)
+    {
+        var n = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var run = 1;
+            while (i + run < word.Length && word[i + run] == word[i])
+            {
+                run++;
+            }
+
+            var keep = run >= 3 || (i + run == word.Length && word[i] is 'a' or 'e' or 'i' or 'o' or 'u') ? 1 : run;
+            plain.Slice(n, keep).Fill(word[i]);
+            n += keep;
+            i += run - 1;
+        }
+
+        return plain[..n];
     }
 
     /// <summary>The longest phrase starting at <paramref name="start"/>; false when none does.</summary>
@@ -209,21 +281,33 @@ internal sealed class Lexicon
         _ => 4,
     };
 
-    /// <summary>Word ids with inflections folded together: "olive" and "olives" are one word to the trie.</summary>
-    private static Dictionary<string, int> AssignWordIds(IEnumerable<string> vocabulary)
+    /// <summary>
+    /// Word ids with inflections folded together: "olive" and "olives" are one word to the trie. The other
+    /// gender of a one-word menu name is that name even where the language has the word: a menu's qualifier
+    /// "poco" makes "poca" the qualifier, not the filler it is otherwise.
+    /// </summary>
+    private static Dictionary<string, int> AssignWordIds(IEnumerable<string> vocabulary, HashSet<string> menuWords, HashSet<string> menuNames, WordForms forms)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var ordered = vocabulary.Distinct(StringComparer.Ordinal).OrderBy(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList();
         var next = 0;
         foreach (var word in ordered)
         {
-            var id = WordForms.Singulars(word).Select(s => ids.GetValueOrDefault(s, -1)).FirstOrDefault(i => i >= 0, -1);
+            var id = forms.Singulars(word).Select(s => ids.GetValueOrDefault(s, -1)).FirstOrDefault(i => i >= 0, -1);
             ids[word] = id >= 0 ? id : next++;
+        }
+
+        foreach (var name in ordered.Where(menuNames.Contains))
+        {
+            foreach (var other in forms.OtherGender(name).Where(o => !menuWords.Contains(o)))
+            {
+                ids[other] = ids[name];
+            }
         }
 
         foreach (var word in ordered)
         {
-            foreach (var variant in WordForms.Variants(word))
+            foreach (var variant in forms.Variants(word))
             {
                 ids.TryAdd(variant, ids[word]);
             }
@@ -232,8 +316,8 @@ internal sealed class Lexicon
         return ids;
     }
 
-    private static IEnumerable<string> Names(string id, string name, IReadOnlyList<string> aliases) =>
-        aliases.Prepend(name).Prepend(id);
+    private static IEnumerable<string> Names(string id, string name, IReadOnlyList<string> aliases, IReadOnlyDictionary<string, string>? names) =>
+        aliases.Concat(names?.Values ?? []).Prepend(name).Prepend(id);
 
     private static string[] Words(string text)
     {

@@ -1,3 +1,4 @@
+using OrderBot.Languages;
 using OrderBot.Menu;
 
 namespace OrderBot.Extraction.Parsing;
@@ -7,7 +8,7 @@ namespace OrderBot.Extraction.Parsing;
 /// with removal scope ("no peppers or onions") and qualifiers ("extra cheese").
 /// </summary>
 internal readonly struct LineReader(
-    Menu.Menu menu, string text, List<Token> tokens, bool[] skip, List<(int Start, string Text)> unrecognized, List<string> ambiguities)
+    Menu.Menu menu, WordForms forms, string text, List<Token> tokens, bool[] skip, List<(int Start, string Text)> unrecognized, List<string> ambiguities)
 {
     public readonly record struct Result(OrderLine Line, bool CorrectedQuantity);
 
@@ -57,11 +58,12 @@ internal readonly struct LineReader(
         }
 
         var line = new OrderLine { Item = item, Quantity = quantity };
-        ReadModifiers(line, start, end, head);
+        ReadModifiers(line, start, end, head, isImplicit);
         return new Result(line, correction is not null);
     }
 
-    private void ReadModifiers(OrderLine line, int start, int end, int head)
+    /// <param name="inferred">The item was not said: an option that is part of its name only named it ("1 de jamón" for the Bocadillo de jamón).</param>
+    private void ReadModifiers(OrderLine line, int start, int end, int head, bool inferred)
     {
         var negate = false;
         var removedSomething = false;
@@ -85,6 +87,10 @@ internal readonly struct LineReader(
                     // "without ham and with olives", "no drinks, extra cheese", a new sentence: the removal is over.
                     (negate, qualifier) = (false, null);
                     break;
+                case TokenKind.Qualifier when QualifiesPrevious(line, j, end):
+                    // "queso extra", "bacon extra": after its option, with no option following it.
+                    line.Options[^1] = line.Options[^1] with { Qualifier = token.Entry!.Qualifier };
+                    break;
                 case TokenKind.Qualifier:
                     // "no ham and extra cheese": a qualifier after a removed option starts an addition.
                     negate &= !removedSomething;
@@ -93,6 +99,9 @@ internal readonly struct LineReader(
                 case TokenKind.Size when line.Item.Sizes.Contains(token.Entry!.Size!.Id):
                     line.Size = token.Entry.Size;
                     qualifier = null;
+                    break;
+                case TokenKind.Option when inferred && !negate && qualifier is null && Resolve(token, line.Item) is { } naming
+                    && Words(naming.Option.Name).All(Words(line.Item.Name).Contains):
                     break;
                 case TokenKind.Option when Resolve(token, line.Item) is { } option:
                     line.Add(new PricedOption(option, qualifier, negate));
@@ -105,6 +114,15 @@ internal readonly struct LineReader(
                     break;
             }
         }
+    }
+
+    private bool QualifiesPrevious(OrderLine line, int index, int end)
+    {
+        var previous = Tokens.PreviousMeaningful(tokens, index);
+        var next = Tokens.NextMeaningful(tokens, index);
+        return previous >= 0 && tokens[previous].Kind == TokenKind.Option && line.Options.Count > 0
+            && line.Options[^1] is { Negated: false, Qualifier: null }
+            && (next < 0 || next >= end || tokens[next].Kind is not (TokenKind.Option or TokenKind.Qualifier or TokenKind.Size));
     }
 
     private (int Quantity, int Index, bool Vague) Quantity(int start, int end, int head)
@@ -180,6 +198,12 @@ internal readonly struct LineReader(
             return named;
         }
 
+        // "2 bocadillos de calamares y 1 de jamón": the one of the previous item's kind.
+        if (hasModifier && previousItem is { Category.Length: > 0 } && candidates.Where(c => c.Category == previousItem.Category).ToList() is [{ } sameKind])
+        {
+            return sameKind;
+        }
+
         if (hasModifier && candidates.Count > 1)
         {
             ambiguities.Add($"which item? \"{phrase}\" could be {string.Join(" or ", candidates.Take(3).Select(c => c.Name))}");
@@ -211,11 +235,11 @@ internal readonly struct LineReader(
                 continue;
             }
 
-            var word = text[tokens[j].Start..tokens[j].End].ToLowerInvariant();
-            var forms = WordForms.Singulars(word).Append(word).ToList();
+            var word = TextFold.Fold(text[tokens[j].Start..tokens[j].End]);
+            var wordForms = forms.Singulars(word).Append(word).ToList();
             for (var i = 0; i < candidates.Count; i++)
             {
-                if (forms.Any(f => !shared.Contains(f) && names[i].Contains(f)))
+                if (wordForms.Any(f => !shared.Contains(f) && names[i].Contains(f)))
                 {
                     if (named >= 0 && named != i)
                     {
@@ -237,7 +261,7 @@ internal readonly struct LineReader(
     }
 
     private static string[] Words(string name) =>
-        name.ToLowerInvariant().Split((char[])[' ', '-', ',', '.', '/', '&', '\''], StringSplitOptions.RemoveEmptyEntries);
+        TextFold.Fold(name).Split((char[])[' ', '-', ',', '.', '/', '&', '\''], StringSplitOptions.RemoveEmptyEntries);
 
     private void Consume(int start, int end) => Array.Fill(skip, true, start, end - start);
 

@@ -10,6 +10,7 @@ namespace OrderBot.Extraction.Parsing;
 internal sealed class OrderAssembler
 {
     private readonly Menu.Menu _menu;
+    private readonly WordForms _forms;
     private readonly string _text;
     private readonly List<Token> _tokens;
     private readonly bool[] _skip;
@@ -17,9 +18,10 @@ internal sealed class OrderAssembler
     private readonly List<(int Start, string Text)> _unrecognized = [];
     private readonly List<string> _ambiguities = [];
 
-    private OrderAssembler(Menu.Menu menu, string text, List<Token> tokens)
+    private OrderAssembler(Menu.Menu menu, WordForms forms, string text, List<Token> tokens)
     {
         _menu = menu;
+        _forms = forms;
         _text = text;
         _tokens = tokens;
         _skip = new bool[tokens.Count];
@@ -28,11 +30,12 @@ internal sealed class OrderAssembler
 
     private readonly record struct Anchor(int Index, bool Implicit);
 
-    public static ExtractedOrder Assemble(Menu.Menu menu, string text, List<Token> tokens, bool truncated)
+    public static ExtractedOrder Assemble(Menu.Menu menu, ParserLanguage language, string text, ReadOnlySpan<char> folded, List<Token> tokens, bool truncated)
     {
-        var instructions = InstructionReader.Extract(text, tokens);
-        var assembler = new OrderAssembler(menu, text, tokens);
+        var instructions = InstructionReader.Extract(text, folded, tokens, language);
+        var assembler = new OrderAssembler(menu, language.Forms, text, tokens);
         var items = assembler.ReadLines();
+        assembler.AskWhichOfCategory();
         assembler.CollectUnknownRuns();
         return new ExtractedOrder
         {
@@ -49,18 +52,20 @@ internal sealed class OrderAssembler
         var anchors = FindAnchors();
         var lines = new List<OrderLine>();
         OrderLine? parent = null;
+        var parentCount = 0;
         for (var k = 0; k < anchors.Count; k++)
         {
             var start = k == 0 ? 0 : StartOf(anchors[k], anchors[k - 1]);
             var end = k + 1 < anchors.Count ? StartOf(anchors[k + 1], anchors[k]) : _tokens.Count;
-            var reader = new LineReader(_menu, _text, _tokens, _skip, _unrecognized, _ambiguities);
+            var reader = new LineReader(_menu, _forms, _text, _tokens, _skip, _unrecognized, _ambiguities);
             var line = reader.Read(start, end, anchors[k].Index, anchors[k].Implicit, _corrections[anchors[k].Index], lines.Count > 0 ? lines[^1].Item : null);
             if (line is null)
             {
                 continue;
             }
 
-            if (anchors[k].Implicit && parent is not null && SplitsParent(line.Value, parent))
+            // "two pizzas, one with ham" takes one of the two; after a single one, "one with ham" / "outro com" is another.
+            if (anchors[k].Implicit && parent is not null && parentCount > 1 && SplitsParent(line.Value, parent))
             {
                 continue;
             }
@@ -69,6 +74,7 @@ internal sealed class OrderAssembler
             if (!anchors[k].Implicit)
             {
                 parent = line.Value.Line;
+                parentCount = parent.Quantity;
             }
         }
 
@@ -79,7 +85,7 @@ internal sealed class OrderAssembler
     private static bool SplitsParent(LineReader.Result result, OrderLine parent)
     {
         var line = result.Line;
-        if (line.Item != parent.Item || line.Size is not null || parent.Quantity < line.Quantity || result.CorrectedQuantity)
+        if (line.Item != parent.Item || line.Size is not null || parent.Quantity < line.Quantity || result.CorrectedQuantity || ChoosesOtherwise(line, parent))
         {
             return false;
         }
@@ -98,6 +104,11 @@ internal sealed class OrderAssembler
         line.Options.ForEach(parent.Add);
         return true;
     }
+
+    /// <summary>"two chicken pasteis and one with beef": a different one-of choice is another line, not one of the two.</summary>
+    private static bool ChoosesOtherwise(OrderLine line, OrderLine parent) =>
+        line.Options.Exists(o => !o.Negated && o.Option.Group.Kind == OptionGroupKind.Choice
+            && parent.Options.Exists(p => !p.Negated && p.Option.Group.Id == o.Option.Group.Id && p.Option.Option.Id != o.Option.Option.Id));
 
     private List<Anchor> FindAnchors()
     {
@@ -152,7 +163,8 @@ internal sealed class OrderAssembler
             if (startsLine && (token.Flags & NumberFlags.Article) != 0)
             {
                 // "a large with ham" is a line; "and a thin crust" is not, unless the item before cannot take it:
-                // "fries and a vanilla malt shake" starts a shake, since fries take no malt.
+                // "fries and a vanilla malt shake" starts a shake, since fries take no malt. Where the article is
+                // also the word for "one" ("dos tacos, una sin cebolla"), one followed by "with"/"without" is a line.
                 var m = NextMeaningful(i);
                 var option = m;
                 while (option >= 0 && _tokens[option].Kind == TokenKind.Unknown)
@@ -160,7 +172,7 @@ internal sealed class OrderAssembler
                     option = NextMeaningful(option);
                 }
 
-                startsLine = (m >= 0 && _tokens[m].Kind == TokenKind.Size)
+                startsLine = (m >= 0 && _tokens[m].Kind is TokenKind.Size or TokenKind.Negator or TokenKind.Positive)
                     || (option >= 0 && _tokens[option].Kind == TokenKind.Option && lastItem is not null && !Fits(_tokens[option], lastItem));
             }
 
@@ -284,6 +296,23 @@ internal sealed class OrderAssembler
         }
 
         return -1;
+    }
+
+    /// <summary>"3 tacos", "two drinks": a count of a category with no item of it named; the customer must say which.</summary>
+    private void AskWhichOfCategory()
+    {
+        for (var i = 0; i < _tokens.Count; i++)
+        {
+            var noun = _skip[i] || !_tokens[i].IsCount ? -1 : NextMeaningful(i);
+            if (noun < 0 || _tokens[noun].Entry?.Category is not { } category || Tokens.NamesNextItem(_tokens, noun))
+            {
+                continue;
+            }
+
+            var items = _menu.Items.Where(item => item.Category == category).Take(3).Select(item => item.Name);
+            _ambiguities.Add($"which item? \"{_text[_tokens[i].Start.._tokens[noun].End]}\" could be {string.Join(" or ", items)}");
+            _skip[i] = _skip[noun] = true;
+        }
     }
 
     /// <summary>Words nobody could map (and attempts to name a price) are reported, joined when they are adjacent.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace OrderBot.Extraction.Parsing;
 
-/// <summary>Turns scanned words into tagged tokens: the longest menu or English phrase at each position, numbers joined.</summary>
+/// <summary>Turns scanned words into tagged tokens: the longest menu or language phrase at each position, numbers joined.</summary>
 internal static class Tagger
 {
     public static void Tag(Lexicon lexicon, ReadOnlySpan<char> folded, List<RawToken> raw, List<Token> tokens)
@@ -23,7 +23,7 @@ internal static class Tagger
             if (lexicon.TryMatch(ids, i0, out var length, out var entry))
             {
                 var end = raw[i0 + length - 1].End;
-                var kind = length == 1 && IsModalBeforePronoun(entry.Kind, folded, raw, i0) ? TokenKind.Filler : entry.Kind;
+                var kind = length == 1 && IsModalBeforePronoun(lexicon.Language, entry.Kind, folded, raw, i0) ? TokenKind.Filler : entry.Kind;
                 tokens.Add(new Token(kind, r.Start, end, entry, entry.Number, entry.Flags));
                 i0 += length;
                 continue;
@@ -56,17 +56,14 @@ internal static class Tagger
     }
 
     /// <summary>"can i get": a menu word that is also a modal verb ("can", "will") is the verb when a pronoun follows.</summary>
-    private static bool IsModalBeforePronoun(TokenKind kind, ReadOnlySpan<char> folded, List<RawToken> raw, int index)
+    private static bool IsModalBeforePronoun(ParserLanguage language, TokenKind kind, ReadOnlySpan<char> folded, List<RawToken> raw, int index)
     {
         if (kind is not (TokenKind.Option or TokenKind.Size or TokenKind.Qualifier) || index + 1 >= raw.Count)
         {
             return false;
         }
 
-        var word = folded[raw[index].Start..raw[index].End];
-        var next = folded[raw[index + 1].Start..raw[index + 1].End];
-        return word is "can" or "could" or "may" or "might" or "will" or "would" or "shall" or "should" or "must"
-            && next is "i" or "you" or "we" or "u" or "they";
+        return language.IsModalBeforePronoun(folded[raw[index].Start..raw[index].End], folded[raw[index + 1].Start..raw[index + 1].End]);
     }
 
     /// <summary>"twenty one" is 21 and "two dozen" 24.</summary>

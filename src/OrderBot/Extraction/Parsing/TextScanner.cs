@@ -1,3 +1,5 @@
+using OrderBot.Languages;
+
 namespace OrderBot.Extraction.Parsing;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal static class TextScanner
     {
         for (var i = 0; i < text.Length; i++)
         {
-            folded[i] = Fold(text[i]);
+            folded[i] = TextFold.Fold(text[i]);
         }
 
         var n = text.Length;
@@ -91,27 +93,4 @@ internal static class TextScanner
     }
 
     private static bool IsLetter(char c) => char.IsAsciiLetterLower(c) || (c > 127 && char.IsLetter(c));
-
-    /// <summary>Lower case with the common Latin accents removed, one character for one.</summary>
-    internal static char Fold(char c)
-    {
-        if (c < 128)
-        {
-            return c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
-        }
-
-        return c switch
-        {
-            'à' or 'á' or 'â' or 'ã' or 'ä' or 'å' or 'À' or 'Á' or 'Â' or 'Ã' or 'Ä' or 'Å' => 'a',
-            'ç' or 'Ç' => 'c',
-            'è' or 'é' or 'ê' or 'ë' or 'È' or 'É' or 'Ê' or 'Ë' => 'e',
-            'ì' or 'í' or 'î' or 'ï' or 'Ì' or 'Í' or 'Î' or 'Ï' => 'i',
-            'ñ' or 'Ñ' => 'n',
-            'ò' or 'ó' or 'ô' or 'õ' or 'ö' or 'Ò' or 'Ó' or 'Ô' or 'Õ' or 'Ö' => 'o',
-            'ù' or 'ú' or 'û' or 'ü' or 'Ù' or 'Ú' or 'Û' or 'Ü' => 'u',
-            '\u2019' or '\u2018' => '\'',
-            '\u00D7' => 'x',
-            _ => char.ToLowerInvariant(c),
-        };
-    }
 }

@@ -70,6 +70,9 @@ internal sealed class LexEntry
     public MenuSize? Size { get; init; }
     public ResolvedOption[] Options { get; set; } = [];
     public MenuQualifier? Qualifier { get; init; }
+
+    /// <summary>For a category name ("tacos", "drinks"): the category, so "5 tacos de bistec" can count the item.</summary>
+    public string? Category { get; init; }
     public int Number { get; init; }
     public NumberFlags Flags { get; init; }
 }

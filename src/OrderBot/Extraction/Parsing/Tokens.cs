@@ -12,12 +12,20 @@ internal static class Tokens
         }
 
         var next = NextMeaningful(tokens, i);
-        if (next >= 0 && tokens[next].Kind == TokenKind.Noun)
+        if (next >= 0 && tokens[next].Kind == TokenKind.Noun && !NamesNextItem(tokens, next))
         {
             return false;
         }
 
         return i == 0 || tokens[i - 1].Kind != TokenKind.Times;
+    }
+
+    /// <summary>"5 tacos de bistec", "two burgers: a cheeseburger...": a category name followed by an item of that category.</summary>
+    public static bool NamesNextItem(List<Token> tokens, int noun)
+    {
+        var item = NextMeaningful(tokens, noun);
+        return tokens[noun].Entry?.Category is { } category && item >= 0 && tokens[item].Kind == TokenKind.Item
+            && tokens[item].Entry!.Item!.Category == category;
     }
 
     public static int NextMeaningful(List<Token> tokens, int i)

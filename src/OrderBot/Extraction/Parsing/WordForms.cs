@@ -1,48 +1,96 @@
+using OrderBot.Languages;
+
 namespace OrderBot.Extraction.Parsing;
 
-/// <summary>English inflection and typo distance for single words.</summary>
-internal static class WordForms
+/// <summary>Inflection of single words by the endings of the menu's languages, and typo distance.</summary>
+internal sealed class WordForms
 {
-    /// <summary>Plural and singular forms of <paramref name="word"/> ("olive" -> "olives", "anchovies" -> "anchovy").</summary>
-    public static IEnumerable<string> Variants(string word)
+    private readonly Inflection[] _plurals;
+    private readonly Inflection[] _singulars;
+    private readonly Inflection[] _genders;
+
+    public WordForms(IEnumerable<LanguageWords> languages)
+    {
+        var list = languages.ToList();
+        _plurals = Folded(list.SelectMany(l => l.Plurals));
+        // Longest ending first: "tomatoes" is "tomato" before it is "tomatoe".
+        _singulars = [.. _plurals.OrderByDescending(p => p.Inflected.Length)];
+        _genders = Folded(list.SelectMany(l => l.Genders));
+    }
+
+    /// <summary>
+    /// Other forms of <paramref name="word"/>: singular, plurals, and the other gender with its plurals
+    /// ("olive" -> "olives", "anchovies" -> "anchovy", "pequeño" -> "pequeña", "pequeñas").
+    /// </summary>
+    public IEnumerable<string> Variants(string word)
     {
         if (word.Length < 3 || !char.IsAsciiLetter(word[^1]))
         {
             yield break;
         }
 
-        foreach (var singular in Singulars(word))
+        foreach (var form in Singulars(word).Prepend(word))
         {
-            yield return singular;
-        }
+            if (form != word)
+            {
+                yield return form;
+            }
 
-        yield return word + "s";
-        yield return word + "es";
-        if (word[^1] == 'y' && !IsVowel(word[^2]))
-        {
-            yield return word[..^1] + "ies";
+            foreach (var plural in Apply(form, _plurals))
+            {
+                yield return plural;
+            }
+
+            foreach (var other in OtherGender(form))
+            {
+                yield return other;
+            }
         }
     }
 
-    public static IEnumerable<string> Singulars(string word)
+    /// <summary>The other gender of a word and its plurals ("poco" -> "poca", "pocas").</summary>
+    public IEnumerable<string> OtherGender(string word)
+    {
+        foreach (var other in Apply(word, _genders))
+        {
+            yield return other;
+            foreach (var plural in Apply(other, _plurals))
+            {
+                yield return plural;
+            }
+        }
+    }
+
+    /// <summary>Possible singulars of a plural ("limões" -> "limão"); gender is left alone, "coca" is not "coco".</summary>
+    public IEnumerable<string> Singulars(string word)
     {
         if (word.Length < 4 || word[^1] != 's' || word[^2] == 's')
         {
             yield break;
         }
 
-        if (word.EndsWith("ies", StringComparison.Ordinal))
+        foreach (var (singular, plural) in _singulars)
         {
-            yield return word[..^3] + "y";
+            if (word.Length > plural.Length && word.EndsWith(plural, StringComparison.Ordinal))
+            {
+                yield return word[..^plural.Length] + singular;
+            }
         }
-
-        if (word.EndsWith("es", StringComparison.Ordinal))
-        {
-            yield return word[..^2];
-        }
-
-        yield return word[..^1];
     }
+
+    private static IEnumerable<string> Apply(string word, Inflection[] endings)
+    {
+        foreach (var (from, to) in endings)
+        {
+            if (word.Length > from.Length && word.EndsWith(from, StringComparison.Ordinal))
+            {
+                yield return word[..^from.Length] + to;
+            }
+        }
+    }
+
+    private static Inflection[] Folded(IEnumerable<Inflection> endings) =>
+        [.. endings.Select(e => new Inflection(TextFold.Fold(e.Base), TextFold.Fold(e.Inflected))).Distinct()];
 
     /// <summary>
     /// How many edits a typo of this length may have: none for short words, where one edit makes another
@@ -101,6 +149,4 @@ internal static class WordForms
 
         return previous[b.Length];
     }
-
-    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 }

@@ -74,6 +74,7 @@ public sealed class LlmOrderExtractorTests(FakeLlmServer server)
         Assert.Contains("- Toppings (any number): ", request.SystemPrompt, StringComparison.Ordinal);
         Assert.Contains("Ham [hams]", request.SystemPrompt, StringComparison.Ordinal);
         Assert.DoesNotContain("11.99", request.SystemPrompt, StringComparison.Ordinal);
+        Assert.EndsWith("The customer writes in English. Answer with the names as written on the menu above.", request.SystemPrompt, StringComparison.Ordinal);
         Assert.Equal("user", (string?)request.Body["messages"]![1]!["role"]);
         Assert.Equal($"<customer_message>\n{Message}\n</customer_message>", request.UserMessage);
     }
