@@ -228,6 +228,7 @@ public sealed partial class Conversation
         t = OrderTailPattern().Replace(t, "").Trim();
         return SetQuantity(turn, t, onlyLine)
             ?? Remove(turn, t, onlyLine)
+            ?? SwapHalf(turn, t, onlyLine)
             ?? await ReplaceAsync(turn, t, onlyLine, cancellationToken)
             ?? Modify(turn, t, onlyLine);
     }
@@ -386,6 +387,35 @@ public sealed partial class Conversation
 
     private static bool NamesItem(Menu.MenuItem item, string word) =>
         item.Aliases.Prepend(item.Name).Prepend(item.Category).Any(n => Menu.Menu.NormalizeKey(n).Split(' ').Any(part => LineFinder.Same(part, word)));
+
+    /// <summary>"make the chicken half mushrooms": the option on that half is swapped, the other half kept.</summary>
+    private IReadOnlyList<OutgoingMessage>? SwapHalf(Turn turn, string t, int? onlyLine)
+    {
+        if (HalfSwapPattern().Match(t) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var cart = turn.State.Cart;
+        var from = TextReading.Words(match.Groups["from"].Value);
+        foreach (var index in onlyLine is { } only ? [only] : Enumerable.Range(0, cart.Count).Reverse())
+        {
+            var item = menu.FindItem(cart[index].MenuItemId)!;
+            var named = LineModifiers.Read(menu, item, from).Added.Select(o => o.Id).ToHashSet();
+            var old = cart[index].Options.FirstOrDefault(o => o.Half is not null && named.Contains(o.Id));
+            var next = LineModifiers.Read(menu, item, TextReading.Words(match.Groups["to"].Value)).Added;
+            if (old is null || next.Count == 0 || next.Any(o => !menu.Group(o.Group).Halves))
+            {
+                continue;
+            }
+
+            var options = cart[index].Options.Where(o => o != old).Concat(next.Select(o => o with { Half = old.Half })).ToList();
+            cart[index] = CartEditor.Reprice(menu, cart[index] with { Options = options });
+            return Changed(turn, [index], "Changed");
+        }
+
+        return null;
+    }
 
     /// <summary>"change the coke to a sprite", "fanta instead of coke", "one of the cokes a diet coke", "switch the pepperoni for sausage".</summary>
     private async Task<IReadOnlyList<OutgoingMessage>?> ReplaceAsync(Turn turn, string t, int? onlyLine, CancellationToken cancellationToken)
@@ -654,6 +684,9 @@ public sealed partial class Conversation
 
     [GeneratedRegex("^" + NoLead + @"(?:take|leave|hold) (?:the |my |all the )?(?<target>.+?) (?:off|out)(?: (?:of |from |on )?(?:the |my |that |both )?(?<from>.+?))?(?: please| thanks)*$")]
     private static partial Regex TakeOffPattern();
+
+    [GeneratedRegex("^" + NoLead + @"(?:make|change|switch|turn) (?:the |that )?(?<from>.+?) half (?:to |into |for |with )?(?:(?:a|an) )?(?<to>.+)$")]
+    private static partial Regex HalfSwapPattern();
 
     [GeneratedRegex("^" + NoLead + @"(?:change|switch|swap|replace|turn|make|exchange|sub|substitute) (?:(?<n>" + N + @") of )?(?<from>.+?) (?:to|for|with|into|by|as) (?<to>.+)$")]
     private static partial Regex ReplacePattern();
