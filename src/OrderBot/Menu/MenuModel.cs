@@ -94,6 +94,7 @@ public sealed record MenuItem
 
     /// <summary>The name to show a customer who writes <paramref name="language"/>.</summary>
     public string NameIn(string language) => Names.GetValueOrDefault(language) ?? Name;
+
     public string Category { get; init; } = "";
     public required decimal Price { get; init; }
 

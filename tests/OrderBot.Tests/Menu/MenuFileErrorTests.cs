@@ -22,9 +22,9 @@ public sealed class MenuFileErrorTests
 
         Assert.Equal(
         [
-            "$.colour: unknown field; the fields here are name, currency, minorUnits, maxQuantity, sizes, qualifiers, optionGroups, items",
+            "$.colour: unknown field; the fields here are name, currency, languages, minorUnits, maxQuantity, sizes, qualifiers, optionGroups, items",
             "$.items[0].price: must be a number",
-            "$.items[0].sizez: unknown field; the fields here are id, name, aliases, category, price, sizes, sizePrices, optionGroups, defaults, defaultSize, description, tags, allergens",
+            "$.items[0].sizez: unknown field; the fields here are id, name, aliases, names, category, price, sizes, sizePrices, optionGroups, defaults, defaultSize, description, tags, allergens",
             "$.items[1].name: missing; it is required",
         ], error.Problems);
         Assert.DoesNotContain("System.", error.Message, StringComparison.Ordinal);
