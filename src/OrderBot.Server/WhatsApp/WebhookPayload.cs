@@ -10,7 +10,8 @@ public sealed record StatusUpdate(string MessageId, OutboundState State, string?
 /// <summary>
 /// Reads a webhook delivery into inbox messages and status updates. Liberal in what it accepts: unknown
 /// fields, changes and message types are skipped or become <see cref="UnsupportedContent"/>, never an error;
-/// only JSON that does not parse at all is rejected (with <see cref="JsonException"/>).
+/// only JSON that does not parse at all is rejected (with <see cref="JsonException"/>). Text that is not valid
+/// UTF-8 or UTF-16 is repaired (<see cref="JsonText"/>) and counted in <see cref="Repaired"/>.
 /// </summary>
 public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IReadOnlyList<StatusUpdate> Statuses)
 {
@@ -19,111 +20,139 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
     // Reactions and system notices (number changed) are not something a customer expects an answer to.
     private static readonly HashSet<string> Ignored = ["reaction", "system", "ephemeral", "request_welcome"];
 
+    /// <summary>Strings in the delivery that held invalid UTF-8 or lone surrogates and were repaired with U+FFFD.</summary>
+    public int Repaired { get; init; }
+
     public static WebhookPayload Parse(ReadOnlyMemory<byte> body, DateTime now)
     {
         using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
-        var messages = new List<IncomingMessage>();
-        var statuses = new List<StatusUpdate>();
-        foreach (var entry in Array(document.RootElement, "entry"))
-        {
-            foreach (var change in Array(entry, "changes"))
-            {
-                if (String(change, "field") is not (null or "messages") || Property(change, "value") is not { ValueKind: JsonValueKind.Object } value)
-                {
-                    continue;
-                }
-
-                var names = Array(value, "contacts")
-                    .Select(c => (Id: String(c, "wa_id"), Name: Property(c, "profile") is { } p ? String(p, "name") : null))
-                    .Where(c => c.Id is not null)
-                    .DistinctBy(c => c.Id)
-                    .ToDictionary(c => c.Id!, c => c.Name);
-                messages.AddRange(Array(value, "messages").Select(m => Message(m, names, now)).OfType<IncomingMessage>());
-                statuses.AddRange(Array(value, "statuses").Select(Status).OfType<StatusUpdate>());
-            }
-        }
-
-        return new WebhookPayload(messages, statuses);
-    }
-
-    private static IncomingMessage? Message(JsonElement message, Dictionary<string, string?> names, DateTime now)
-    {
-        var from = String(message, "from");
-        var id = String(message, "id");
-        var type = String(message, "type") ?? "unknown";
-        // Meta's ids are printable; a control character (PostgreSQL refuses NUL in text) means a forged or broken message.
-        if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(id) || id.Length > 512 || from.Length > 32 || Ignored.Contains(type)
-            || from.Any(char.IsControl) || id.Any(char.IsControl))
-        {
-            return null;
-        }
-
-        var sentAt = long.TryParse(String(message, "timestamp"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            && seconds is > 0 and < 253402300799
-            ? DateTime.UnixEpoch.AddSeconds(seconds)
-            : now;
-        return new IncomingMessage(Channel, id, CustomerId(from), sentAt, Content(message, type))
-        {
-            DisplayName = names.GetValueOrDefault(from) is { } name ? new string(name.Where(c => !char.IsControl(c)).ToArray()) : null,
-        };
+        return new Reader(now).Read(document.RootElement);
     }
 
     /// <summary>WhatsApp ids are the number's digits; customers are stored in E.164 form.</summary>
     public static string CustomerId(string waId) => waId.StartsWith('+') ? waId : "+" + waId;
 
-    private static IncomingContent Content(JsonElement message, string type)
+    /// <summary>One delivery's reading, with what was repaired along the way.</summary>
+    private sealed class Reader(DateTime now)
     {
-        var body = Property(message, type) is { ValueKind: JsonValueKind.Object } b ? b : default;
-        switch (type)
+        private int _repaired;
+
+        public WebhookPayload Read(JsonElement root)
         {
-            case "text" when String(body, "body") is { } text:
-                return new TextContent(text);
-            case "interactive":
-                var kind = String(body, "type");
-                if (kind is "button_reply" or "list_reply" && Property(body, kind) is { } reply && String(reply, "id") is { } choice)
+            var messages = new List<IncomingMessage>();
+            var statuses = new List<StatusUpdate>();
+            foreach (var entry in Array(root, "entry"))
+            {
+                foreach (var change in Array(entry, "changes"))
                 {
-                    return new ChoiceContent(choice, String(reply, "title") ?? "");
+                    if (String(change, "field") is not (null or "messages") || Property(change, "value") is not { ValueKind: JsonValueKind.Object } value)
+                    {
+                        continue;
+                    }
+
+                    var names = Array(value, "contacts")
+                        .Select(c => (Id: String(c, "wa_id"), Name: Property(c, "profile") is { } p ? String(p, "name") : null))
+                        .Where(c => c.Id is not null)
+                        .DistinctBy(c => c.Id)
+                        .ToDictionary(c => c.Id!, c => c.Name);
+                    messages.AddRange(Array(value, "messages").Select(m => Message(m, names)).OfType<IncomingMessage>());
+                    statuses.AddRange(Array(value, "statuses").Select(Status).OfType<StatusUpdate>());
                 }
+            }
 
-                return new UnsupportedContent($"interactive:{kind}");
-            case "button" when String(body, "payload") is { } payload:
-                return new ChoiceContent(payload, String(body, "text") ?? payload);
-            case "order":
-                var lines = Array(body, "product_items")
-                    .Select(p => new CatalogLine(String(p, "product_retailer_id") ?? "", Quantity(p)))
-                    .Where(l => l.ProductId.Length > 0)
-                    .ToList();
-                return new CatalogOrderContent(lines, String(body, "text"));
-            default:
-                return new UnsupportedContent(type);
+            return new WebhookPayload(messages, statuses) { Repaired = _repaired };
         }
-    }
 
-    private static int Quantity(JsonElement product) =>
-        Property(product, "quantity") is { ValueKind: JsonValueKind.Number } q && q.TryGetInt32(out var n) ? n
-        : int.TryParse(String(product, "quantity"), CultureInfo.InvariantCulture, out var parsed) ? parsed : 1;
-
-    private static StatusUpdate? Status(JsonElement status)
-    {
-        var id = String(status, "id");
-        OutboundState? state = String(status, "status") switch
+        private IncomingMessage? Message(JsonElement message, Dictionary<string, string?> names)
         {
-            "sent" => OutboundState.Sent,
-            "delivered" => OutboundState.Delivered,
-            "read" or "played" => OutboundState.Read,
-            "failed" => OutboundState.Failed,
+            var from = String(message, "from");
+            var id = String(message, "id");
+            var type = String(message, "type") ?? "unknown";
+            // Meta's ids are printable; a control character (PostgreSQL refuses NUL in text) means a forged or broken message.
+            if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(id) || id.Length > 512 || from.Length > 32 || Ignored.Contains(type)
+                || from.Any(char.IsControl) || id.Any(char.IsControl))
+            {
+                return null;
+            }
+
+            var sentAt = long.TryParse(String(message, "timestamp"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                && seconds is > 0 and < 253402300799
+                ? DateTime.UnixEpoch.AddSeconds(seconds)
+                : now;
+            return new IncomingMessage(Channel, id, CustomerId(from), sentAt, Content(message, type))
+            {
+                DisplayName = names.GetValueOrDefault(from) is { } name ? new string(name.Where(c => !char.IsControl(c)).ToArray()) : null,
+            };
+        }
+
+        private IncomingContent Content(JsonElement message, string type)
+        {
+            var body = Property(message, type) is { ValueKind: JsonValueKind.Object } b ? b : default;
+            switch (type)
+            {
+                case "text" when String(body, "body") is { } text:
+                    return new TextContent(text);
+                case "interactive":
+                    var kind = String(body, "type");
+                    if (kind is "button_reply" or "list_reply" && Property(body, kind) is { } reply && String(reply, "id") is { } choice)
+                    {
+                        return new ChoiceContent(choice, String(reply, "title") ?? "");
+                    }
+
+                    return new UnsupportedContent($"interactive:{kind}");
+                case "button" when String(body, "payload") is { } payload:
+                    return new ChoiceContent(payload, String(body, "text") ?? payload);
+                case "order":
+                    var lines = Array(body, "product_items")
+                        .Select(p => new CatalogLine(String(p, "product_retailer_id") ?? "", Quantity(p)))
+                        .Where(l => l.ProductId.Length > 0)
+                        .ToList();
+                    return new CatalogOrderContent(lines, String(body, "text"));
+                default:
+                    return new UnsupportedContent(type);
+            }
+        }
+
+        private int Quantity(JsonElement product) =>
+            Property(product, "quantity") is { ValueKind: JsonValueKind.Number } q && q.TryGetInt32(out var n) ? n
+            : int.TryParse(String(product, "quantity"), CultureInfo.InvariantCulture, out var parsed) ? parsed : 1;
+
+        private StatusUpdate? Status(JsonElement status)
+        {
+            var id = String(status, "id");
+            OutboundState? state = String(status, "status") switch
+            {
+                "sent" => OutboundState.Sent,
+                "delivered" => OutboundState.Delivered,
+                "read" or "played" => OutboundState.Read,
+                "failed" => OutboundState.Failed,
+                _ => null,
+            };
+            if (id is null || state is null)
+            {
+                return null;
+            }
+
+            var error = Array(status, "errors").Select(e => $"{String(e, "code") ?? "?"} {String(e, "title") ?? String(e, "message")}").FirstOrDefault();
+            return new StatusUpdate(id, state.Value, error);
+        }
+
+        private string? String(JsonElement element, string name) => Property(element, name) switch
+        {
+            { ValueKind: JsonValueKind.String } value => Text(value),
+            { ValueKind: JsonValueKind.Number } value => value.GetRawText(),
             _ => null,
         };
-        if (id is null || state is null)
-        {
-            return null;
-        }
 
-        var error = Array(status, "errors").Select(e => $"{String(e, "code") ?? "?"} {String(e, "title") ?? String(e, "message")}").FirstOrDefault();
-        return new StatusUpdate(id, state.Value, error);
+        private string Text(JsonElement value)
+        {
+            var text = JsonText.Read(value, out var repaired);
+            _repaired += repaired ? 1 : 0;
+            return text;
+        }
     }
 
-    // Every read goes through these three, which accept any element: a scalar where Meta sends an object or
+    // Every read goes through these and String, which accept any element: a scalar where Meta sends an object or
     // an array is skipped like a missing field instead of throwing (found by WebhookFuzzTests).
     private static JsonElement? Property(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
@@ -138,11 +167,4 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
             }
         }
     }
-
-    private static string? String(JsonElement element, string name) => Property(element, name) switch
-    {
-        { ValueKind: JsonValueKind.String } value => value.GetString(),
-        { ValueKind: JsonValueKind.Number } value => value.GetRawText(),
-        _ => null,
-    };
 }

@@ -81,12 +81,19 @@ public static partial class WhatsAppWebhookEndpoints
         metrics.Messages(recorded, "new");
         metrics.Messages(admitted.Count - recorded, "duplicate");
         metrics.Messages(payload.Messages.Count - admitted.Count, "throttled");
+        metrics.Repaired(payload.Repaired);
         foreach (var status in payload.Statuses)
         {
             await sender.UpdateStatusAsync(WebhookPayload.Channel, status.MessageId, status.State, status.Error, cancellationToken);
         }
 
-        Log.Received(loggers.CreateLogger(typeof(WhatsAppWebhookEndpoints)), payload.Messages.Count, recorded, payload.Statuses.Count);
+        var logger = loggers.CreateLogger(typeof(WhatsAppWebhookEndpoints));
+        if (payload.Repaired > 0)
+        {
+            Log.Repaired(logger, payload.Repaired);
+        }
+
+        Log.Received(logger, payload.Messages.Count, recorded, payload.Statuses.Count);
         return TypedResults.Ok();
     }
 
@@ -123,5 +130,8 @@ public static partial class WhatsAppWebhookEndpoints
     {
         [LoggerMessage(6001, LogLevel.Debug, "WhatsApp delivery: {Messages} messages ({New} new), {Statuses} statuses")]
         public static partial void Received(ILogger logger, int messages, int @new, int statuses);
+
+        [LoggerMessage(6002, LogLevel.Warning, "WhatsApp delivery held {Count} texts with invalid UTF-8 or lone surrogates; stored with U+FFFD in their place")]
+        public static partial void Repaired(ILogger logger, int count);
     }
 }
