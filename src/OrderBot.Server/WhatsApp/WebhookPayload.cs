@@ -17,25 +17,42 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
 {
     public const string Channel = "whatsapp";
 
-    // Reactions and system notices (number changed) are not something a customer expects an answer to.
-    private static readonly HashSet<string> Ignored = ["reaction", "system", "ephemeral", "request_welcome"];
+    /// <summary>Why a message was not stored: <see cref="Dropped"/>'s keys, also the metric's <c>kind</c>.</summary>
+    public const string NotConversational = "ignored", OtherNumber = "other_number", Invalid = "invalid";
+
+    // Kinds a customer expects no answer to: a reaction, a deleted message (revoke), an answer to a call-permission
+    // request, system notices (number changed), and the welcome/ephemeral events (platforms-2026.md 1.5, issue 16).
+    private static readonly HashSet<string> Ignored =
+        ["reaction", "revoke", "system", "ephemeral", "request_welcome", "call_permission_reply", "interactive:call_permission_reply"];
+
+    // Media whose caption is what the customer says ("this one, large" under a photo).
+    private static readonly HashSet<string> Captioned = ["image", "video", "document"];
 
     /// <summary>Strings in the delivery that held invalid UTF-8 or lone surrogates and were repaired with U+FFFD.</summary>
     public int Repaired { get; init; }
 
-    public static WebhookPayload Parse(ReadOnlyMemory<byte> body, DateTime now)
+    /// <summary>Messages left out, by reason (<see cref="NotConversational"/>, <see cref="OtherNumber"/>, <see cref="Invalid"/>).</summary>
+    public IReadOnlyDictionary<string, int> Dropped { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Status updates left out because they belong to another business number.</summary>
+    public int OtherNumberStatuses { get; init; }
+
+    /// <param name="phoneNumberId">Our business number's id: changes for another number of the same account are skipped.</param>
+    public static WebhookPayload Parse(ReadOnlyMemory<byte> body, DateTime now, string? phoneNumberId = null)
     {
         using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
-        return new Reader(now).Read(document.RootElement);
+        return new Reader(now, phoneNumberId).Read(document.RootElement);
     }
 
     /// <summary>WhatsApp ids are the number's digits; customers are stored in E.164 form.</summary>
     public static string CustomerId(string waId) => waId.StartsWith('+') ? waId : "+" + waId;
 
     /// <summary>One delivery's reading, with what was repaired along the way.</summary>
-    private sealed class Reader(DateTime now)
+    private sealed class Reader(DateTime now, string? phoneNumberId)
     {
+        private readonly Dictionary<string, int> _dropped = [];
         private int _repaired;
+        private int _otherNumberStatuses;
 
         public WebhookPayload Read(JsonElement root)
         {
@@ -50,6 +67,14 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
                         continue;
                     }
 
+                    if (phoneNumberId is not null && Property(value, "metadata") is { } metadata
+                        && String(metadata, "phone_number_id") is { } number && number != phoneNumberId)
+                    {
+                        Drop(OtherNumber, Array(value, "messages").Count());
+                        _otherNumberStatuses += Array(value, "statuses").Count();
+                        continue;
+                    }
+
                     var names = Array(value, "contacts")
                         .Select(c => (Id: String(c, "wa_id"), Name: Property(c, "profile") is { } p ? String(p, "name") : null))
                         .Where(c => c.Id is not null)
@@ -60,7 +85,7 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
                 }
             }
 
-            return new WebhookPayload(messages, statuses) { Repaired = _repaired };
+            return new WebhookPayload(messages, statuses) { Repaired = _repaired, Dropped = _dropped, OtherNumberStatuses = _otherNumberStatuses };
         }
 
         private IncomingMessage? Message(JsonElement message, Dictionary<string, string?> names)
@@ -68,30 +93,57 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
             var from = String(message, "from");
             var id = String(message, "id");
             var type = String(message, "type") ?? "unknown";
+            // call_permission_reply comes as its own type or as an interactive answer, depending on the API version.
+            var kind = type == "interactive" && Property(message, type) is { } interactive ? $"interactive:{String(interactive, "type")}" : type;
             // Meta's ids are printable; a control character (PostgreSQL refuses NUL in text) means a forged or broken message.
-            if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(id) || id.Length > 512 || from.Length > 32 || Ignored.Contains(type)
+            if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(id) || id.Length > 512 || from.Length > 32
                 || from.Any(char.IsControl) || id.Any(char.IsControl))
             {
-                return null;
+                return Drop(Invalid);
+            }
+
+            if (Ignored.Contains(type) || Ignored.Contains(kind))
+            {
+                return Drop(NotConversational);
+            }
+
+            if (Content(message, type) is not { } content)
+            {
+                return Drop(Invalid);
             }
 
             var sentAt = long.TryParse(String(message, "timestamp"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
                 && seconds is > 0 and < 253402300799
                 ? DateTime.UnixEpoch.AddSeconds(seconds)
                 : now;
-            return new IncomingMessage(Channel, id, CustomerId(from), sentAt, Content(message, type))
+            return new IncomingMessage(Channel, id, CustomerId(from), sentAt, content)
             {
                 DisplayName = names.GetValueOrDefault(from) is { } name ? new string(name.Where(c => !char.IsControl(c)).ToArray()) : null,
             };
         }
 
-        private IncomingContent Content(JsonElement message, string type)
+        private IncomingMessage? Drop(string reason, int count = 1)
+        {
+            if (count > 0)
+            {
+                _dropped[reason] = _dropped.GetValueOrDefault(reason) + count;
+            }
+
+            return null;
+        }
+
+        /// <summary>What the message says; null when it is of a kind we read but its content is impossible (a location off the globe).</summary>
+        private IncomingContent? Content(JsonElement message, string type)
         {
             var body = Property(message, type) is { ValueKind: JsonValueKind.Object } b ? b : default;
             switch (type)
             {
                 case "text" when String(body, "body") is { } text:
                     return new TextContent(text);
+                case var media when Captioned.Contains(media) && String(body, "caption") is { } caption && !string.IsNullOrWhiteSpace(caption):
+                    return new TextContent(caption);
+                case "location":
+                    return Location(body);
                 case "interactive":
                     var kind = String(body, "type");
                     if (kind is "button_reply" or "list_reply" && Property(body, kind) is { } reply && String(reply, "id") is { } choice)
@@ -112,6 +164,24 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
                     return new UnsupportedContent(type);
             }
         }
+
+        /// <summary>A pin: latitude and longitude are numbers in Meta's reference and strings in some SDKs (platforms-2026.md 1.8 E).</summary>
+        private LocationContent? Location(JsonElement body)
+        {
+            var latitude = Coordinate(body, "latitude");
+            var longitude = Coordinate(body, "longitude");
+            return latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180
+                ? new LocationContent(latitude.Value, longitude.Value, Label(body, "name"), Label(body, "address"))
+                : null;
+        }
+
+        private double? Coordinate(JsonElement body, string name) =>
+            double.TryParse(String(body, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
+
+        private string? Label(JsonElement body, string name) =>
+            String(body, name) is { } text && new string(text.Where(c => !char.IsControl(c)).ToArray()).Trim() is { Length: > 0 } clean
+                ? ChatLimits.Fit(clean, 300)
+                : null;
 
         private int Quantity(JsonElement product) =>
             Property(product, "quantity") is { ValueKind: JsonValueKind.Number } q && q.TryGetInt32(out var n) ? n

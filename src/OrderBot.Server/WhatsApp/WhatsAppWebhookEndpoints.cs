@@ -67,7 +67,7 @@ public static partial class WhatsAppWebhookEndpoints
         WebhookPayload payload;
         try
         {
-            payload = WebhookPayload.Parse(body, time.GetUtcNow().UtcDateTime);
+            payload = WebhookPayload.Parse(body, time.GetUtcNow().UtcDateTime, settings.PhoneNumberId);
         }
         catch (JsonException)
         {
@@ -82,6 +82,12 @@ public static partial class WhatsAppWebhookEndpoints
         metrics.Messages(admitted.Count - recorded, "duplicate");
         metrics.Messages(payload.Messages.Count - admitted.Count, "throttled");
         metrics.Repaired(payload.Repaired);
+        foreach (var (kind, count) in payload.Dropped)
+        {
+            metrics.Messages(count, kind);
+        }
+
+        metrics.Messages(payload.OtherNumberStatuses, "other_number_status");
         foreach (var status in payload.Statuses)
         {
             await sender.UpdateStatusAsync(WebhookPayload.Channel, status.MessageId, status.State, status.Error, cancellationToken);

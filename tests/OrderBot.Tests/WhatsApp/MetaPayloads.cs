@@ -44,17 +44,11 @@ public static class MetaPayloads
         }).ToArray()),
     });
 
-    public static JsonObject Image(string waId) =>
-        Message(waId, "image", new JsonObject { ["id"] = "1479537139650973", ["mime_type"] = "image/jpeg", ["sha256"] = "abc=", ["caption"] = "this one" });
-
     public static JsonObject Audio(string waId) =>
         Message(waId, "audio", new JsonObject { ["id"] = "1479537139650974", ["mime_type"] = "audio/ogg; codecs=opus", ["voice"] = true });
 
     public static JsonObject Sticker(string waId) =>
         Message(waId, "sticker", new JsonObject { ["id"] = "1479537139650975", ["mime_type"] = "image/webp", ["animated"] = false });
-
-    public static JsonObject Location(string waId) =>
-        Message(waId, "location", new JsonObject { ["latitude"] = 37.44, ["longitude"] = -122.16, ["name"] = "Office", ["address"] = "1 Hacker Way" });
 
     public static JsonObject Status(string wamid, string status, string recipient) => new()
     {
