@@ -5,7 +5,8 @@ using OrderBot.Chat;
 namespace OrderBot.Server.WhatsApp;
 
 /// <summary>A delivery status Meta reported for a message the bot sent.</summary>
-public sealed record StatusUpdate(string MessageId, OutboundState State, string? Error);
+/// <param name="ErrorCode">The first error's <c>code</c>, which decides what happens next (<see cref="GraphErrors"/>).</param>
+public sealed record StatusUpdate(string MessageId, OutboundState State, string? Error, int? ErrorCode = null);
 
 /// <summary>
 /// Reads a webhook delivery into inbox messages and status updates. Liberal in what it accepts: unknown
@@ -203,8 +204,17 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
                 return null;
             }
 
-            var error = Array(status, "errors").Select(e => $"{String(e, "code") ?? "?"} {String(e, "title") ?? String(e, "message")}").FirstOrDefault();
-            return new StatusUpdate(id, state.Value, error);
+            var first = Array(status, "errors").FirstOrDefault(e => e.ValueKind == JsonValueKind.Object);
+            if (first.ValueKind != JsonValueKind.Object)
+            {
+                return new StatusUpdate(id, state.Value, null);
+            }
+
+            // Meta: decide by code and error_data.details, not by title (platforms-2026.md section 2).
+            var code = String(first, "code");
+            var details = Property(first, "error_data") is { } data ? String(data, "details") : null;
+            var error = $"{code ?? "?"} {String(first, "message") ?? String(first, "title")}{(details is null ? "" : $": {details}")}";
+            return new StatusUpdate(id, state.Value, error, int.TryParse(code, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null);
         }
 
         private string? String(JsonElement element, string name) => Property(element, name) switch

@@ -90,7 +90,12 @@ public static partial class WhatsAppWebhookEndpoints
         metrics.Messages(payload.OtherNumberStatuses, "other_number_status");
         foreach (var status in payload.Statuses)
         {
-            await sender.UpdateStatusAsync(WebhookPayload.Channel, status.MessageId, status.State, status.Error, cancellationToken);
+            // A failed status with a code we do not know is final: Meta has given up on that message.
+            DeliveryFailure? failure = status.State == OutboundState.Failed ? GraphErrors.Classify(status.ErrorCode) ?? DeliveryFailure.Permanent : null;
+            if (await sender.UpdateStatusAsync(WebhookPayload.Channel, status.MessageId, status.State, status.Error, failure, cancellationToken) == StatusOutcome.SendingAgain)
+            {
+                inbox.Notify();
+            }
         }
 
         var logger = loggers.CreateLogger(typeof(WhatsAppWebhookEndpoints));

@@ -7,12 +7,13 @@ namespace OrderBot.Tests.WhatsApp;
 /// <summary>Webhook deliveries in the shapes of Meta's documentation (see shared/reference/whatsapp-cloud-api.md).</summary>
 public static class MetaPayloads
 {
-    private static long _next = 1_749_416_383;
+    // Meta's timestamps are when the customer sent the message, so they start near now: the 24-hour window is measured from them.
+    private static long _next = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 600;
 
     /// <summary>A fresh wamid-like id; real ones are opaque base64 strings.</summary>
     public static string NewId() => "wamid.HBgL" + Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=');
 
-    /// <summary>Strictly increasing Unix seconds, so a test's messages have a known order.</summary>
+    /// <summary>Strictly increasing Unix seconds from ten minutes ago, so a test's messages have a known order.</summary>
     public static string Timestamp() => Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static JsonObject Text(string waId, string body, string? id = null) => Message(waId, "text", new JsonObject { ["body"] = body }, id);
