@@ -114,7 +114,7 @@ public sealed partial class ReplySender(
             }
             else
             {
-                Log.GaveUp(logger, message.Id, channel, Redact.Phone(message.CustomerId), error);
+                Log.DeliveryFailed(logger, message.Id, channel, Redact.Phone(message.CustomerId), error);
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
@@ -170,6 +170,10 @@ public sealed partial class ReplySender(
     {
         [LoggerMessage(3101, LogLevel.Warning, "Reply {MessageId} on {Channel} to {Customer} not sent; retrying at {NextAttempt}: {Error}")]
         public static partial void WillRetry(ILogger logger, long messageId, string channel, string customer, DateTime nextAttempt, string? error);
+
+        // A warning, not an error: the channel refused delivery for a reason of its own (a closed window, a blocked number).
+        [LoggerMessage(3103, LogLevel.Warning, "Reply {MessageId} on {Channel} to {Customer} was not delivered; the channel reported: {Error}")]
+        public static partial void DeliveryFailed(ILogger logger, long messageId, string channel, string customer, string? error);
 
         [LoggerMessage(3102, LogLevel.Error, "Reply {MessageId} on {Channel} to {Customer} failed for good: {Error}")]
         public static partial void GaveUp(ILogger logger, long messageId, string channel, string customer, string? error);
