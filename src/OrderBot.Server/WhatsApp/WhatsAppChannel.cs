@@ -11,9 +11,14 @@ namespace OrderBot.Server.WhatsApp;
 
 /// <summary>
 /// The WhatsApp Cloud API as a chat channel: sends replies through the Graph API's messages endpoint.
-/// Transient failures (429, 5xx, timeouts) are retried by the HTTP client's resilience handler; what is
-/// still failing comes back as a transient result and the reply sender tries again later.
 /// </summary>
+/// <remarks>
+/// <c>POST /messages</c> is not idempotent, so no HTTP pipeline retries it (with a slow Graph API one reply once
+/// went out 9 times). This class retries at once, up to <see cref="WhatsAppOptions.SendAttempts"/>, only on answers
+/// that prove the message was not accepted: 429, an error code Meta documents as transient, or a connection that
+/// was never made. A timeout or a dropped connection after the request went out may have been accepted: it is
+/// reported as a permanent failure naming that, not sent again blindly.
+/// </remarks>
 public sealed partial class WhatsAppChannel(
     IHttpClientFactory httpClients,
     IOptions<WhatsAppOptions> options,
@@ -22,56 +27,102 @@ public sealed partial class WhatsAppChannel(
 {
     public const string HttpClientName = "whatsapp-graph";
 
-    // Free-form messages reach a customer only within 24 hours of their last message. An hour is kept in hand
-    // for the delay between their message and its handling, and for clocks.
+    // Free-form messages reach a customer only within 24 hours of their last message (its timestamp); an hour is
+    // kept in hand for clocks and for the time the notice waits in the outbox.
     private static readonly TimeSpan FreeFormWindow = TimeSpan.FromHours(23);
 
-    // Codes that no retry can fix: the 24-hour window closed (131047), undeliverable (131026),
-    // unsupported message type (131051), invalid parameter (100), recipient not on WhatsApp (131030).
-    private static readonly HashSet<int> PermanentCodes = [131047, 131026, 131051, 100, 131030, 131009, 131008];
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
 
     public string Name => WebhookPayload.Channel;
 
     public async Task<SendResult> SendAsync(string customerId, OutgoingMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        JsonObject body;
-        if (message is StatusNotice notice && time.GetUtcNow().UtcDateTime - notice.LastCustomerMessageAt > FreeFormWindow)
+        var template = message is StatusNotice notice && time.GetUtcNow().UtcDateTime - notice.LastCustomerMessageAt > FreeFormWindow;
+        if (template && string.IsNullOrWhiteSpace(settings.StatusTemplate))
         {
-            if (string.IsNullOrWhiteSpace(settings.StatusTemplate))
+            return SendResult.Failed("the customer's 24-hour window has closed and no WhatsApp:StatusTemplate is configured");
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var (result, failure) = await PostAsync(customerId, Body(customerId, message, template), cancellationToken);
+            if (failure == DeliveryFailure.WindowClosed && !template && message is StatusNotice && !string.IsNullOrWhiteSpace(settings.StatusTemplate))
             {
-                return SendResult.Failed("the customer's 24-hour window has closed and no WhatsApp:StatusTemplate is configured");
+                // Meta's clock says the window has closed although ours did not: the template, once.
+                template = true;
+                continue;
             }
 
-            body = GraphMessages.Template(customerId, settings.StatusTemplate, settings.StatusTemplateLanguage, [notice.OrderNumber, notice.StatusPhrase]);
-        }
-        else
-        {
-            body = GraphMessages.Build(customerId, message);
-        }
+            if (failure != DeliveryFailure.Transient || attempt >= settings.SendAttempts)
+            {
+                return result;
+            }
 
+            await Task.Delay(FirstRetryDelay * (1 << (attempt - 1)), time, cancellationToken);
+        }
+    }
+
+    private JsonObject Body(string customerId, OutgoingMessage message, bool template)
+    {
+        var settings = options.Value;
+        return template && message is StatusNotice notice
+            ? GraphMessages.Template(customerId, settings.StatusTemplate!, settings.StatusTemplateLanguage, [notice.OrderNumber, notice.StatusPhrase])
+            : GraphMessages.Build(customerId, message);
+    }
+
+    /// <summary>One call; the failure class says whether calling again is safe.</summary>
+    private async Task<(SendResult Result, DeliveryFailure? Failure)> PostAsync(string customerId, JsonObject body, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{settings.ApiVersion}/{settings.PhoneNumberId}/messages")
         {
             Content = JsonContent.Create(body),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken);
-
-        using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-        var answer = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (response.IsSuccessStatusCode)
+        using var timeout = new CancellationTokenSource(settings.RequestTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        HttpResponseMessage response;
+        string answer;
+        try
         {
-            var id = MessageId(answer);
-            Log.Sent(logger, Redact.Phone(customerId), id);
-            return SendResult.Ok(id);
+            response = await httpClients.CreateClient(HttpClientName).SendAsync(request, linked.Token);
+            answer = await response.Content.ReadAsStringAsync(linked.Token);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            // The connection was never made, so nothing was sent.
+            Log.NotConnected(logger, Redact.Phone(customerId), e.Message);
+            return (SendResult.Transient($"Graph API not reachable: {e.Message}"), DeliveryFailure.Transient);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var what = e is OperationCanceledException ? $"no answer within {settings.RequestTimeout}" : e.Message;
+            Log.Uncertain(logger, Redact.Phone(customerId), what);
+            return (SendResult.Failed($"Graph API: {what}; the message may have been accepted, so it is not sent again"), DeliveryFailure.Permanent);
         }
 
-        var (code, text) = Error(answer);
-        Log.Rejected(logger, Redact.Phone(customerId), (int)response.StatusCode, code, text);
-        var permanent = code is { } c
-            ? PermanentCodes.Contains(c)
-            : response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout) && (int)response.StatusCode < 500;
-        var error = $"Graph API {(int)response.StatusCode}{(code is null ? "" : $" code {code}")}: {text}";
-        return permanent ? SendResult.Failed(error) : SendResult.Transient(error);
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                var id = MessageId(answer);
+                Log.Sent(logger, Redact.Phone(customerId), id);
+                return (SendResult.Ok(id), null);
+            }
+
+            var (code, text) = Error(answer);
+            Log.Rejected(logger, Redact.Phone(customerId), (int)response.StatusCode, code, text);
+            var failure = GraphErrors.Classify(code)
+                ?? (response.StatusCode == HttpStatusCode.TooManyRequests ? DeliveryFailure.Transient : DeliveryFailure.Permanent);
+            var error = $"Graph API {(int)response.StatusCode}{(code is null ? "" : $" code {code}")}: {text}";
+            if (failure != DeliveryFailure.Transient && (int)response.StatusCode >= 500 && GraphErrors.Classify(code) is null)
+            {
+                error += "; the message may have been accepted, so it is not sent again";
+            }
+
+            return (failure == DeliveryFailure.Transient ? SendResult.Transient(error) : SendResult.Failed(error), failure);
+        }
     }
 
     private static string? MessageId(string body)
@@ -96,7 +147,9 @@ public sealed partial class WhatsAppChannel(
             using var json = JsonDocument.Parse(body);
             var error = json.RootElement.GetProperty("error");
             int? code = error.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : null;
-            return (code, error.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "");
+            var message = error.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
+            var details = error.TryGetProperty("error_data", out var d) && d.ValueKind == JsonValueKind.Object && d.TryGetProperty("details", out var t) ? t.GetString() : null;
+            return (code, details is null ? message : $"{message} ({details})");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
         {
@@ -111,5 +164,11 @@ public sealed partial class WhatsAppChannel(
 
         [LoggerMessage(6102, LogLevel.Warning, "Graph API refused a message to {Customer}: HTTP {Status}, code {Code}: {Error}")]
         public static partial void Rejected(ILogger logger, string customer, int status, int? code, string error);
+
+        [LoggerMessage(6103, LogLevel.Warning, "Graph API not reachable for a message to {Customer}; nothing was sent: {Error}")]
+        public static partial void NotConnected(ILogger logger, string customer, string error);
+
+        [LoggerMessage(6104, LogLevel.Error, "A message to {Customer} may or may not have been accepted ({Error}); not sent again to avoid a duplicate")]
+        public static partial void Uncertain(ILogger logger, string customer, string error);
     }
 }

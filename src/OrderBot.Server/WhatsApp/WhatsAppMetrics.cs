@@ -7,15 +7,25 @@ public sealed class WhatsAppMetrics
 {
     private readonly Counter<long> _deliveries;
     private readonly Counter<long> _messages;
+    private readonly Counter<long> _repaired;
 
     public WhatsAppMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create("OrderBot.WhatsApp");
         _deliveries = meter.CreateCounter<long>("orderbot.whatsapp.deliveries", "{delivery}", "Webhook deliveries by outcome.");
-        _messages = meter.CreateCounter<long>("orderbot.whatsapp.messages", "{message}", "Messages received: new, duplicate or throttled.");
+        _messages = meter.CreateCounter<long>("orderbot.whatsapp.messages", "{message}", "Messages received, by kind: new, duplicate, throttled, ignored (reactions, revokes...), other_number, invalid; other_number_status for statuses of another number.");
+        _repaired = meter.CreateCounter<long>("orderbot.whatsapp.repaired_texts", "{text}", "Texts that held invalid UTF-8 or lone surrogates, stored with U+FFFD in their place.");
     }
 
     public void Delivery(string outcome) => _deliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void Repaired(int count)
+    {
+        if (count > 0)
+        {
+            _repaired.Add(count);
+        }
+    }
 
     public void Messages(int count, string kind)
     {

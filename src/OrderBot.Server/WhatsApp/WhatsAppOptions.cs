@@ -38,7 +38,10 @@ public sealed class WhatsAppOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Attempts per send for 429, 5xx and timeouts (default 3); later attempts wait with backoff.</summary>
+    /// <summary>
+    /// Immediate attempts per send (default 3), only after answers proving the message was not accepted: 429, a
+    /// documented transient error code, no connection. A timeout is never retried (the message may have gone out).
+    /// </summary>
     [Range(1, 10)]
     public int SendAttempts { get; set; } = 3;
 

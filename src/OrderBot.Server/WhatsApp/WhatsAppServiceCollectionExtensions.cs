@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OrderBot.Chat;
 
@@ -25,22 +24,13 @@ public static class WhatsAppServiceCollectionExtensions
             return services;
         }
 
+        // No resilience handler: POST /messages is not idempotent, so WhatsAppChannel alone decides what to retry.
         services.AddHttpClient(WhatsAppChannel.HttpClientName, (sp, client) =>
-            {
-                var settings = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value;
-                client.BaseAddress = new Uri(settings.BaseUrl.ToString().TrimEnd('/') + "/");
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddStandardResilienceHandler()
-            .Configure((resilience, sp) =>
-            {
-                var settings = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value;
-                resilience.AttemptTimeout.Timeout = settings.RequestTimeout;
-                resilience.Retry.MaxRetryAttempts = Math.Max(1, settings.SendAttempts - 1);
-                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                resilience.TotalRequestTimeout.Timeout = settings.RequestTimeout * (settings.SendAttempts + 1);
-                resilience.CircuitBreaker.SamplingDuration = settings.RequestTimeout * 2;
-            });
+        {
+            var settings = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value;
+            client.BaseAddress = new Uri(settings.BaseUrl.ToString().TrimEnd('/') + "/");
+            client.Timeout = Timeout.InfiniteTimeSpan;
+        });
         services.AddSingleton<IChatChannel, WhatsAppChannel>();
         services.AddSingleton<SenderRateLimit>();
         services.AddSingleton<WhatsAppMetrics>();

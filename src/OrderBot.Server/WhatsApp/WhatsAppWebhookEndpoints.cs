@@ -67,7 +67,7 @@ public static partial class WhatsAppWebhookEndpoints
         WebhookPayload payload;
         try
         {
-            payload = WebhookPayload.Parse(body, time.GetUtcNow().UtcDateTime);
+            payload = WebhookPayload.Parse(body, time.GetUtcNow().UtcDateTime, settings.PhoneNumberId);
         }
         catch (JsonException)
         {
@@ -81,12 +81,30 @@ public static partial class WhatsAppWebhookEndpoints
         metrics.Messages(recorded, "new");
         metrics.Messages(admitted.Count - recorded, "duplicate");
         metrics.Messages(payload.Messages.Count - admitted.Count, "throttled");
-        foreach (var status in payload.Statuses)
+        metrics.Repaired(payload.Repaired);
+        foreach (var (kind, count) in payload.Dropped)
         {
-            await sender.UpdateStatusAsync(WebhookPayload.Channel, status.MessageId, status.State, status.Error, cancellationToken);
+            metrics.Messages(count, kind);
         }
 
-        Log.Received(loggers.CreateLogger(typeof(WhatsAppWebhookEndpoints)), payload.Messages.Count, recorded, payload.Statuses.Count);
+        metrics.Messages(payload.OtherNumberStatuses, "other_number_status");
+        foreach (var status in payload.Statuses)
+        {
+            // A failed status with a code we do not know is final: Meta has given up on that message.
+            DeliveryFailure? failure = status.State == OutboundState.Failed ? GraphErrors.Classify(status.ErrorCode) ?? DeliveryFailure.Permanent : null;
+            if (await sender.UpdateStatusAsync(WebhookPayload.Channel, status.MessageId, status.State, status.Error, failure, cancellationToken) == StatusOutcome.SendingAgain)
+            {
+                inbox.Notify();
+            }
+        }
+
+        var logger = loggers.CreateLogger(typeof(WhatsAppWebhookEndpoints));
+        if (payload.Repaired > 0)
+        {
+            Log.Repaired(logger, payload.Repaired);
+        }
+
+        Log.Received(logger, payload.Messages.Count, recorded, payload.Statuses.Count);
         return TypedResults.Ok();
     }
 
@@ -123,5 +141,8 @@ public static partial class WhatsAppWebhookEndpoints
     {
         [LoggerMessage(6001, LogLevel.Debug, "WhatsApp delivery: {Messages} messages ({New} new), {Statuses} statuses")]
         public static partial void Received(ILogger logger, int messages, int @new, int statuses);
+
+        [LoggerMessage(6002, LogLevel.Warning, "WhatsApp delivery held {Count} texts with invalid UTF-8 or lone surrogates; stored with U+FFFD in their place")]
+        public static partial void Repaired(ILogger logger, int count);
     }
 }

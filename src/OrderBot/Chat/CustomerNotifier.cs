@@ -74,9 +74,9 @@ public sealed partial class CustomerNotifier(
             return DeliveryResult.Permanent($"the customer's channel '{conversation.Channel}' is not served by this process");
         }
 
-        // The conversation is saved with every message the customer sends, so its time is when they last wrote.
         var phrase = ChatText.StatusPhrase(status);
-        var message = new StatusNotice(ChatText.Notice(number, status), number, phrase, conversation.UpdatedAt);
+        var lastWrote = await LastWroteAsync(db, customerId, conversation, cancellationToken);
+        var message = new StatusNotice(ChatText.Notice(number, status), number, phrase, lastWrote);
         var result = await channel.SendAsync(customerId, message, cancellationToken);
         if (!result.Sent)
         {
@@ -101,6 +101,17 @@ public sealed partial class CustomerNotifier(
         Log.Notified(logger, number, Redact.Phone(customerId), status.ToWireName(), channel.Name);
         return DeliveryResult.Delivered;
     }
+
+    /// <summary>
+    /// When the customer last wrote: their latest message's own timestamp (the channel's 24-hour window starts there,
+    /// not when we handled it), never later than when it arrived, so a clock running ahead cannot stretch the window.
+    /// Once handled messages are removed, the conversation's last change stands in (by then the window is long closed).
+    /// </summary>
+    private static async Task<DateTime> LastWroteAsync(OrderBotDbContext db, string customerId, ConversationState conversation, CancellationToken cancellationToken) =>
+        await db.ChatInbox
+            .Where(m => m.CustomerId == customerId && m.Channel == conversation.Channel)
+            .MaxAsync(m => (DateTime?)(m.SentAt < m.ReceivedAt ? m.SentAt : m.ReceivedAt), cancellationToken)
+        ?? conversation.UpdatedAt;
 
     private async Task<bool> ChangedByCustomerAsync(string orderId, OrderStatus status, CancellationToken cancellationToken)
     {

@@ -28,3 +28,16 @@ public sealed record SendResult(bool Sent, string? ProviderMessageId = null, str
 
     public static SendResult Failed(string error) => new(false, Error: error, Permanent: true);
 }
+
+/// <summary>Why a channel could not deliver a message, as far as the conversation needs to know.</summary>
+public enum DeliveryFailure
+{
+    /// <summary>Not accepted for a passing reason (rate limit, outage): sending it again is safe and may work.</summary>
+    Transient,
+
+    /// <summary>The customer has not written for too long; only a pre-approved template (a status notice's) may go out.</summary>
+    WindowClosed,
+
+    /// <summary>No retry can help (bad token, blocked account, undeliverable recipient, rejected template).</summary>
+    Permanent,
+}

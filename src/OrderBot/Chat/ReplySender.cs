@@ -89,11 +89,38 @@ public sealed partial class ReplySender(
     /// Applies a delivery status the channel reported later ("delivered", "read", "failed"). States only move
     /// forward, so a late or repeated callback changes nothing. Returns false when no such message was stored.
     /// </summary>
-    public async Task<bool> UpdateStatusAsync(string channel, string providerMessageId, OutboundState state, string? error, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A failure reported later decides what happens next: <see cref="DeliveryFailure.Transient"/> sends the
+    /// message again (within <see cref="ChatOptions.MaxAttempts"/>), <see cref="DeliveryFailure.WindowClosed"/> sends
+    /// a status notice once more as the channel's template, anything else fails it for good with the channel's reason.
+    /// </remarks>
+    public async Task<StatusOutcome> UpdateStatusAsync(
+        string channel, string providerMessageId, OutboundState state, string? error, DeliveryFailure? failure, CancellationToken cancellationToken)
     {
         var earlier = Enum.GetValues<OutboundState>().Where(s => OutboundMessage.Rank(s) < OutboundMessage.Rank(state)).ToList();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (state == OutboundState.Failed
+            && await db.OutboundMessages.FirstOrDefaultAsync(m => m.Channel == channel && m.ProviderMessageId == providerMessageId && earlier.Contains(m.State), cancellationToken) is { } message)
+        {
+            var outcome = Requeue(message, failure, now) ? StatusOutcome.SendingAgain : StatusOutcome.Applied;
+            message.State = outcome == StatusOutcome.SendingAgain ? OutboundState.Pending : OutboundState.Failed;
+            message.UpdatedAt = now;
+            message.Error = error is { Length: > 1000 } ? error[..1000] : error ?? message.Error;
+            if (outcome == StatusOutcome.SendingAgain)
+            {
+                message.ProviderMessageId = null;
+                Log.WillRetry(logger, message.Id, channel, Redact.Phone(message.CustomerId), message.NextAttemptAt, error);
+            }
+            else
+            {
+                Log.DeliveryFailed(logger, message.Id, channel, Redact.Phone(message.CustomerId), error);
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+            return outcome;
+        }
+
         var changed = await db.OutboundMessages
             .Where(m => m.Channel == channel && m.ProviderMessageId == providerMessageId && earlier.Contains(m.State))
             .ExecuteUpdateAsync(
@@ -101,7 +128,29 @@ public sealed partial class ReplySender(
                     .SetProperty(m => m.UpdatedAt, now)
                     .SetProperty(m => m.Error, m => error ?? m.Error),
                 cancellationToken);
-        return changed > 0 || await db.OutboundMessages.AnyAsync(m => m.Channel == channel && m.ProviderMessageId == providerMessageId, cancellationToken);
+        return changed > 0 || await db.OutboundMessages.AnyAsync(m => m.Channel == channel && m.ProviderMessageId == providerMessageId, cancellationToken)
+            ? StatusOutcome.Applied
+            : StatusOutcome.Unknown;
+    }
+
+    /// <summary>Prepares a message the channel failed to deliver for another send; false when it should fail for good.</summary>
+    private bool Requeue(OutboundMessage message, DeliveryFailure? failure, DateTime now)
+    {
+        switch (failure)
+        {
+            case DeliveryFailure.Transient when message.Attempts < options.Value.MaxAttempts:
+                message.Attempts++;
+                message.NextAttemptAt = now + Backoff.Delay(message.Attempts, options.Value.RetryDelay, TimeSpan.FromHours(1), Random.Shared.NextDouble());
+                return true;
+            case DeliveryFailure.WindowClosed
+                when JsonSerializer.Deserialize<OutgoingMessage>(message.Payload, OrderJson.Options) is StatusNotice notice && notice.LastCustomerMessageAt != DateTime.MinValue:
+                // A window that closed means the template; a notice already sent as the template is not tried again.
+                message.Payload = JsonSerializer.Serialize<OutgoingMessage>(notice with { LastCustomerMessageAt = DateTime.MinValue }, OrderJson.Options);
+                message.NextAttemptAt = now;
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static async Task<SendResult> SendAsync(IChatChannel channel, OutboundMessage message, CancellationToken cancellationToken)
@@ -122,7 +171,24 @@ public sealed partial class ReplySender(
         [LoggerMessage(3101, LogLevel.Warning, "Reply {MessageId} on {Channel} to {Customer} not sent; retrying at {NextAttempt}: {Error}")]
         public static partial void WillRetry(ILogger logger, long messageId, string channel, string customer, DateTime nextAttempt, string? error);
 
+        // A warning, not an error: the channel refused delivery for a reason of its own (a closed window, a blocked number).
+        [LoggerMessage(3103, LogLevel.Warning, "Reply {MessageId} on {Channel} to {Customer} was not delivered; the channel reported: {Error}")]
+        public static partial void DeliveryFailed(ILogger logger, long messageId, string channel, string customer, string? error);
+
         [LoggerMessage(3102, LogLevel.Error, "Reply {MessageId} on {Channel} to {Customer} failed for good: {Error}")]
         public static partial void GaveUp(ILogger logger, long messageId, string channel, string customer, string? error);
     }
+}
+
+/// <summary>What a reported delivery status did.</summary>
+public enum StatusOutcome
+{
+    /// <summary>No message with that id was stored (a status for a message sent elsewhere, or not yet stored).</summary>
+    Unknown,
+
+    /// <summary>The stored message's state was updated (or already further along).</summary>
+    Applied,
+
+    /// <summary>The message failed for a reason another send can fix; it waits to be sent again.</summary>
+    SendingAgain,
 }

@@ -51,10 +51,29 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>While set, every send is answered with this status (and an error body) and not recorded.</summary>
+    /// <summary>While set, every send is answered with this status (and an error body with <see cref="FailCode"/>) and not recorded.</summary>
     public int? FailWith { get; set; }
 
+    /// <summary>The Graph error code of a <see cref="FailWith"/> answer (default 2, "temporarily unavailable"); null sends a body without one.</summary>
+    public int? FailCode { get; set; } = 2;
+
+    /// <summary>When above 0, only this many further sends fail with <see cref="FailWith"/>; later ones succeed.</summary>
+    public int FailTimes { get; set; }
+
+    /// <summary>How long an accepted send's answer takes: the message is recorded (Meta accepted it) before the wait.</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     private int _failures;
+    private int _failTimesLeft;
+
+    /// <summary>Makes the next <paramref name="times"/> sends fail with <paramref name="status"/> and <paramref name="code"/>.</summary>
+    public void FailNext(int times, int status, int? code)
+    {
+        FailCode = code;
+        FailTimes = times;
+        Volatile.Write(ref _failTimesLeft, times);
+        FailWith = status;
+    }
 
     /// <summary>Sends refused because of <see cref="FailWith"/>.</summary>
     public int Failures => Volatile.Read(ref _failures);
@@ -76,10 +95,12 @@ public sealed class FakeGraphApi : IAsyncDisposable
             return Results.Json(new { error = new { message = "Invalid OAuth access token.", type = "OAuthException", code = 190 } }, statusCode: 401);
         }
 
-        if (FailWith is { } status)
+        if (FailWith is { } status && (FailTimes == 0 || Interlocked.Decrement(ref _failTimesLeft) >= 0))
         {
             Interlocked.Increment(ref _failures);
-            return Results.Json(new { error = new { message = "Service temporarily unavailable", type = "OAuthException", code = 2 } }, statusCode: status);
+            return FailCode is { } code
+                ? Results.Json(new { error = new { message = "Service temporarily unavailable", type = "OAuthException", code, fbtrace_id = "AbC" } }, statusCode: status)
+                : Results.Text("<html><body>Bad gateway</body></html>", "text/html", statusCode: status);
         }
 
         var body = (await JsonSerializer.DeserializeAsync<JsonObject>(request.Body))!;
@@ -87,6 +108,11 @@ public sealed class FakeGraphApi : IAsyncDisposable
         var to = body["to"]!.GetValue<string>();
         _sent.Enqueue(new SentMessage(to, id, body));
         _arrived.Release();
+        if (AnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(AnswerDelay);
+        }
+
         return Results.Json(new { messaging_product = "whatsapp", contacts = new[] { new { input = to, wa_id = to.TrimStart('+') } }, messages = new[] { new { id } } });
     }
 

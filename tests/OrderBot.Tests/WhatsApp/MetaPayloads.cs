@@ -7,12 +7,13 @@ namespace OrderBot.Tests.WhatsApp;
 /// <summary>Webhook deliveries in the shapes of Meta's documentation (see shared/reference/whatsapp-cloud-api.md).</summary>
 public static class MetaPayloads
 {
-    private static long _next = 1_749_416_383;
+    // Meta's timestamps are when the customer sent the message, so they start near now: the 24-hour window is measured from them.
+    private static long _next = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 600;
 
     /// <summary>A fresh wamid-like id; real ones are opaque base64 strings.</summary>
     public static string NewId() => "wamid.HBgL" + Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=');
 
-    /// <summary>Strictly increasing Unix seconds, so a test's messages have a known order.</summary>
+    /// <summary>Strictly increasing Unix seconds from ten minutes ago, so a test's messages have a known order.</summary>
     public static string Timestamp() => Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static JsonObject Text(string waId, string body, string? id = null) => Message(waId, "text", new JsonObject { ["body"] = body }, id);
@@ -44,17 +45,11 @@ public static class MetaPayloads
         }).ToArray()),
     });
 
-    public static JsonObject Image(string waId) =>
-        Message(waId, "image", new JsonObject { ["id"] = "1479537139650973", ["mime_type"] = "image/jpeg", ["sha256"] = "abc=", ["caption"] = "this one" });
-
     public static JsonObject Audio(string waId) =>
         Message(waId, "audio", new JsonObject { ["id"] = "1479537139650974", ["mime_type"] = "audio/ogg; codecs=opus", ["voice"] = true });
 
     public static JsonObject Sticker(string waId) =>
         Message(waId, "sticker", new JsonObject { ["id"] = "1479537139650975", ["mime_type"] = "image/webp", ["animated"] = false });
-
-    public static JsonObject Location(string waId) =>
-        Message(waId, "location", new JsonObject { ["latitude"] = 37.44, ["longitude"] = -122.16, ["name"] = "Office", ["address"] = "1 Hacker Way" });
 
     public static JsonObject Status(string wamid, string status, string recipient) => new()
     {

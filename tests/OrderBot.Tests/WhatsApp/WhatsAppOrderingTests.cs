@@ -227,9 +227,13 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
     }
 
     /// <summary>Moves the customer's last message back beyond WhatsApp's 24-hour window.</summary>
+    /// <summary>Moves the customer's messages (their Meta timestamps) <paramref name="ago"/> into the past; returns the conversations changed.</summary>
     private static Task<int> LastWroteAsync(WhatsAppTestApp app, string customer, TimeSpan ago) =>
-        app.QueryAsync(db => db.ConversationStates.Where(s => s.CustomerId == "+" + customer)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, DateTime.UtcNow - ago)));
+        app.QueryAsync(async db =>
+        {
+            await db.ChatInbox.Where(m => m.CustomerId == "+" + customer).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, DateTime.UtcNow - ago));
+            return await db.ConversationStates.Where(s => s.CustomerId == "+" + customer).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, DateTime.UtcNow - ago));
+        });
 
     private Task<HttpStatusCode> ChangeStatusAsync(string orderId, string status) => ChangeStatusAsync(_app, orderId, status);
 
