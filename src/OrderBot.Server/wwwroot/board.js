@@ -29,6 +29,8 @@ function renderCard(order) {
     notes.remove();
   }
   card.querySelector('.total').textContent = `Total ${money(order.total_amount, order.currency)}`;
+  const cancelRequest = card.querySelector('.cancel-request');
+  cancelRequest.hidden = !order.cancel_requested_at;
   const crm = card.querySelector('.crm');
   if (order.crm) {
     crm.textContent = `CRM: ${order.crm.state.replace('_', ' ')}${order.crm.reason ? ` (${order.crm.reason})` : ''}`;
@@ -50,6 +52,20 @@ function renderCard(order) {
     button.dataset.status = next;
     button.addEventListener('click', () => move(order, next, button));
     actions.append(button);
+  }
+  if (order.cancel_requested_at) {
+    // Accepting the request is the Cancel button above; refusing keeps the order going.
+    const refuse = document.createElement('button');
+    refuse.textContent = 'Refuse cancel';
+    refuse.addEventListener('click', async () => {
+      refuse.disabled = true;
+      try {
+        upsert(await api.call('DELETE', `/api/orders/${order.id}/cancel-request`));
+      } catch (error) {
+        alert(`Could not refuse for #${order.number}: ${error.message}`);
+      }
+    });
+    actions.append(refuse);
   }
   return card;
 }
@@ -96,6 +112,7 @@ async function load() {
   orders.clear();
   for (const order of list) orders.set(order.id, order);
   render();
+  handovers.refresh();
 }
 
 async function listen() {

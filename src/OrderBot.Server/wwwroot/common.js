@@ -58,7 +58,7 @@ const describeLine = (line) => {
   const details = [];
   if (line.size) details.push(line.size);
   for (const option of line.options || []) {
-    details.push(`${option.negated ? 'no ' : ''}${option.qualifier && !option.negated ? option.qualifier + ' ' : ''}${option.name.toLowerCase()}`);
+    details.push(`${option.negated ? 'no ' : ''}${option.qualifier && !option.negated ? option.qualifier + ' ' : ''}${option.name.toLowerCase()}${option.half ? ` (${option.half} half)` : ''}`);
   }
   return `${line.quantity}× ${line.name}${details.length ? ` (${details.join(', ')})` : ''}`;
 };
