@@ -160,7 +160,23 @@ public sealed partial class OrderHandler(
             return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
         }
 
-        var wakeDispatcher = outbox?.Append(db, order, OrderEvent.StatusChanged) ?? false;
+        if (await CommitChangeAsync(db, order, OrderEvent.StatusChanged, cancellationToken) is { } lost)
+        {
+            return lost;
+        }
+
+        Log.StatusChanged(logger, order.Id, from.ToWireName(), next.ToWireName(), actor);
+        metrics?.StatusChanged(next);
+        return Published(order);
+    }
+
+    /// <summary>
+    /// Commits a change of an existing order with its outbox event, in one transaction; the conflict result when another
+    /// change of the order won the race, else null.
+    /// </summary>
+    private async Task<StatusChangeResult?> CommitChangeAsync(OrderBotDbContext db, Order order, string eventType, CancellationToken cancellationToken)
+    {
+        var wakeDispatcher = outbox?.Append(db, order, eventType) ?? false;
         try
         {
             await db.CommitAsync(cancellationToken);
@@ -168,15 +184,19 @@ public sealed partial class OrderHandler(
             {
                 outbox!.Committed();
             }
+
+            return null;
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation("outbox_events"))
         {
             // The loser of a race fails on the order's version, or on its event's (order, version) key when that insert ran first.
-            return Rejected(orderId, StatusChangeOutcome.Conflict, null, "another change of this order was saved first");
+            return Rejected(order.Id, StatusChangeOutcome.Conflict, null, "another change of this order was saved first");
         }
+    }
 
-        Log.StatusChanged(logger, order.Id, from.ToWireName(), next.ToWireName(), actor);
-        metrics?.StatusChanged(next);
+    /// <summary>The changed order as the caller and the live feed see it.</summary>
+    private StatusChangeResult Published(Order order)
+    {
         var changed = OrderDetails.From(order, withHistory: true);
         feed?.Publish(changed);
         return new StatusChangeResult(StatusChangeOutcome.Changed, changed, null);
@@ -209,24 +229,13 @@ public sealed partial class OrderHandler(
             return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
         }
 
-        var wakeDispatcher = outbox?.Append(db, order, OrderEvent.Amended) ?? false;
-        try
+        if (await CommitChangeAsync(db, order, OrderEvent.Amended, cancellationToken) is { } lost)
         {
-            await db.CommitAsync(cancellationToken);
-            if (wakeDispatcher)
-            {
-                outbox!.Committed();
-            }
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation("outbox_events"))
-        {
-            return Rejected(orderId, StatusChangeOutcome.Conflict, null, "another change of this order was saved first");
+            return lost;
         }
 
         Log.OrderAmended(logger, order.Id, order.Version, order.Items.Count, order.TotalAmount, request.Actor);
-        var changed = OrderDetails.From(order, withHistory: true);
-        feed?.Publish(changed);
-        return new StatusChangeResult(StatusChangeOutcome.Changed, changed, null);
+        return Published(order);
     }
 
     /// <summary>
@@ -259,24 +268,13 @@ public sealed partial class OrderHandler(
             return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
         }
 
-        var wakeDispatcher = outbox?.Append(db, order, OrderEvent.CancelRequestChanged) ?? false;
-        try
+        if (await CommitChangeAsync(db, order, OrderEvent.CancelRequestChanged, cancellationToken) is { } lost)
         {
-            await db.CommitAsync(cancellationToken);
-            if (wakeDispatcher)
-            {
-                outbox!.Committed();
-            }
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation("outbox_events"))
-        {
-            return Rejected(orderId, StatusChangeOutcome.Conflict, null, "another change of this order was saved first");
+            return lost;
         }
 
         Log.CancelRequest(logger, order.Id, requested, actor);
-        var changed = OrderDetails.From(order, withHistory: true);
-        feed?.Publish(changed);
-        return new StatusChangeResult(StatusChangeOutcome.Changed, changed, null);
+        return Published(order);
     }
 
     /// <summary>A customer's orders, newest first, <paramref name="limit"/> at a time.</summary>
