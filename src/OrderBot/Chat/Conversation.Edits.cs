@@ -426,6 +426,11 @@ public sealed partial class Conversation
         {
             (fromText, toText) = (replace.Groups["from"].Value, replace.Groups["to"].Value);
             splitCount = replace.Groups["n"].Success ? Count(replace.Groups["n"].Value) : null;
+            if (splitCount is null && TextReading.Words(fromText) is [{ } alone] && alone is not ("a" or "an") && Count(alone) is { } counted)
+            {
+                // "make one with no onion": a count alone names units of the line meant, not a line.
+                (fromText, splitCount) = ("", counted);
+            }
         }
         else if (InsteadPattern().Match(t) is { Success: true } instead)
         {
@@ -665,7 +670,7 @@ public sealed partial class Conversation
     }
 
     // Words a correction may open with, before its verb: "sorry, ", "hmm actually ", "can you ", "oh and ".
-    private const string Lead = @"(?:(?:hmm+|um+|uh+|ok|okay|oh|oops|sorry|actually|wait|please|and|also|but|yes|yeah|so|well|hey|then|on second thoughts?|scratch that|my bad|correction|change of plans?|i changed my mind|can you|could you|would you|can i|could i|can we|can|could|would|will|should|i'd like to|id like to|i want to|i'd like|id like|i want|i need|let's|lets)[, ]+)*";
+    private const string Lead = @"(?:(?:hmm+|um+|uh+|ok|okay|oh|oops|sorry|actually|wait|please|and|also|but|yes|yeah|so|well|hey|then|on second thoughts?|scratch that|my bad|nvm|never mind|nevermind|correction|change of plans?|i changed my mind|can you|could you|would you|can i|could i|can we|can|could|would|will|should|i'd like to|id like to|i want to|i'd like|id like|i want|i need|let's|lets)[, ]+)*";
 
     // A correction may also open with "no": "no, make that 2"; before an option it means "without" and is no lead-in.
     private const string NoLead = @"(?:no[, ]+)?" + Lead;

@@ -57,7 +57,7 @@ public sealed partial class Conversation
             return [new TextReply(state.HasCart ? "🙂 Your order isn't placed yet: tap Confirm when you're ready." : "🙂")];
         }
 
-        if (TextReading.OnlyFrom(words, _words.Yes, _words.Filler) && words.Any(_words.YesCore.Contains) || words.All(w => _words.YesCore.Contains(w)))
+        if (_words.SaysYes(string.Join(' ', said)) && _words.SaysYes(turn.Text))
         {
             return await AffirmAsync(turn, cancellationToken);
         }
@@ -212,7 +212,7 @@ public sealed partial class Conversation
                 : "Which item would you like the price of? Send “menu” to see everything with prices.")];
         }
 
-        var (tag, allergen) = MenuAnswers.DietaryWord(words.Where(w => !NamedOnMenu(w)).ToList());
+        var (tag, allergen) = MenuAnswers.DietaryWord(words.Where(w => !NamedOnMenu(w, item)).ToList());
         if (tag is not null || allergen is not null)
         {
             var about = item ?? ItemNamedInCart(turn, words);
@@ -265,8 +265,8 @@ public sealed partial class Conversation
     }
 
     /// <summary>A word that names an item or option ("shrimp" on a taco) is an order word, not a dietary question.</summary>
-    private bool NamedOnMenu(string word) =>
-        menu.FindItem(word) is not null || menu.Items.Any(i => menu.FindOption(i, word) is not null);
+    private bool NamedOnMenu(string word, Menu.MenuItem? about) =>
+        menu.FindItem(word) is not null || (about is not null && menu.FindOption(about, word) is not null);
 
     private Menu.MenuItem? ItemNamedInCart(Turn turn, string[] words)
     {

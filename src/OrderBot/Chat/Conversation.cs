@@ -108,6 +108,7 @@ public sealed partial class Conversation(
 
     private async Task<IReadOnlyList<OutgoingMessage>> OnTextAsync(Turn turn, string said, CancellationToken cancellationToken)
     {
+        turn.Text = said;
         var text = _words.Expand(said);
         var words = TextReading.Words(text);
         if (words.Length == 0)
@@ -374,6 +375,9 @@ public sealed partial class Conversation(
 
     private sealed record Turn(ConversationState State, IncomingMessage Message, DateTime Now)
     {
+        /// <summary>The text as the customer sent it (for a choice: its title).</summary>
+        public string Text { get; set; } = "";
+
         public List<OutgoingMessage> Replies { get; } = [];
 
         /// <summary>What the last reply asks; null keeps the open question (small talk does not close it).</summary>

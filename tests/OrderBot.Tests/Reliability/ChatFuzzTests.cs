@@ -99,7 +99,7 @@ public sealed class ChatFuzzTests(SqliteTestDatabase database) : IClassFixture<S
 
     private static bool IsConfirmation(IncomingContent content) => content switch
     {
-        TextContent t => IntentReader.Read(t.Text).Kind == IntentKind.Confirm,
+        TextContent t => IntentReader.Read(t.Text).Kind == IntentKind.Confirm || OrderBot.Chat.Dialogue.EnglishDialogue.Words.SaysYes(t.Text),
         ChoiceContent c => c.Id.StartsWith(CartButtons.Confirm + ":", StringComparison.Ordinal),
         _ => false,
     };

@@ -41,6 +41,20 @@ public sealed record DialogueWords
     /// <summary>Words that open a question ("what", "how", "is", "do").</summary>
     public required FrozenSet<string> QuestionStarts { get; init; }
 
+    /// <summary>
+    /// Whether a message says yes: only yes words and filler, at least one that carries the yes ("place it" does,
+    /// "it" does not), and not mostly symbols ("$k:+" is noise, not "k").
+    /// </summary>
+    public bool SaysYes(string text)
+    {
+        var words = TextReading.Words(text);
+        var visible = text.Count(c => !char.IsWhiteSpace(c));
+        var noise = text.Count(c => (char.IsPunctuation(c) || char.IsSymbol(c)) && c is not ('!' or '?' or '.' or ',' or '\'' or '’') && !char.IsSurrogate(c)
+            && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.OtherSymbol);
+        return words.Length > 0 && noise * 3 < visible
+            && (TextReading.OnlyFrom(words, Yes, Filler) && words.Any(YesCore.Contains) || words.All(YesCore.Contains));
+    }
+
     /// <summary>Chat shorthand spelled out before reading ("dbl" is "double", "w/" is "with").</summary>
     public FrozenDictionary<string, string> Shorthand { get; init; } = FrozenDictionary<string, string>.Empty;
 
