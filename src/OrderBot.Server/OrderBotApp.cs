@@ -5,6 +5,7 @@ using OrderBot.Hosting;
 using OrderBot.Server.Api;
 using OrderBot.Server.Health;
 using OrderBot.Server.Observability;
+using OrderBot.Server.Staff;
 using OrderBot.Server.WebChat;
 using OrderBot.Server.WhatsApp;
 using OrderBot.Storage;
@@ -20,6 +21,7 @@ public static class OrderBotApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddOrderBot(builder.Configuration);
         builder.Services.AddOrderBotApi(builder.Configuration);
+        builder.Services.AddOrderBotStaff(builder.Configuration);
         builder.Services.AddOrderBotCrm(builder.Configuration);
         builder.Services.AddOrderBotChat(builder.Configuration);
         builder.Services.AddOrderBotWhatsApp(builder.Configuration);
@@ -31,7 +33,9 @@ public static class OrderBotApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseFailedAttemptsGate();
         app.UseAuthentication();
+        app.UseStaffAntiforgery();
         app.UseAuthorization();
         app.UseRateLimiter();
 
@@ -47,6 +51,7 @@ public static class OrderBotApp
         app.MapMenu();
         app.MapExtract();
         app.MapCrm();
+        app.MapStaff();
         app.MapWhatsApp();
         app.MapWebChat();
         return app;
@@ -58,5 +63,6 @@ public static class OrderBotApp
         _ = app.Services.GetRequiredService<Menu.Menu>();
         await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
+        await app.Services.GetRequiredService<LocalAccess>().ReportAsync(cancellationToken);
     }
 }

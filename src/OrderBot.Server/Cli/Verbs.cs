@@ -18,6 +18,7 @@ public static class Verbs
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ChatCommand.Create(args));
         root.Subcommands.Add(OutboxCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         return root;
     }
 }

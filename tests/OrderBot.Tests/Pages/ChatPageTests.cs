@@ -10,7 +10,11 @@ public sealed partial class ChatPageTests(Browser browser) : IAsyncLifetime
 {
     private RunningApp _app = null!;
 
-    public async ValueTask InitializeAsync() => _app = await RunningApp.StartAsync(Settings());
+    public async ValueTask InitializeAsync()
+    {
+        _app = await RunningApp.StartAsync(Settings());
+        await _app.AddStaffAsync();
+    }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -32,9 +36,7 @@ public sealed partial class ChatPageTests(Browser browser) : IAsyncLifetime
         var number = OrderNumber().Match(await placed.InnerTextAsync()).Value;
 
         var board = await browser.NewPageAsync(_app.BaseAddress);
-        await board.GotoAsync("/");
-        await board.GetByPlaceholder("Staff key").FillAsync(Key);
-        await board.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await board.SignInAsync();
         var card = board.Locator(".card", new() { HasText = $"#{number}" });
         await Expect(card).ToContainTextAsync("2× latte (large, oat milk)");
         foreach (var next in new[] { "confirmed", "preparing", "ready", "shipped" })

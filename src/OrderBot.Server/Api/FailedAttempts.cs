@@ -1,0 +1,54 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using OrderBot.Server.Staff;
+
+namespace OrderBot.Server.Api;
+
+/// <summary>
+/// Counts wrong API keys and failed sign-ins per client address. Once an address has used up its
+/// failures for the minute, its further attempts get 429 before any key or password is looked at, so
+/// guessing runs at <see cref="StaffOptions.FailedAttemptsPerMinute"/> per minute, not at network speed.
+/// </summary>
+public sealed class FailedAttempts : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter;
+
+    public FailedAttempts(IOptions<StaffOptions> options)
+    {
+        var permits = options.Value.FailedAttemptsPerMinute;
+        _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    }
+
+    public bool IsBlocked(HttpContext context) => _limiter.GetStatistics(AddressOf(context))?.CurrentAvailablePermits <= 0;
+
+    public void Record(HttpContext context) => _limiter.AttemptAcquire(AddressOf(context)).Dispose();
+
+    public void Dispose() => _limiter.Dispose();
+
+    private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
+
+public static class FailedAttemptsGate
+{
+    /// <summary>Answers 429 to an address that used up its failures, for requests that present a key or a password.</summary>
+    public static IApplicationBuilder UseFailedAttemptsGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var attempts = context.RequestServices.GetRequiredService<FailedAttempts>();
+        var presentsSecret = ApiKeyAuthenticationHandler.PresentedKey(context.Request) is not null
+            || (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(StaffEndpoints.SignInPath));
+        if (presentsSecret && attempts.IsBlocked(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = "60";
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = 429, Title = "Too many failed attempts.", Detail = "Too many wrong keys or passwords from this address; retry after the time in Retry-After." },
+            });
+            return;
+        }
+
+        await next(context);
+    });
+}
