@@ -5,6 +5,7 @@ using OrderBot.Hosting;
 using OrderBot.Server.Api;
 using OrderBot.Server.Health;
 using OrderBot.Server.Observability;
+using OrderBot.Server.Security;
 using OrderBot.Server.Staff;
 using OrderBot.Server.WebChat;
 using OrderBot.Server.WhatsApp;
@@ -22,6 +23,7 @@ public static class OrderBotApp
         builder.Services.AddOrderBot(builder.Configuration);
         builder.Services.AddOrderBotApi(builder.Configuration);
         builder.Services.AddOrderBotStaff(builder.Configuration);
+        builder.Services.AddOrderBotSecurity(builder.Configuration);
         builder.Services.AddOrderBotCrm(builder.Configuration);
         builder.Services.AddOrderBotChat(builder.Configuration);
         builder.Services.AddOrderBotWhatsApp(builder.Configuration);
@@ -31,6 +33,7 @@ public static class OrderBotApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseOrderBotSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseFailedAttemptsGate();
@@ -44,7 +47,7 @@ public static class OrderBotApp
         app.UseStaticFiles(new StaticFileOptions { FileProvider = pages });
         app.MapOrderBotHealth();
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/docs", options => options.WithTitle("OrderBot API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("OrderBot API").WithOpenApiRoutePattern("/openapi/{documentName}.json").WithNonce());
         app.MapOrders();
         app.MapCustomers();
         app.MapHandovers();
