@@ -48,6 +48,8 @@ public static class ApiServiceCollectionExtensions
         });
 
         services.AddSingleton<OrderViews>();
+        services.AddSingleton<OrderBoardFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<OrderBoardFeed>());
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json => OrderJson.Configure(json.SerializerOptions));

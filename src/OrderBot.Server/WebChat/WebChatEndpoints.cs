@@ -87,9 +87,9 @@ public static partial class WebChatEndpoints
     }
 
     /// <summary>Server-sent events: the bot's replies and order notifications for this session.</summary>
-    public static Results<ServerSentEventsResult<OutgoingMessage>, ValidationProblem> Events(HttpRequest request, WebChatHub hub, CancellationToken cancellationToken) =>
+    public static Results<EventStreamResult<OutgoingMessage>, ValidationProblem> Events(HttpRequest request, WebChatHub hub, CancellationToken cancellationToken) =>
         CustomerOf(SessionOf(request)) is { } customer
-            ? TypedResults.ServerSentEvents(hub.ReadAsync(customer, cancellationToken), eventType: "message")
+            ? new EventStreamResult<OutgoingMessage>(hub.ReadAsync(customer, cancellationToken), "message")
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["session"] = [SessionRule] });
 
     public static string SessionOf(HttpRequest request) => request.Headers[SessionHeader].ToString();
