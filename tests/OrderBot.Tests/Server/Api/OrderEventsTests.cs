@@ -1,9 +1,8 @@
-using System.Diagnostics;
+using System.Data.Common;
 using System.Net;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OrderBot.Server.WebChat;
 using OrderBot.Storage;
@@ -62,7 +61,9 @@ public sealed class OrderEventsTests
     public async Task Many_board_subscribers_get_every_change_from_one_read_per_change()
     {
         const int subscribers = 200, orders = 10;
-        await using var app = await RunningApp.StartAsync(Settings());
+        var outboxReads = new OutboxReadCounter();
+        await using var app = await RunningApp.StartAsync(Settings(),
+            configure: b => b.Services.ConfigureDbContext<SqliteOrderBotDbContext>(options => options.AddInterceptors(outboxReads)));
         var customer = await app.NewCustomerAsync();
         var streams = new List<(HttpResponseMessage Response, StreamReader Reader)>();
         for (var i = 0; i < subscribers; i++)
@@ -71,8 +72,7 @@ public sealed class OrderEventsTests
             streams.Add((response, new StreamReader(await response.Content.ReadAsStreamAsync(Ct))));
         }
 
-        var database = new SqliteConnectionStringBuilder(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.EffectiveConnectionString).DataSource;
-        using var outboxReads = new OutboxReadCounter(database);
+        var before = outboxReads.Count;
         for (var i = 0; i < orders; i++)
         {
             var created = await app.Client.SendAsync(Request(HttpMethod.Post, "/api/orders", new { customer_id = customer, items = new[] { new { name = "latte", quantity = 1 } } }), Ct);
@@ -90,7 +90,7 @@ public sealed class OrderEventsTests
         }
 
         // Before: one CRM-state read per subscriber per change (2,000 here); now one per change, plus the inserts and dispatcher sweeps.
-        Assert.InRange(outboxReads.Count, orders, subscribers - 1);
+        Assert.InRange(outboxReads.Count - before, orders, subscribers - 1);
         foreach (var (response, reader) in streams)
         {
             reader.Dispose();
@@ -98,58 +98,22 @@ public sealed class OrderEventsTests
         }
     }
 
-    /// <summary>Counts the SQL commands on the outbox table of one SQLite file, through EF Core's diagnostic events.</summary>
-    private sealed class OutboxReadCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    /// <summary>Counts the SQL commands on the outbox table of one app.</summary>
+    private sealed class OutboxReadCounter : DbCommandInterceptor
     {
-        private readonly string _database;
-        private readonly IDisposable _subscription;
-        private readonly List<IDisposable> _listeners = [];
         private int _count;
-
-        public OutboxReadCounter(string database)
-        {
-            _database = database;
-            _subscription = DiagnosticListener.AllListeners.Subscribe(this);
-        }
 
         public int Count => Volatile.Read(ref _count);
 
-        public void OnNext(DiagnosticListener value)
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (value.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
-            {
-                lock (_listeners)
-                {
-                    _listeners.Add(value.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Value is CommandExecutedEventData { Command: { Connection: SqliteConnection connection } command }
-                && command.CommandText.Contains("outbox_events", StringComparison.Ordinal)
-                && new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource == _database)
+            if (command.CommandText.Contains("outbox_events", StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref _count);
             }
-        }
 
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            _subscription.Dispose();
-            lock (_listeners)
-            {
-                _listeners.ForEach(l => l.Dispose());
-            }
+            return ValueTask.FromResult(result);
         }
     }
 }
