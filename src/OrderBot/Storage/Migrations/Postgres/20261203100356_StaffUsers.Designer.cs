@@ -12,7 +12,7 @@ using OrderBot.Storage;
 namespace OrderBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOrderBotDbContext))]
-    [Migration("20261203091250_StaffUsers")]
+    [Migration("20261203100356_StaffUsers")]
     partial class StaffUsers
     {
         /// <inheritdoc />
@@ -155,6 +155,21 @@ namespace OrderBot.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Dialogue")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("dialogue");
+
+                    b.Property<DateTime?>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handed_over_at");
+
+                    b.Property<string>("HandoverReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("handover_reason");
+
                     b.Property<string>("LastCartId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -177,6 +192,9 @@ namespace OrderBot.Storage.Migrations.Postgres
 
                     b.HasKey("CustomerId")
                         .HasName("pk_chat_conversations");
+
+                    b.HasIndex("HandedOverAt")
+                        .HasDatabaseName("ix_chat_conversations_handed_over_at");
 
                     b.ToTable("chat_conversations", (string)null);
                 });
@@ -412,6 +430,10 @@ namespace OrderBot.Storage.Migrations.Postgres
                         .HasColumnType("character varying(36)")
                         .HasColumnName("id")
                         .UseCollation("C");
+
+                    b.Property<DateTime?>("CancelRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancel_requested_at");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")

@@ -11,7 +11,7 @@ using OrderBot.Storage;
 namespace OrderBot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrderBotDbContext))]
-    [Migration("20261203091246_StaffUsers")]
+    [Migration("20261203100342_StaffUsers")]
     partial class StaffUsers
     {
         /// <inheritdoc />
@@ -148,6 +148,21 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Dialogue")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dialogue");
+
+                    b.Property<DateTime?>("HandedOverAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handed_over_at");
+
+                    b.Property<string>("HandoverReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover_reason");
+
                     b.Property<string>("LastCartId")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
@@ -170,6 +185,9 @@ namespace OrderBot.Storage.Migrations.Sqlite
 
                     b.HasKey("CustomerId")
                         .HasName("pk_chat_conversations");
+
+                    b.HasIndex("HandedOverAt")
+                        .HasDatabaseName("ix_chat_conversations_handed_over_at");
 
                     b.ToTable("chat_conversations", (string)null);
                 });
@@ -402,6 +420,10 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasMaxLength(36)
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<DateTime?>("CancelRequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_requested_at");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
