@@ -15,9 +15,7 @@ public sealed class FailedAttempts : IDisposable
 
     public FailedAttempts(IOptions<StaffOptions> options)
     {
-        var permits = options.Value.FailedAttemptsPerMinute;
-        _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        _limiter = PerMinuteLimits.Create<string>(address => address, options.Value.FailedAttemptsPerMinute);
     }
 
     public bool IsBlocked(HttpContext context) => _limiter.GetStatistics(AddressOf(context))?.CurrentAvailablePermits <= 0;
@@ -39,13 +37,9 @@ public static class FailedAttemptsGate
             || (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(StaffEndpoints.SignInPath));
         if (presentsSecret && attempts.IsBlocked(context))
         {
-            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             context.Response.Headers.RetryAfter = "60";
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = 429, Title = "Too many failed attempts.", Detail = "Too many wrong keys or passwords from this address; retry after the time in Retry-After." },
-            });
+            await Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many failed attempts.",
+                "Too many wrong keys or passwords from this address; retry after the time in Retry-After.");
             return;
         }
 

@@ -67,12 +67,7 @@ public static class BrowserSafety
                 return;
             }
 
-            context.Response.StatusCode = refusal.Item1;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = refusal.Item1, Title = refusal.Item2, Detail = refusal.Item3 },
-            });
+            await Api.Problems.WriteAsync(context, refusal.Item1, refusal.Item2, refusal.Item3);
         });
     }
 

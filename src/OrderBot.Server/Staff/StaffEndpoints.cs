@@ -117,12 +117,8 @@ public static partial class StaffEndpoints
             && (request.Cookies.ContainsKey(CookieName) || request.Path.StartsWithSegments(SignInPath));
         if (changes && browser && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = 400, Title = "Antiforgery token missing or wrong.", Detail = $"Send the token from GET /api/staff/session in {AntiforgeryHeader}; reload the page." },
-            });
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "Antiforgery token missing or wrong.",
+                $"Send the token from GET /api/staff/session in {AntiforgeryHeader}; reload the page.");
             return;
         }
 

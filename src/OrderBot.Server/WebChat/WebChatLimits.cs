@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using OrderBot.Server.Api;
 
 namespace OrderBot.Server.WebChat;
 
@@ -15,16 +16,12 @@ public sealed class WebChatLimits : IDisposable
     {
         var o = options.Value;
         _limiter = PartitionedRateLimiter.CreateChained(
-            PerMinute(context => "session:" + WebChatEndpoints.SessionOf(context.Request), o.MessagesPerMinute),
-            PerMinute(context => "address:" + context.Connection.RemoteIpAddress, o.MessagesPerMinutePerAddress),
-            PerMinute(_ => "all", o.MessagesPerMinuteTotal));
+            PerMinuteLimits.Create<HttpContext>(context => WebChatEndpoints.SessionOf(context.Request), o.MessagesPerMinute),
+            PerMinuteLimits.Create<HttpContext>(context => context.Connection.RemoteIpAddress?.ToString() ?? "unknown", o.MessagesPerMinutePerAddress),
+            PerMinuteLimits.Create<HttpContext>(_ => "all", o.MessagesPerMinuteTotal));
     }
 
     public RateLimitLease Acquire(HttpContext context) => _limiter.AttemptAcquire(context);
 
     public void Dispose() => _limiter.Dispose();
-
-    private static PartitionedRateLimiter<HttpContext> PerMinute(Func<HttpContext, string> key, int permits) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(key(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 }
