@@ -113,8 +113,10 @@ public static partial class StaffEndpoints
     {
         var request = context.Request;
         var changes = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method));
+        // Anonymous endpoints (the chat page) do not use the cookie, so a signed-in browser needs no token there.
+        var anonymous = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null;
         var browser = ApiKeyAuthenticationHandler.PresentedKey(request) is null
-            && (request.Cookies.ContainsKey(CookieName) || request.Path.StartsWithSegments(SignInPath));
+            && ((request.Cookies.ContainsKey(CookieName) && !anonymous) || request.Path.StartsWithSegments(SignInPath));
         if (changes && browser && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
         {
             await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "Antiforgery token missing or wrong.",

@@ -29,14 +29,22 @@ public abstract class ErasureContract
         await using var app = await StartAsync();
         var phone = "+3161" + Random.Shared.Next(1_000_000, 9_999_999);
         Assert.Equal(HttpStatusCode.OK, (await app.Client.SendAsync(Request(HttpMethod.Put, $"/api/customers/{Uri.EscapeDataString(phone)}", new { display_name = Name }), Ct)).StatusCode);
-        var body = new { customer_id = phone, items = new[] { new { name = "latte", quantity = 2 } }, special_instructions = Instructions };
-        var created = await (await app.Client.SendAsync(Idempotent(Request(HttpMethod.Post, "/api/orders", body)), Ct)).ReadJsonAsync();
-        var orderId = created.GetProperty("id").GetString();
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.SendAsync(Request(HttpMethod.Patch, $"/api/orders/{orderId}/status", new { status = "confirmed" }), Ct)).StatusCode);
         await app.Services.GetRequiredService<ChatInbox>().RecordAsync(
             [new IncomingMessage(WebChatChannel.ChannelName, Guid.NewGuid().ToString(), phone, DateTime.UtcNow, new TextContent($"hi, this is {Name}"))], Ct);
         await Eventually.TrueAsync(async () => (await DumpAsync(app)).Any(row => row.StartsWith("chat_conversations", StringComparison.Ordinal) && row.Contains(phone, StringComparison.Ordinal)),
             "the chat to answer the customer");
+        var body = new { customer_id = phone, items = new[] { new { name = "latte", quantity = 2 } }, special_instructions = Instructions };
+        var created = await (await app.Client.SendAsync(Idempotent(Request(HttpMethod.Post, "/api/orders", body)), Ct)).ReadJsonAsync();
+        var orderId = created.GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.SendAsync(Request(HttpMethod.Patch, $"/api/orders/{orderId}/status", new { status = "confirmed" }), Ct)).StatusCode);
+        // Erase only once the status notice is queued: a notice being delivered while the erasure runs is queued
+        // after it, under the old id (a known gap, docs/reliability.md).
+        await Eventually.TrueAsync(async () =>
+            {
+                var rows = await DumpAsync(app);
+                return rows.Any(row => row.StartsWith("chat_outbound", StringComparison.Ordinal) && row.Contains(phone, StringComparison.Ordinal) && row.Contains("status", StringComparison.Ordinal));
+            },
+            "the status notice to be queued");
         var before = await DumpAsync(app);
         var fingerprints = before.Where(r => r.StartsWith("idempotent_order_requests", StringComparison.Ordinal)).SelectMany(r => r.Split('|')).Where(v => v.Length == 64).ToList();
         Assert.Contains(before, row => row.Contains(Instructions, StringComparison.Ordinal));

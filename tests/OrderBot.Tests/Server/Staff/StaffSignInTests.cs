@@ -34,6 +34,21 @@ public sealed class StaffSignInTests
     }
 
     [Fact]
+    public async Task A_signed_in_browser_can_still_use_the_chat_page_which_needs_no_token()
+    {
+        await using var app = await RunningApp.StartAsync(Settings());
+        await app.AddStaffAsync();
+        using var browser = app.CookieClient();
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.SignInAsync()).StatusCode);
+        var message = Request(HttpMethod.Post, "/api/chat/messages", new { text = "hi" }, key: null);
+        message.Headers.Add(OrderBot.Server.WebChat.WebChatEndpoints.SessionHeader, OrderBot.Tests.WebChat.WebChatSessionTests.NewSession());
+
+        var response = await browser.SendAsync(message, Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_sign_in_without_the_antiforgery_token_is_refused_even_with_the_right_password()
     {
         await using var app = await RunningApp.StartAsync(Settings());
