@@ -5,6 +5,8 @@ using OrderBot.Hosting;
 using OrderBot.Server.Api;
 using OrderBot.Server.Health;
 using OrderBot.Server.Observability;
+using OrderBot.Server.Security;
+using OrderBot.Server.Staff;
 using OrderBot.Server.WebChat;
 using OrderBot.Server.WhatsApp;
 using OrderBot.Storage;
@@ -24,6 +26,8 @@ public static class OrderBotApp
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddOrderBot(builder.Configuration);
         builder.Services.AddOrderBotApi(builder.Configuration);
+        builder.Services.AddOrderBotStaff(builder.Configuration);
+        builder.Services.AddOrderBotSecurity(builder.Configuration);
         builder.Services.AddOrderBotCrm(builder.Configuration);
         builder.Services.AddOrderBotChat(builder.Configuration);
         builder.Services.AddOrderBotWhatsApp(builder.Configuration);
@@ -33,9 +37,12 @@ public static class OrderBotApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseOrderBotSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseFailedAttemptsGate();
         app.UseAuthentication();
+        app.UseStaffAntiforgery();
         app.UseAuthorization();
         app.UseRateLimiter();
 
@@ -44,13 +51,14 @@ public static class OrderBotApp
         app.UseStaticFiles(new StaticFileOptions { FileProvider = pages });
         app.MapOrderBotHealth();
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/docs", options => options.WithTitle("OrderBot API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("OrderBot API").WithOpenApiRoutePattern("/openapi/{documentName}.json").WithNonce());
         app.MapOrders();
         app.MapCustomers();
         app.MapHandovers();
         app.MapMenu();
         app.MapExtract();
         app.MapCrm();
+        app.MapStaff();
         app.MapWhatsApp();
         app.MapWebChat();
         return app;
@@ -63,5 +71,6 @@ public static class OrderBotApp
         await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         StartupLog.Write(app.Services);
+        await app.Services.GetRequiredService<LocalAccess>().ReportAsync(cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -13,13 +12,16 @@ namespace OrderBot.Server.Api;
 /// Reads a key from <c>Authorization: Bearer</c> or <c>X-Api-Key</c> and names the caller after the
 /// configured key it matches. Keys are compared as SHA-256 digests in constant time, so neither their
 /// content nor their length leaks through timing. The configured keys' digests are computed once per
-/// version of the options (a configuration reload makes a new one), not on every request.
+/// version of the options (a configuration reload makes a new one), not on every request. A request without
+/// a key gets in only in <see cref="LocalAccess"/>'s mode; each wrong key counts in <see cref="FailedAttempts"/>.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<ApiOptions> apiOptions)
+    IOptionsMonitor<ApiOptions> apiOptions,
+    LocalAccess localAccess,
+    FailedAttempts failedAttempts)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -27,21 +29,14 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     private static readonly ConditionalWeakTable<ApiOptions, (string Name, byte[] Digest)[]> Digests = [];
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var options = apiOptions.CurrentValue;
         var keys = Digests.GetValue(options, o => o.Keys.Select(k => (k.Key, Digest(k.Value))).ToArray());
         var presented = PresentedKey(Request);
-        if (keys.Length == 0)
+        if (keys.Length == 0 || presented is null)
         {
-            return Task.FromResult(IsLoopback(Context.Connection.RemoteIpAddress)
-                ? Success(LocalCaller)
-                : AuthenticateResult.Fail("No API keys are configured; only local requests are accepted."));
-        }
-
-        if (presented is null)
-        {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return await localAccess.AllowsAsync(Context) ? Success(LocalCaller) : AuthenticateResult.NoResult();
         }
 
         var digest = Digest(presented);
@@ -55,7 +50,13 @@ internal sealed class ApiKeyAuthenticationHandler(
             }
         }
 
-        return Task.FromResult(match is null ? AuthenticateResult.Fail("The API key is not valid.") : Success(match));
+        if (match is null)
+        {
+            failedAttempts.Record(Context);
+            return AuthenticateResult.Fail("The API key is not valid.");
+        }
+
+        return Success(match);
     }
 
     private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
@@ -66,7 +67,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    private static string? PresentedKey(HttpRequest request)
+    internal static string? PresentedKey(HttpRequest request)
     {
         if (request.Headers.TryGetValue("X-Api-Key", out var header) && !string.IsNullOrWhiteSpace(header))
         {
@@ -76,6 +77,4 @@ internal sealed class ApiKeyAuthenticationHandler(
         var authorization = request.Headers.Authorization.ToString();
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
     }
-
-    private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
 }

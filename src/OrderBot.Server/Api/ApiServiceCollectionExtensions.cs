@@ -8,6 +8,7 @@ namespace OrderBot.Server.Api;
 public static class ApiServiceCollectionExtensions
 {
     public const string RateLimitPolicy = "api";
+    private const string CallerScheme = "Caller";
 
     /// <summary>The REST API's plumbing: keys, rate limits, ProblemDetails, snake_case JSON, OpenAPI.</summary>
     public static IServiceCollection AddOrderBotApi(this IServiceCollection services, IConfiguration configuration)
@@ -15,8 +16,14 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var api = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        // Machines present a key; the board's browser presents the staff cookie; without either, LocalAccess decides.
+        services.AddAuthentication(CallerScheme)
+            .AddPolicyScheme(CallerScheme, null, policy => policy.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.PresentedKey(context.Request) is null && context.Request.Cookies.ContainsKey(Staff.StaffEndpoints.CookieName)
+                    ? Staff.StaffEndpoints.CookieScheme
+                    : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<LocalAccess>();
         services.AddAuthorization();
 
         services.AddRateLimiter(limiter =>
@@ -41,6 +48,8 @@ public static class ApiServiceCollectionExtensions
         });
 
         services.AddSingleton<OrderViews>();
+        services.AddSingleton<OrderBoardFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<OrderBoardFeed>());
         services.AddProblemDetails();
         // A body that cannot be read reaches ProblemExceptionHandler, which names the field, instead of a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -21,8 +21,11 @@ public static class CustomersEndpoints
         string id, OrderHandler handler, CancellationToken cancellationToken, int limit = 20, string? cursor = null) =>
         TypedResults.Ok(await handler.GetCustomerOrdersAsync(id, limit, cursor, cancellationToken));
 
-    public static async Task<Ok<CustomerDto>> Upsert(string id, CustomerBody body, CustomerDirectory customers, CancellationToken cancellationToken) =>
-        TypedResults.Ok(CustomerDto.From(await customers.UpsertAsync(id, body.DisplayName, cancellationToken)));
+    /// <summary>Creates or renames a customer; a name with control characters (NUL, line breaks, escapes) is refused.</summary>
+    public static async Task<Results<Ok<CustomerDto>, ValidationProblem>> Upsert(string id, CustomerBody body, CustomerDirectory customers, CancellationToken cancellationToken) =>
+        body.DisplayName is { } name && name.Any(char.IsControl)
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["display_name"] = ["must not contain control characters"] })
+            : TypedResults.Ok(CustomerDto.From(await customers.UpsertAsync(id, body.DisplayName, cancellationToken)));
 
     /// <summary>Erasure: personal data removed, the customer's orders kept under an anonymous id for the books.</summary>
     public static async Task<Results<Ok<ErasedCustomerDto>, NotFound<ProblemDetails>>> Erase(string id, CustomerDirectory customers, CancellationToken cancellationToken) =>

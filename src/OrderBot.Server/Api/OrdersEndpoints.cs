@@ -24,17 +24,8 @@ public static class OrdersEndpoints
         TypedResults.Ok(await views.ViewAsync(await handler.GetOrdersSinceAsync((since ?? time.GetUtcNow().AddDays(-1)).UtcDateTime, limit, cancellationToken), cancellationToken));
 
     /// <summary>Server-sent events: every order created or changed from now on, as it is committed.</summary>
-    public static ServerSentEventsResult<OrderDto> OrderEvents(OrderFeed feed, OrderViews views, CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(Views(feed.SubscribeAsync(cancellationToken), views, cancellationToken), eventType: "order");
-
-    private static async IAsyncEnumerable<OrderDto> Views(
-        IAsyncEnumerable<OrderDetails> orders, OrderViews views, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var order in orders.WithCancellation(cancellationToken))
-        {
-            yield return await views.ViewAsync(order, cancellationToken);
-        }
-    }
+    public static EventStreamResult<OrderDto> OrderEvents(OrderBoardFeed feed, CancellationToken cancellationToken) =>
+        new(feed.SubscribeAsync(cancellationToken), "order");
 
     /// <summary>Places an order; a repeated <c>Idempotency-Key</c> with the same body returns the first order.</summary>
     public static async Task<Created<OrderDto>> CreateOrder(

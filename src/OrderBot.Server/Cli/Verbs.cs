@@ -19,6 +19,7 @@ public static class Verbs
         root.Subcommands.Add(ChatCommand.Create(args));
         root.Subcommands.Add(OutboxCommand.Create());
         root.Subcommands.Add(CrmCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         return root;
     }
 }

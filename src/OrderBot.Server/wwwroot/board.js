@@ -124,7 +124,8 @@ async function listen() {
       el('live').className = 'live on';
       await api.stream('/api/orders/events', (type, order) => type === 'order' && upsert(order), stream.signal);
     } catch (error) {
-      if (stream.signal.aborted || error.status === 401) return;
+      if (stream.signal.aborted) return;
+      if (error.status === 401) return showLogin('Your sign-in has ended; sign in again.');
     }
     el('live').textContent = 'reconnecting…';
     el('live').className = 'live';
@@ -134,34 +135,41 @@ async function listen() {
 }
 
 async function start() {
-  try {
-    const menu = await api.call('GET', '/api/menu');
-    el('shop').textContent = `· ${menu.name}`;
-  } catch (error) {
-    if (error.status === 401) return showLogin(api.key() ? 'That key was not accepted.' : '');
-    throw error;
-  }
+  const session = await api.session();
+  if (!session.via) return showLogin('');
+  const menu = await api.call('GET', '/api/menu');
+  el('shop').textContent = `· ${menu.name}`;
   el('login').hidden = true;
   el('board').hidden = false;
-  el('logout').hidden = !api.key();
+  el('logout').hidden = session.via !== 'staff';
   await load();
   listen();
-  setInterval(() => document.querySelectorAll('.card').forEach(card => {
-    const order = orders.get(card.dataset.id);
-    if (order) card.querySelector('.age').textContent = age(order.created_at);
-  }), 30000);
 }
 
 function showLogin(message) {
+  stream?.abort();
   el('board').hidden = true;
   el('login').hidden = false;
   el('login-error').textContent = message;
 }
 
-el('login').addEventListener('submit', (event) => {
+el('login').addEventListener('submit', async (event) => {
   event.preventDefault();
-  api.setKey(el('key').value.trim());
-  start();
+  try {
+    await api.call('POST', '/api/staff/sign-in', { user_name: el('user').value.trim(), password: el('password').value });
+  } catch (error) {
+    return showLogin(error.message);
+  }
+  el('password').value = '';
+  await start();
 });
-el('logout').addEventListener('click', () => { api.setKey(''); stream?.abort(); showLogin(''); });
+el('logout').addEventListener('click', async () => {
+  await api.call('POST', '/api/staff/sign-out').catch(() => {});
+  showLogin('');
+  await api.session();
+});
+setInterval(() => document.querySelectorAll('.card').forEach(card => {
+  const order = orders.get(card.dataset.id);
+  if (order) card.querySelector('.age').textContent = age(order.created_at);
+}), 30000);
 start();

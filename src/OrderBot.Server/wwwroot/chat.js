@@ -1,11 +1,15 @@
 // "Try the bot": a WhatsApp-like chat with the same conversation the webhook uses, over the web channel.
 const el = (id) => document.getElementById(id);
-let session = localStorage.getItem('orderbot-chat') || newSession();
+// The session is a secret of this browser: 128 random bits, sent only in a header.
+let session = localStorage.getItem('orderbot-chat-session') || newSession();
 let stream;
+const sessionHeader = () => ({ 'X-Chat-Session': session });
 
 function newSession() {
-  const id = crypto.randomUUID().replaceAll('-', '');
-  localStorage.setItem('orderbot-chat', id);
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const id = btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  localStorage.removeItem('orderbot-chat');
+  localStorage.setItem('orderbot-chat-session', id);
   sessionStorage.removeItem('orderbot-transcript');
   return id;
 }
@@ -76,7 +80,7 @@ function show(from, message) {
 async function send(body) {
   show('me', { kind: 'text', text: body.text });
   try {
-    await api.call('POST', `/api/chat/${session}/messages`, body);
+    await api.call('POST', '/api/chat/messages', body, sessionHeader());
   } catch (error) {
     show('system', { kind: 'text', text: `Not sent: ${error.message}` });
   }
@@ -87,7 +91,7 @@ async function listen() {
   stream = new AbortController();
   for (;;) {
     try {
-      await api.stream(`/api/chat/${session}/events`, (type, message) => type === 'message' && show('bot', message), stream.signal);
+      await api.stream('/api/chat/events', (type, message) => type === 'message' && show('bot', message), stream.signal, sessionHeader());
     } catch (error) {
       if (stream.signal.aborted) return;
     }

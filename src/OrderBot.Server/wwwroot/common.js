@@ -1,16 +1,21 @@
-// Shared by the board and the chat page: the staff key and JSON calls to the API.
+// Shared by the board and the chat page: JSON calls to the API. The board is signed in by a cookie the
+// script cannot read; changes carry the antiforgery token from /api/staff/session.
 const api = {
-  key: () => sessionStorage.getItem('orderbot-key') || '',
-  setKey: (key) => key ? sessionStorage.setItem('orderbot-key', key) : sessionStorage.removeItem('orderbot-key'),
-  headers(extra = {}) {
-    const headers = { 'Accept': 'application/json', ...extra };
-    if (api.key()) headers['X-Api-Key'] = api.key();
-    return headers;
+  csrf: '',
+  async session() {
+    const session = await api.call('GET', '/api/staff/session');
+    api.csrf = session.antiforgery_token;
+    return session;
   },
-  async call(method, path, body) {
+  headers(extra = {}) {
+    return { 'Accept': 'application/json', ...extra };
+  },
+  async call(method, path, body, extra = {}) {
+    const headers = api.headers(body === undefined ? extra : { 'Content-Type': 'application/json', ...extra });
+    if (method !== 'GET' && api.csrf) headers['X-CSRF-TOKEN'] = api.csrf;
     const response = await fetch(path, {
       method,
-      headers: api.headers(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -22,9 +27,9 @@ const api = {
     }
     return data;
   },
-  // Server-sent events over fetch, because EventSource cannot send the key header.
-  async stream(path, onEvent, signal) {
-    const response = await fetch(path, { headers: api.headers({ 'Accept': 'text/event-stream' }), signal });
+  // Server-sent events over fetch, because EventSource cannot send a header (the chat's session).
+  async stream(path, onEvent, signal, extra = {}) {
+    const response = await fetch(path, { headers: api.headers({ 'Accept': 'text/event-stream', ...extra }), signal });
     if (!response.ok) throw Object.assign(new Error(response.statusText), { status: response.status });
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';

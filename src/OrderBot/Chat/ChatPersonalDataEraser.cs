@@ -7,7 +7,7 @@ namespace OrderBot.Chat;
 
 /// <summary>
 /// Forgets a customer's chat: the conversation (cart), every received message, every message sent to them,
-/// and the status notifications still waiting in the outbox to be sent to them.
+/// its lease, and the status notifications still waiting in the outbox to be sent to them.
 /// </summary>
 public sealed class ChatPersonalDataEraser : IPersonalDataEraser
 {
@@ -16,6 +16,7 @@ public sealed class ChatPersonalDataEraser : IPersonalDataEraser
         await db.ConversationStates.Where(s => s.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         await db.ChatInbox.Where(m => m.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         await db.OutboundMessages.Where(m => m.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
+        await db.ChatLeases.Where(l => l.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         await OutboxPersonalDataEraser.EventsOfErased(db, anonymousId)
             .Where(e => e.Destination == CustomerNotifier.DestinationName && e.State != OutboxState.Delivered)
             .ExecuteDeleteAsync(cancellationToken);

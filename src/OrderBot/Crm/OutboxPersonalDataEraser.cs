@@ -8,8 +8,9 @@ namespace OrderBot.Crm;
 
 /// <summary>
 /// Forgets a customer in the outbox. Every event carries a snapshot of its order, customer id (the phone
-/// number) included: each snapshot is rewritten to the anonymous id, so an event sent after the erasure does
-/// not bring the number back. What a CRM already received is the CRM's to erase (docs/crm.md).
+/// number) and special instructions included: each snapshot, delivered or waiting, is rewritten to the
+/// anonymous id without the instructions, so an event sent after the erasure does not bring them back, and a
+/// delivery error that quoted the number loses it. What a CRM already received is the CRM's to erase (docs/crm.md).
 /// </summary>
 public sealed class OutboxPersonalDataEraser : IPersonalDataEraser
 {
@@ -21,8 +22,11 @@ public sealed class OutboxPersonalDataEraser : IPersonalDataEraser
             if (JsonNode.Parse(outboxEvent.Payload) is JsonObject payload && payload["order"] is JsonObject order)
             {
                 order["customer_id"] = anonymousId;
+                order["special_instructions"] = null;
                 outboxEvent.Payload = payload.ToJsonString(OrderJson.Options);
             }
+
+            outboxEvent.LastError = outboxEvent.LastError?.Replace(customerId, anonymousId, StringComparison.Ordinal);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -23,6 +23,7 @@ public static class OrderBotServiceCollectionExtensions
         services.AddSingleton<OrderMetrics>();
         services.AddSingleton<OrderHandler>();
         services.AddSingleton<CustomerDirectory>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, OrderPersonalDataEraser>());
         return services;
     }
 

@@ -3,6 +3,7 @@ using OrderBot.Chat;
 using OrderBot.Crm;
 using OrderBot.Customers;
 using OrderBot.Orders;
+using OrderBot.Staff;
 
 namespace OrderBot.Storage;
 
@@ -18,6 +19,7 @@ public abstract class OrderBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ChatInboxMessage> ChatInbox => Set<ChatInboxMessage>();
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
     public DbSet<ChatLease> ChatLeases => Set<ChatLease>();
+    public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderBotDbContext).Assembly);

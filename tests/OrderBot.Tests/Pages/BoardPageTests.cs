@@ -9,22 +9,25 @@ public sealed class BoardPageTests(Browser browser) : IAsyncLifetime
 {
     private RunningApp _app = null!;
 
-    public async ValueTask InitializeAsync() => _app = await RunningApp.StartAsync(Settings());
+    public async ValueTask InitializeAsync()
+    {
+        _app = await RunningApp.StartAsync(Settings());
+        await _app.AddStaffAsync();
+    }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task Staff_log_in_with_their_key_and_see_new_orders_appear_live_and_move_them_along()
+    public async Task Staff_sign_in_with_their_password_and_see_new_orders_appear_live_and_move_them_along()
     {
         var page = await browser.NewPageAsync(_app.BaseAddress);
         await page.GotoAsync("/");
 
-        await page.GetByPlaceholder("Staff key").FillAsync("not-the-key");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not accepted");
-        await page.GetByPlaceholder("Staff key").FillAsync(Key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page.Locator("#live")).ToHaveTextAsync("live");
+        await page.GetByLabel("User name").FillAsync(StaffSession.UserName);
+        await page.GetByLabel("Password").FillAsync("not the password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("password is wrong");
+        await page.SignInAsync();
 
         var customer = await _app.NewCustomerAsync();
         var created = await (await _app.Client.SendAsync(Request(HttpMethod.Post, "/api/orders", new
@@ -50,16 +53,18 @@ public sealed class BoardPageTests(Browser browser) : IAsyncLifetime
         var stored = await (await _app.Client.SendAsync(Request(HttpMethod.Get, $"/api/orders/{created.GetProperty("id").GetString()}"), TestContext.Current.CancellationToken)).ReadJsonAsync();
         Assert.Equal("confirmed", stored.GetProperty("status").GetString());
         await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("board.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByLabel("User name")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("User name")).ToBeVisibleAsync();
     }
 
     [Fact]
     public async Task The_board_fits_a_phone_screen_and_links_to_the_api_reference()
     {
         var page = await browser.NewPageAsync(_app.BaseAddress, width: 390, height: 844);
-        await page.GotoAsync("/");
-        await page.GetByPlaceholder("Staff key").FillAsync(Key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page.Locator("#live")).ToHaveTextAsync("live");
+        await page.SignInAsync();
 
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
         await page.GetByRole(AriaRole.Link, new() { Name = "API reference" }).ClickAsync();

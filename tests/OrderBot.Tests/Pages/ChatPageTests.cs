@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OrderBot.Storage;
 using OrderBot.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 using static OrderBot.Tests.Support.ApiClient;
@@ -10,7 +13,11 @@ public sealed partial class ChatPageTests(Browser browser) : IAsyncLifetime
 {
     private RunningApp _app = null!;
 
-    public async ValueTask InitializeAsync() => _app = await RunningApp.StartAsync(Settings());
+    public async ValueTask InitializeAsync()
+    {
+        _app = await RunningApp.StartAsync(Settings());
+        await _app.AddStaffAsync();
+    }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -30,11 +37,10 @@ public sealed partial class ChatPageTests(Browser browser) : IAsyncLifetime
         var placed = chat.Locator(".bubble.bot", new() { HasText = "is placed" });
         await Expect(placed).ToBeVisibleAsync();
         var number = OrderNumber().Match(await placed.InnerTextAsync()).Value;
+        await NoTraceOfTheSessionAsync(await chat.EvaluateAsync<string>("localStorage.getItem('orderbot-chat-session')"));
 
         var board = await browser.NewPageAsync(_app.BaseAddress);
-        await board.GotoAsync("/");
-        await board.GetByPlaceholder("Staff key").FillAsync(Key);
-        await board.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await board.SignInAsync();
         var card = board.Locator(".card", new() { HasText = $"#{number}" });
         await Expect(card).ToContainTextAsync("2× latte (large, oat milk)");
         foreach (var next in new[] { "confirmed", "preparing", "ready", "shipped" })
@@ -47,6 +53,19 @@ public sealed partial class ChatPageTests(Browser browser) : IAsyncLifetime
         await Expect(chat.Locator(".bubble.bot", new() { HasText = $"Update on your order {number}: it is on its way" })).ToBeVisibleAsync();
         await chat.ScreenshotAsync(new() { Path = Browser.ArtifactPath("chat.png") });
         await board.ScreenshotAsync(new() { Path = Browser.ArtifactPath("board-shipped.png"), FullPage = true });
+    }
+
+    /// <summary>The session is the customer's only credential: the orders API and the CRM events must not show it.</summary>
+    private async Task NoTraceOfTheSessionAsync(string session)
+    {
+        Assert.Matches("^[A-Za-z0-9_-]{22}$", session);
+        var orders = await (await _app.Client.SendAsync(Request(HttpMethod.Get, "/api/orders"), TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("\"customer_id\":\"web-", orders, StringComparison.Ordinal);
+        Assert.DoesNotContain(session, orders, StringComparison.OrdinalIgnoreCase);
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<OrderBotDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var payloads = await db.OutboxEvents.Select(e => e.Payload).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.NotEmpty(payloads);
+        Assert.All(payloads, p => Assert.DoesNotContain(session, p, StringComparison.OrdinalIgnoreCase));
     }
 
     private static string Previous(string status) => status switch

@@ -7,7 +7,7 @@ namespace OrderBot.Tests.Support;
 /// <summary>JSON over HTTP the way the API speaks it (snake_case), with the test API key.</summary>
 public static class ApiClient
 {
-    public const string Key = "test-key-7c1f";
+    public const string Key = "test-key-7c1f-4b9e-a2d3-0f5e8c6b1a77";
     public static readonly JsonSerializerOptions Json = OrderJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     public static Dictionary<string, string> Settings(params (string Key, string Value)[] extra)

@@ -31,7 +31,8 @@ public sealed class RunningApp : IAsyncDisposable
 
     public LogCollector Logs { get; private init; } = new();
 
-    public static async Task<RunningApp> StartAsync(IDictionary<string, string>? settings = null, string menuJson = TestMenus.CafeJson)
+    public static async Task<RunningApp> StartAsync(
+        IDictionary<string, string>? settings = null, string menuJson = TestMenus.CafeJson, Action<WebApplicationBuilder>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("orderbot-app-").FullName;
         var menu = Path.Combine(folder, "menu.json");
@@ -49,7 +50,11 @@ public sealed class RunningApp : IAsyncDisposable
         }
 
         var logs = new LogCollector();
-        var app = OrderBotApp.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), builder => builder.Logging.AddProvider(logs));
+        var app = OrderBotApp.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), builder =>
+        {
+            builder.Logging.AddProvider(logs);
+            configure?.Invoke(builder);
+        });
         await app.InitializeAndStartAsync(TestContext.Current.CancellationToken);
         return new RunningApp(folder, app) { Logs = logs };
     }

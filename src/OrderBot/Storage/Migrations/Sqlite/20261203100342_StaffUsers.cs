@@ -1,0 +1,45 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OrderBot.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class StaffUsers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "staff_users",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    failed_sign_ins = table.Column<int>(type: "INTEGER", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_users", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_users_normalized_user_name",
+                table: "staff_users",
+                column: "normalized_user_name",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "staff_users");
+        }
+    }
+}
