@@ -12,7 +12,7 @@ using OrderBot.Storage;
 namespace OrderBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOrderBotDbContext))]
-    [Migration("20261203095217_Initial")]
+    [Migration("20261203112821_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -545,6 +545,53 @@ namespace OrderBot.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_order_status_changes_order_id");
 
                     b.ToTable("order_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("OrderBot.Staff.StaffUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("NormalizedUserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("normalized_user_name");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_users");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_users_normalized_user_name");
+
+                    b.ToTable("staff_users", (string)null);
                 });
 
             modelBuilder.Entity("OrderBot.Orders.IdempotentOrderRequest", b =>

@@ -133,6 +133,23 @@ namespace OrderBot.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "staff_users",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
+                    user_name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    normalized_user_name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    password_hash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    failed_sign_ins = table.Column<int>(type: "integer", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "orders",
                 columns: table => new
                 {
@@ -277,6 +294,12 @@ namespace OrderBot.Storage.Migrations.Postgres
                 name: "ix_outbox_events_state_destination_next_attempt_at",
                 table: "outbox_events",
                 columns: new[] { "state", "destination", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_users_normalized_user_name",
+                table: "staff_users",
+                column: "normalized_user_name",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -302,6 +325,9 @@ namespace OrderBot.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "outbox_events");
+
+            migrationBuilder.DropTable(
+                name: "staff_users");
 
             migrationBuilder.DropTable(
                 name: "orders");

@@ -132,6 +132,23 @@ namespace OrderBot.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "staff_users",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    failed_sign_ins = table.Column<int>(type: "INTEGER", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "orders",
                 columns: table => new
                 {
@@ -276,6 +293,12 @@ namespace OrderBot.Storage.Migrations.Sqlite
                 name: "ix_outbox_events_state_destination_next_attempt_at",
                 table: "outbox_events",
                 columns: new[] { "state", "destination", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_users_normalized_user_name",
+                table: "staff_users",
+                column: "normalized_user_name",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -301,6 +324,9 @@ namespace OrderBot.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "outbox_events");
+
+            migrationBuilder.DropTable(
+                name: "staff_users");
 
             migrationBuilder.DropTable(
                 name: "orders");
