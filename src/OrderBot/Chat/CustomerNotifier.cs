@@ -75,8 +75,9 @@ public sealed partial class CustomerNotifier(
         }
 
         // The conversation is saved with every message the customer sends, so its time is when they last wrote.
-        var phrase = ChatText.StatusPhrase(status);
-        var message = new StatusNotice(ChatText.Notice(number, status), number, phrase, conversation.UpdatedAt);
+        var texts = ChatTexts.For(conversation.Dialogue.Language);
+        var phrase = ChatText.StatusPhrase(status, texts);
+        var message = new StatusNotice(ChatText.Notice(number, status, texts), number, phrase, conversation.UpdatedAt);
         var result = await channel.SendAsync(customerId, message, cancellationToken);
         if (!result.Sent)
         {
