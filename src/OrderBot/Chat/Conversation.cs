@@ -55,9 +55,20 @@ public sealed partial class Conversation(
             return known;
         }
 
+        // Menu names tell nothing about the customer: "2 al pastor tacos" is English on an English menu.
+        var told = string.Join(' ', TextReading.Words(text.Text).Where(w => !MenuWords.Contains(w)));
         var candidates = menu.Languages.Concat(DialogueLanguages.Codes).Distinct(StringComparer.Ordinal).ToList();
-        return Languages.LanguageDetector.Detect(text.Text, candidates) ?? known;
+        return Languages.LanguageDetector.Detect(told, candidates) ?? known;
     }
+
+    private HashSet<string> MenuWords => _menuWords ??= MenuNames().SelectMany(TextReading.Words).ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? _menuWords;
+
+    private IEnumerable<string> MenuNames() =>
+        menu.Items.SelectMany(i => i.Aliases.Append(i.Name).Concat(i.Names.Values))
+            .Concat(menu.Sizes.SelectMany(s => s.Aliases.Append(s.Name).Concat(s.Names.Values)))
+            .Concat(menu.OptionGroups.SelectMany(g => g.Options).SelectMany(o => o.Aliases.Append(o.Name).Concat(o.Names.Values)));
 
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(OrderBotDbContext db, IncomingMessage message, CancellationToken cancellationToken)
     {
