@@ -1,25 +1,12 @@
-using OrderBot.Server.Eval.Conversations;
-using OrderBot.Tests.Support;
-
 namespace OrderBot.Tests.Conversations;
 
 /// <summary>The bot answers in the customer's language (issue 13): the welcome, the cart summary and its buttons.</summary>
 public sealed class ChatLanguageTests
 {
-    private static readonly string Menus = RepositoryFiles.PathOf("samples", "menus");
-
-    private static async Task<ConversationResult> RunAsync(string line)
-    {
-        var (scripts, problems) = ConversationScript.ReadLines([line]);
-        Assert.Empty(problems);
-        var results = await ConversationBenchmark.RunAsync(scripts, Menus, null, Path.Combine(Menus, "pizzeria.json"), TestContext.Current.CancellationToken);
-        return Assert.Single(results);
-    }
-
     [Fact]
     public async Task A_Spanish_greeting_gets_a_Spanish_welcome_even_on_an_English_menu()
     {
-        var result = await RunAsync("""
+        var result = await ConversationBenchmarkTests.RunAsync("""
             {"id":"es-welcome","menu":"burger-bar.json","steps":[{"say":"hola, buenas tardes"}],"expect":{"orders":[],"replies_contain":["Bienvenido"]}}
             """);
 
@@ -31,7 +18,7 @@ public sealed class ChatLanguageTests
     [Fact]
     public async Task The_cart_summary_is_in_Portuguese_for_a_Portuguese_customer()
     {
-        var result = await RunAsync("""
+        var result = await ConversationBenchmarkTests.RunAsync("""
             {"id":"pt-cart","menu":"lanchonete-pt.json","steps":[{"say":"oi, quero 2 coxinhas"},{"tap":"Confirmar"}],
              "expect":{"orders":[{"status":"pending","total":16.00,"items":[{"item":"coxinha","quantity":2,"size":null,"options":[]}]}],"replies_contain":["Seu pedido:","foi feito"]}}
             """);
