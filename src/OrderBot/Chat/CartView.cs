@@ -17,17 +17,21 @@ public static class CartButtons
 /// <summary>What the customer sees of an open cart: the one question about its missing sizes, or the summary with Confirm / Change / Cancel.</summary>
 public static class CartView
 {
-    public static OutgoingMessage Show(Menu.Menu menu, ConversationState state)
+    public static OutgoingMessage Show(Menu.Menu menu, ConversationState state, ChatTexts? texts = null)
     {
         var open = SizeQuestion.Unsized(menu, state);
-        return open.Count > 0 ? SizeQuestion.Ask(menu, state, open) : Summary(menu, state);
+        return open.Count > 0 ? SizeQuestion.Ask(menu, state, open) : Summary(menu, state, texts);
     }
 
-    public static ButtonsReply Summary(Menu.Menu menu, ConversationState state) => new(
-        ChatLimits.Fit(ChatText.CartSummary(menu, state), ChatLimits.ButtonBody),
-        [
-            new ChatButton($"{CartButtons.Confirm}:{state.CartId}", "Confirm"),
-            new ChatButton($"{CartButtons.Change}:{state.CartId}", "Change"),
-            new ChatButton($"{CartButtons.Cancel}:{state.CartId}", "Cancel"),
-        ]);
+    public static ButtonsReply Summary(Menu.Menu menu, ConversationState state, ChatTexts? texts = null)
+    {
+        texts ??= ChatTexts.English;
+        return new(
+            ChatLimits.Fit(ChatText.CartSummary(menu, state, texts), ChatLimits.ButtonBody),
+            [
+                new ChatButton($"{CartButtons.Confirm}:{state.CartId}", texts.Confirm),
+                new ChatButton($"{CartButtons.Change}:{state.CartId}", texts.Change),
+                new ChatButton($"{CartButtons.Cancel}:{state.CartId}", texts.Cancel),
+            ]);
+    }
 }

@@ -51,38 +51,30 @@ public static class ChatText
         }
     }
 
-    public static string CartSummary(Menu.Menu menu, ConversationState state)
+    public static string CartSummary(Menu.Menu menu, ConversationState state, ChatTexts? texts = null)
     {
-        var text = new StringBuilder("Your order:\n");
+        texts ??= ChatTexts.English;
+        var text = new StringBuilder(texts.YourOrder).Append(":\n");
         foreach (var line in state.Cart)
         {
             text.Append("• ").AppendLine(Line(menu, line));
         }
 
-        text.Append("Total: ").Append(menu.Price(menu.Total(state.Cart)));
+        text.Append(texts.Total).Append(": ").Append(menu.Price(menu.Total(state.Cart)));
         if (!string.IsNullOrWhiteSpace(state.SpecialInstructions))
         {
-            text.Append("\nNote: ").Append(state.SpecialInstructions);
+            text.Append('\n').Append(texts.Note).Append(": ").Append(state.SpecialInstructions);
         }
 
         return text.ToString();
     }
 
-    /// <summary>What the customer is told when staff move their order on.</summary>
-    public static string Notice(string number, OrderStatus status) => $"Update on your order {number}: it {StatusPhrase(status)}.";
+    /// <summary>What the customer is told when staff move their order on, in their language.</summary>
+    public static string Notice(string number, OrderStatus status, ChatTexts? texts = null) =>
+        string.Format(CultureInfo.InvariantCulture, (texts ?? ChatTexts.English).Notice, number, StatusPhrase(status, texts));
 
     /// <summary>"is being prepared": completes "Your order K7Q-2MX ...".</summary>
-    public static string StatusPhrase(OrderStatus status) => status switch
-    {
-        OrderStatus.Pending => "is received and waiting for the shop to confirm it",
-        OrderStatus.Confirmed => "is confirmed",
-        OrderStatus.Preparing => "is being prepared",
-        OrderStatus.Ready => "is ready",
-        OrderStatus.Shipped => "is on its way",
-        OrderStatus.Delivered => "has been delivered. Enjoy your meal!",
-        OrderStatus.Cancelled => "is cancelled",
-        _ => $"is {status.ToWireName()}",
-    };
+    public static string StatusPhrase(OrderStatus status, ChatTexts? texts = null) => (texts ?? ChatTexts.English).StatusPhrase(status);
 
     /// <summary>The parser's ambiguity notes as questions to the customer.</summary>
     public static string Question(string ambiguity)

@@ -27,7 +27,7 @@ public sealed partial class Conversation
             state.Dialogue = memory with { PendingEdit = null, Choices = [] };
         }
 
-        if (state.HasCart && SizeQuestion.TryAnswer(menu, state, text, _words, turn.Now))
+        if (state.HasCart && SizeQuestion.TryAnswer(menu, state, text, Words, turn.Now))
         {
             turn.CartChanged = true;
             return [CartView(turn)];
@@ -67,13 +67,13 @@ public sealed partial class Conversation
             return null;
         }
 
-        if (words.Any(w => w is not ("a" or "an") && TextReading.Number(w, _words) is not null))
+        if (words.Any(w => w is not ("a" or "an") && TextReading.Number(w, Words) is not null))
         {
             return null;
         }
 
         var modifiers = LineModifiers.Read(menu, item, words);
-        var rest = LineFinder.ContentWords(modifiers.Rest, _words).Where(w => w is not ("make" or "size" or "change" or "instead")).ToList();
+        var rest = LineFinder.ContentWords(modifiers.Rest, Words).Where(w => w is not ("make" or "size" or "change" or "instead")).ToList();
         return modifiers is { Size: not null, Added.Count: 0, Removed.Count: 0 } && rest.Count == 0 ? ChangeOptions(turn, words, [last], string.Join(' ', words)) : null;
     }
 
@@ -99,7 +99,7 @@ public sealed partial class Conversation
         }
 
         var modifiers = LineModifiers.Read(menu, item, words);
-        var content = LineFinder.ContentWords(modifiers.Rest, _words).Where(w => !TakeWords.Contains(w)).ToList();
+        var content = LineFinder.ContentWords(modifiers.Rest, Words).Where(w => !TakeWords.Contains(w)).ToList();
         var pointed = words.Any(w => w is "one" or "ones" or "those" or "them" or "it" or "that" or "some") || modifiers.Any;
         if (content.Count > 0 || !pointed)
         {
@@ -143,7 +143,7 @@ public sealed partial class Conversation
             }
         }
 
-        var fitting = choices.Where(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], words, _words)).ToList();
+        var fitting = choices.Where(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], words, Words)).ToList();
         return fitting.Count == 1 ? fitting[0] : null;
     }
 
@@ -252,11 +252,11 @@ public sealed partial class Conversation
         }
 
         var description = TextReading.Words(match.Groups["rest"].Value);
-        var content = LineFinder.ContentWords(description, _words);
+        var content = LineFinder.ContentWords(description, Words);
         var lines = onlyLine is { } only ? [only] : Described(turn, description);
         if (content.Count > 0 && onlyLine is null)
         {
-            lines = lines.Where(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], description, _words)).ToList();
+            lines = lines.Where(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], description, Words)).ToList();
         }
 
         if (lines.Count == 0)
@@ -275,12 +275,12 @@ public sealed partial class Conversation
         return Changed(turn, [index], "Done");
     }
 
-    private int? Count(string word) =>
+    private static int? Count(string word) =>
         word switch
         {
             "a couple" => 2,
             "a dozen" => 12,
-            _ => TextReading.Number(word, _words),
+            _ => TextReading.Number(word, Words),
         };
 
     /// <summary>The lines some words describe; "it" and "that" mean the line changed last, "the other one" its twin.</summary>
@@ -292,12 +292,12 @@ public sealed partial class Conversation
         {
             var rest = words.Where(w => w != "other").ToList();
             var twins = Enumerable.Range(0, cart.Count).Where(i => i != last && cart[i].MenuItemId == cart[last].MenuItemId).ToList();
-            var fitting = twins.Where(i => LineFinder.FitsWholly(menu, cart[i], rest, _words)).ToList();
+            var fitting = twins.Where(i => LineFinder.FitsWholly(menu, cart[i], rest, Words)).ToList();
             return fitting.Count > 0 ? [fitting[0]] : twins.Count > 0 ? [twins[0]] : [];
         }
 
-        var found = LineFinder.Find(menu, cart, words, _words);
-        return LineFinder.ContentWords(words, _words).Count == 0 && found.Count == 1 && last >= 0 && !words.Any(_words.All.Contains) ? [last] : found;
+        var found = LineFinder.Find(menu, cart, words, Words);
+        return LineFinder.ContentWords(words, Words).Count == 0 && found.Count == 1 && last >= 0 && !words.Any(Words.All.Contains) ? [last] : found;
     }
 
     private IReadOnlyList<OutgoingMessage>? Remove(Turn turn, string t, int? onlyLine)
@@ -320,16 +320,16 @@ public sealed partial class Conversation
         var words = TextReading.Words(target);
         var count = words.Length > 0 && (char.IsAsciiDigit(words[0][0]) || words[0] is not ("a" or "an")) ? Count(words[0]) : null;
         var fromWords = TextReading.Words(from);
-        if (from.Length > 0 && LineFinder.Find(menu, cart, fromWords, _words).Count == 0)
+        if (from.Length > 0 && LineFinder.Find(menu, cart, fromWords, Words).Count == 0)
         {
             // "remove the coke from the list": the tail names no line, so it is no line's option either.
             (words, fromWords, from) = ([.. words, .. fromWords], [], "");
         }
 
-        var lines = onlyLine is { } only ? [only] : Described(turn, words).Where(i => LineFinder.FitsWholly(menu, cart[i], words, _words)).ToList();
+        var lines = onlyLine is { } only ? [only] : Described(turn, words).Where(i => LineFinder.FitsWholly(menu, cart[i], words, Words)).ToList();
         if (from.Length == 0 && lines.Count > 0 && (onlyLine is not null || !NamesOptionOnly(turn, words, lines)))
         {
-            if (lines.Count > 1 && !words.Any(_words.All.Contains) && count is null or 1 && lines.Sum(i => cart[i].Quantity) > 1 && (count is 1 ? lines.Select(i => cart[i].MenuItemId).Distinct().Count() > 1 : true))
+            if (lines.Count > 1 && !words.Any(Words.All.Contains) && count is null or 1 && lines.Sum(i => cart[i].Quantity) > 1 && (count is 1 ? lines.Select(i => cart[i].MenuItemId).Distinct().Count() > 1 : true))
             {
                 return AskWhich(turn, t, lines);
             }
@@ -382,8 +382,8 @@ public sealed partial class Conversation
         !words.Any(w => w is "one" or "ones")
         && lines.All(i => menu.FindItem(turn.State.Cart[i].MenuItemId) is { } item
             && LineModifiers.Read(menu, item, words) is { Any: true, Rest: var rest }
-            && LineFinder.ContentWords(rest, _words).Count == 0
-            && !LineFinder.ContentWords(words, _words).Any(w => NamesItem(item, w)));
+            && LineFinder.ContentWords(rest, Words).Count == 0
+            && !LineFinder.ContentWords(words, Words).Any(w => NamesItem(item, w)));
 
     private static bool NamesItem(Menu.MenuItem item, string word) =>
         item.Aliases.Prepend(item.Name).Prepend(item.Category).Any(n => Menu.Menu.NormalizeKey(n).Split(' ').Any(part => LineFinder.Same(part, word)));
@@ -449,7 +449,7 @@ public sealed partial class Conversation
         var cart = turn.State.Cart;
         var fromWords = TextReading.Words(fromText);
         var lines = onlyLine is { } only ? [only] : Described(turn, fromWords)
-            .Where(i => LineFinder.ContentWords(fromWords, _words).Count == 0 || LineFinder.FitsWholly(menu, cart[i], fromWords, _words)).ToList();
+            .Where(i => LineFinder.ContentWords(fromWords, Words).Count == 0 || LineFinder.FitsWholly(menu, cart[i], fromWords, Words)).ToList();
         if (splitCount is not null && lines.Count > 1)
         {
             // "one of them without onions": of the lines meant, the one that has more than one.
@@ -475,7 +475,7 @@ public sealed partial class Conversation
         var swapped = SwappedOptions(item, line, fromWords);
         var modifiers = LineModifiers.Read(menu, item, toWords);
         CartLine changed;
-        if (modifiers.Any && LineFinder.ContentWords(modifiers.Rest, _words).All(w => LineFinder.Fits(menu, line, w)))
+        if (modifiers.Any && LineFinder.ContentWords(modifiers.Rest, Words).All(w => LineFinder.Fits(menu, line, w)))
         {
             changed = modifiers.ApplyTo(menu, swapped);
         }
@@ -545,7 +545,7 @@ public sealed partial class Conversation
 
         if (OnLinePattern().Match(t) is { Success: true } onLine
             && Described(turn, TextReading.Words(onLine.Groups["target"].Value)) is { Count: > 0 } described
-            && described.All(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], TextReading.Words(onLine.Groups["target"].Value), _words) || LineFinder.ContentWords(TextReading.Words(onLine.Groups["target"].Value), _words).Count == 0)
+            && described.All(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], TextReading.Words(onLine.Groups["target"].Value), Words) || LineFinder.ContentWords(TextReading.Words(onLine.Groups["target"].Value), Words).Count == 0)
             && ChangeOptions(turn, TextReading.Words(onLine.Groups["what"].Value), onlyLine is { } on ? [on] : described, t) is { } onTarget)
         {
             // "no cheese on the veggie one": the words after "on the" say which line, the words before what changes.
@@ -570,7 +570,7 @@ public sealed partial class Conversation
     {
         var cart = turn.State.Cart;
         var candidates = new List<(int Index, LineModifiers Modifiers)>();
-        var everyLine = words.Any(_words.All.Contains) && !words.Contains("one");
+        var everyLine = words.Any(Words.All.Contains) && !words.Contains("one");
         for (var i = 0; i < cart.Count; i++)
         {
             if (targets.Count > 0 && !targets.Contains(i))
@@ -585,7 +585,7 @@ public sealed partial class Conversation
             }
 
             var modifiers = LineModifiers.Read(menu, item, words);
-            var rest = LineFinder.ContentWords(modifiers.Rest, _words);
+            var rest = LineFinder.ContentWords(modifiers.Rest, Words);
             if (modifiers.Any && (rest.Count == 0 || rest.All(w => LineFinder.Fits(menu, cart[i], w))))
             {
                 candidates.Add((i, modifiers));
@@ -597,7 +597,7 @@ public sealed partial class Conversation
             return null;
         }
 
-        var described = candidates.Where(c => LineFinder.ContentWords(c.Modifiers.Rest, _words).Count > 0).ToList();
+        var described = candidates.Where(c => LineFinder.ContentWords(c.Modifiers.Rest, Words).Count > 0).ToList();
         if (described.Count > 0)
         {
             candidates = described;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using OrderBot.Chat.Dialogue;
 using OrderBot.Orders;
@@ -35,9 +36,7 @@ public sealed partial class Conversation
             state.LastOrderId = placed.OrderId;
             state.ClearCart();
             turn.Prompt = Prompt.Placed;
-            return [new TextReply(
-                $"Thank you! Your order {placed.Number} is placed. Total: {ChatText.Price(placed.TotalAmount, placed.Currency, menu.MinorUnits)}.\n" +
-                "I'll message you here when it moves along; send “status” any time.")];
+            return [new TextReply(string.Format(CultureInfo.InvariantCulture, Texts.Placed, placed.Number, ChatText.Price(placed.TotalAmount, placed.Currency, menu.MinorUnits)))];
         }
         catch (OrderValidationException e)
         {
@@ -156,10 +155,10 @@ public sealed partial class Conversation
 
     private async Task<OutgoingMessage> StatusAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var pendingCart = turn.State.HasCart ? "\nYou also have an order that is not confirmed yet." : "";
+        var pendingCart = turn.State.HasCart ? Texts.StatusPendingCart : "";
         return await LatestOrderAsync(turn.State.CustomerId, cancellationToken) is { } order
-            ? new TextReply($"Your order {order.Number} ({ChatText.Price(order.TotalAmount, order.Currency, menu.MinorUnits)}) {ChatText.StatusPhrase(order.Status)}.{pendingCart}")
-            : new TextReply($"You have no orders yet. Type your order to start, e.g. “{MenuBrowser.Example(menu)}”.{pendingCart}");
+            ? new TextReply(string.Format(CultureInfo.InvariantCulture, Texts.Status, order.Number, ChatText.Price(order.TotalAmount, order.Currency, menu.MinorUnits), ChatText.StatusPhrase(order.Status, Texts), pendingCart))
+            : new TextReply(string.Format(CultureInfo.InvariantCulture, Texts.NoOrders, MenuBrowser.Example(menu), pendingCart));
     }
 
     /// <summary>Cancels a pending or confirmed order at once; a started one gets a cancel request for staff to decide (or a plain no, as configured).</summary>
@@ -169,7 +168,7 @@ public sealed partial class Conversation
         var order = await LatestOrderAsync(turn.State.CustomerId, cancellationToken);
         if (order is null)
         {
-            return new TextReply("You have no order to cancel.");
+            return new TextReply(Texts.NoOrderToCancel);
         }
 
         if (order.Status == OrderStatus.Cancelled)
@@ -198,7 +197,7 @@ public sealed partial class Conversation
         var result = await orders.ChangeStatusAsync(order.Id, OrderStatus.Cancelled, ActorFor(turn.Message.Channel), cancellationToken);
         return result.Outcome switch
         {
-            StatusChangeOutcome.Changed => new TextReply($"Your order {order.Number} is cancelled."),
+            StatusChangeOutcome.Changed => new TextReply(string.Format(CultureInfo.InvariantCulture, Texts.Cancelled, order.Number)),
             StatusChangeOutcome.Forbidden => TooLateToCancel(order.Number, result.Order?.Status ?? order.Status),
             _ => new TextReply($"Your order {order.Number} changed just now; please send “cancel” again if you still want to cancel it."),
         };
@@ -219,23 +218,22 @@ public sealed partial class Conversation
         turn.Prompt = Prompt.None;
         return [new TextReply(amending
             ? "OK, I've left your placed order as it was."
-            : "OK, I've dropped that order. Type a new one whenever you like.")];
+            : Texts.DroppedCart)];
     }
 
     /// <summary>The cart as it now stands: its size question or its summary, and the prompt that goes with it.</summary>
     private OutgoingMessage CartView(Turn turn)
     {
         turn.Prompt = SizeQuestion.Unsized(menu, turn.State).Count > 0 ? Prompt.Size : Prompt.Confirm;
-        return Chat.CartView.Show(menu, turn.State);
+        return Chat.CartView.Show(menu, turn.State, Texts);
     }
 
     private ButtonsReply Welcome(Turn turn)
     {
         var name = string.IsNullOrWhiteSpace(turn.Message.DisplayName) ? "" : " " + turn.Message.DisplayName.Trim().Split(' ')[0];
         return new ButtonsReply(
-            $"Hi{name}! Welcome to {menu.Name}. Type your order in your own words, e.g. “{MenuBrowser.Example(menu)}”.\n" +
-            "Ask me about prices or what is on an item, send “menu” to see what we have, “status” to check your order and “cancel” to cancel it.",
-            [new ChatButton("menu", "See the menu"), new ChatButton("status", "My order status")]);
+            string.Format(CultureInfo.InvariantCulture, Texts.Welcome, name, menu.Name, MenuBrowser.Example(menu)),
+            [new ChatButton("menu", Texts.SeeMenu), new ChatButton("status", Texts.MyStatus)]);
     }
 
     private static TextReply ChangeHelp() => new(

@@ -8,15 +8,17 @@ namespace OrderBot.Chat;
 /// <summary>The acts that are not orders: small talk, yes and no, commands, questions and the hand-over to a person.</summary>
 public sealed partial class Conversation
 {
-    private static readonly HashSet<string> ThanksCore = ["thanks", "thank", "thx", "ty", "cheers", "tnx", "thnx", "thankyou", "ta", "appreciated", "appreciate", "gracias", "obrigado", "obrigada", "valeu", "merci", "danke"];
-    private static readonly HashSet<string> ByeCore = ["bye", "goodbye", "byebye", "cya", "later", "goodnight", "night", "see", "adios", "adiós", "tchau", "ciao"];
-    private static readonly HashSet<string> NoCore = ["no", "nope", "nah", "not", "wait", "hold", "negative"];
+    private static readonly HashSet<string> ThanksCore = ["thanks", "thank", "thx", "ty", "cheers", "tnx", "thnx", "thankyou", "ta", "appreciated", "appreciate", "gracias", "obrigado", "obrigada", "valeu", "merci", "danke", "agradezco", "grax", "brigado", "brigada", "vlw", "agradeço"];
+    private static readonly HashSet<string> ByeCore = ["bye", "goodbye", "byebye", "cya", "later", "goodnight", "night", "see", "adios", "adiós", "tchau", "ciao", "chau", "chao", "luego", "logo", "falou"];
+    private static readonly HashSet<string> NoCore = ["no", "nope", "nah", "not", "wait", "hold", "negative", "não", "nao", "nel", "nop", "negativo", "espera"];
     private static readonly HashSet<string> RepeatPhrases =
     [
         "same again", "the usual", "my usual", "usual", "same as last time", "same as before", "repeat my last order", "repeat my order",
         "repeat the last order", "repeat last order", "order again", "reorder", "re-order", "same order", "the same", "same thing",
         "same as last", "again", "i'll have the usual", "ill have the usual", "the usual please", "same again please", "same order again",
         "repeat order", "my last order again", "last order again",
+        "lo de siempre", "lo mismo de siempre", "lo mismo", "lo mismo que la última vez", "lo mismo que la ultima vez", "repetir el pedido", "repetir mi pedido",
+        "o de sempre", "o mesmo", "o mesmo de sempre", "repetir o pedido", "repetir pedido", "repetir meu pedido", "o mesmo da última vez", "o mesmo da ultima vez",
     ];
 
     private List<OutgoingMessage>? Handover(Turn turn, string text, string[] words)
@@ -24,12 +26,12 @@ public sealed partial class Conversation
         var t = string.Join(' ', words);
         if (PersonPattern().IsMatch(t))
         {
-            return HandOver(turn, "asked for a person", "Of course. I've asked a member of our staff to take over; they will answer you here shortly.");
+            return HandOver(turn, "asked for a person", Texts.HandOverPerson);
         }
 
         if (StrongComplaintPattern().IsMatch(t) || (WeakComplaintPattern().IsMatch(t) && PastPattern().IsMatch(t)))
         {
-            return HandOver(turn, "complaint", "I'm sorry to hear that. I've passed this to a member of our staff, who will answer you here shortly.");
+            return HandOver(turn, "complaint", Texts.HandOverComplaint);
         }
 
         return null;
@@ -51,44 +53,44 @@ public sealed partial class Conversation
         var memory = state.Dialogue;
 
         // Emoji other than a yes (🙏, 😊) colour a message without changing what it says.
-        var words = said.Where(w => w.Any(char.IsLetterOrDigit) || _words.YesCore.Contains(w)).ToArray();
+        var words = said.Where(w => w.Any(char.IsLetterOrDigit) || Words.YesCore.Contains(w)).ToArray();
         if (words.Length == 0)
         {
-            return [new TextReply(state.HasCart ? "🙂 Your order isn't placed yet: tap Confirm when you're ready." : "🙂")];
+            return [new TextReply(state.HasCart ? "🙂" + Texts.NotPlacedYet : "🙂")];
         }
 
-        if (_words.SaysYes(string.Join(' ', said)) && _words.SaysYes(turn.Text))
+        if (Words.SaysYes(string.Join(' ', said)) && Words.SaysYes(turn.Text))
         {
             return await AffirmAsync(turn, cancellationToken);
         }
 
-        if (TextReading.OnlyFrom(words, _words.No, _words.Filler, _words.Thanks) && words.Any(NoCore.Contains))
+        if (TextReading.OnlyFrom(words, Words.No, Words.Filler, Words.Thanks) && words.Any(NoCore.Contains))
         {
             turn.State.Dialogue = memory with { Offer = null };
             turn.Prompt = Prompt.None;
             return state.HasCart
-                ? [new TextReply("OK, nothing is placed yet. Tell me what to change, e.g. “remove the coke” or “make it 2”, or tap Confirm when you're ready.")]
-                : [new TextReply("OK. Tell me whenever you'd like to order.")];
+                ? [new TextReply(Texts.NoWithCart)]
+                : [new TextReply(Texts.NoWithoutCart)];
         }
 
-        if (TextReading.OnlyFrom(words, _words.Greetings, _words.Filler, _words.Thanks) && words.Any(w => _words.Greetings.Contains(w) && !_words.Thanks.Contains(w)))
+        if (TextReading.OnlyFrom(words, Words.Greetings, Words.Filler, Words.Thanks) && words.Any(w => Words.Greetings.Contains(w) && !Words.Thanks.Contains(w)))
         {
             turn.Prompt = state.HasCart ? null : Prompt.None;
             return state.HasCart ? [Welcome(turn), CartView(turn)] : [Welcome(turn)];
         }
 
-        var pending = state.HasCart ? " Your order isn't placed yet: tap Confirm when you're ready." : "";
-        if (TextReading.OnlyFrom(words, _words.Goodbyes, _words.Thanks, _words.Filler, _words.Approval) && words.Any(ByeCore.Contains))
+        var pending = state.HasCart ? Texts.NotPlacedYet : "";
+        if (TextReading.OnlyFrom(words, Words.Goodbyes, Words.Thanks, Words.Filler, Words.Approval) && words.Any(ByeCore.Contains))
         {
-            return [new TextReply("Bye, and thanks for ordering with us!" + pending)];
+            return [new TextReply(Texts.ByeReply + pending)];
         }
 
-        if (TextReading.OnlyFrom(words, _words.Thanks, _words.Approval, _words.Filler, _words.Goodbyes) && words.Any(ThanksCore.Contains))
+        if (TextReading.OnlyFrom(words, Words.Thanks, Words.Approval, Words.Filler, Words.Goodbyes) && words.Any(ThanksCore.Contains))
         {
-            return [new TextReply("You're welcome!" + pending)];
+            return [new TextReply(Texts.ThanksReply + pending)];
         }
 
-        if (TextReading.OnlyFrom(words, _words.Approval, _words.Filler))
+        if (TextReading.OnlyFrom(words, Words.Approval, Words.Filler))
         {
             return [new TextReply(state.HasCart ? "🙂" + pending : "🙂")];
         }
@@ -155,7 +157,7 @@ public sealed partial class Conversation
 
         if (CancelOrderPattern().IsMatch(t) || CancelAnywherePattern().IsMatch(t))
         {
-            return state.HasCart && !t.Contains("order", StringComparison.Ordinal) ? DropCart(turn) : [await CancelLatestAsync(turn, cancellationToken)];
+            return state.HasCart && !t.Contains("order", StringComparison.Ordinal) && !t.Contains("pedido", StringComparison.Ordinal) ? DropCart(turn) : [await CancelLatestAsync(turn, cancellationToken)];
         }
 
         return null;
@@ -165,7 +167,7 @@ public sealed partial class Conversation
     {
         var t = LeadInPattern().Replace(string.Join(' ', words), "");
         var first = t.Split(' ')[0];
-        var asks = text.TrimEnd().EndsWith('?') || _words.QuestionStarts.Contains(first) || QuestionOpeningPattern().IsMatch(t) || PricePattern().IsMatch(t);
+        var asks = text.TrimEnd().EndsWith('?') || Words.QuestionStarts.Contains(first) || QuestionOpeningPattern().IsMatch(t) || PricePattern().IsMatch(t);
         if (!asks || OrderRequestPattern().IsMatch(t))
         {
             return null;
@@ -270,8 +272,8 @@ public sealed partial class Conversation
 
     private Menu.MenuItem? ItemNamedInCart(Turn turn, string[] words)
     {
-        var lines = LineFinder.Find(menu, turn.State.Cart, words, _words);
-        return lines.Count == 1 && LineFinder.ContentWords(words, _words).Count > 0 ? menu.FindItem(turn.State.Cart[lines[0]].MenuItemId) : null;
+        var lines = LineFinder.Find(menu, turn.State.Cart, words, Words);
+        return lines.Count == 1 && LineFinder.ContentWords(words, Words).Count > 0 ? menu.FindItem(turn.State.Cart[lines[0]].MenuItemId) : null;
     }
 
     private async Task<OutgoingMessage> WaitAnswerAsync(Turn turn, CancellationToken cancellationToken) =>
@@ -288,7 +290,7 @@ public sealed partial class Conversation
         _ => "address",
     };
 
-    [GeneratedRegex(@"\b(?:(?:talk|speak|chat)(?: to| with)? (?:a |an |the |some |your )?(?:real )?(?:person|human|someone|somebody|staff|manager|agent|owner|employee|people|representative|boss|operator)|real person|human being|(?:a|an|the) (?:human|manager|agent)\b|call me|customer service|customer support|(?:someone|somebody|anyone|anybody|a person|a human) (?:who works|from the (?:shop|restaurant|store|kitchen))|get me (?:someone|somebody|a person|a human|the manager|a manager))")]
+    [GeneratedRegex(@"\b(?:(?:talk|speak|chat)(?: to| with)? (?:a |an |the |some |your )?(?:real )?(?:person|human|someone|somebody|staff|manager|agent|owner|employee|people|representative|boss|operator)|real person|human being|(?:a|an|the) (?:human|manager|agent)\b|call me|customer service|customer support|(?:someone|somebody|anyone|anybody|a person|a human) (?:who works|from the (?:shop|restaurant|store|kitchen))|get me (?:someone|somebody|a person|a human|the manager|a manager)|(?:hablar|habla|hable) con (?:una |un |el |la |alguien|algún |algun )?(?:persona|humano|encargado|encargada|gerente|empleado|alguien)|(?:falar|fala) com (?:um |uma |o |a |alguém|alguem)?(?:atendente|humano|pessoa|gerente|alguém|alguem|responsável|responsavel))")]
     private static partial Regex PersonPattern();
 
     [GeneratedRegex(@"\b(?:complain|complaint|complaining|ridiculous|terrible|awful|disgusting|worst|unacceptable|refund|horrible|rude|inedible|furious|appalling|disgraceful|food poisoning|never again|waste of money|this is a joke|is a joke|pathetic|useless|scam)\b")]
@@ -300,7 +302,7 @@ public sealed partial class Conversation
     [GeneratedRegex(@"\b(?:was|were|last time|yesterday|arrived|came|got|received|delivered|my order|my food|you sent|you forgot|i ordered)\b")]
     private static partial Regex PastPattern();
 
-    [GeneratedRegex(@"\b(?:(?:repeat|redo|reorder|re-order|order|have|get|want|do) (?:my |the |that )?(?:last|previous|usual|same)(?: thing| one| order)?(?: again| as (?:last time|before|yesterday))?|same (?:thing |order |one )?(?:again|as (?:last time|before|yesterday|usual))|(?:have|get|want|order) (?:that|it|the same) again|the usual|my usual|my regular|the same as always|my last order)\b")]
+    [GeneratedRegex(@"\b(?:(?:repeat|redo|reorder|re-order|order|have|get|want|do) (?:my |the |that )?(?:last|previous|usual|same)(?: thing| one| order)?(?: again| as (?:last time|before|yesterday))?|same (?:thing |order |one )?(?:again|as (?:last time|before|yesterday|usual))|(?:have|get|want|order) (?:that|it|the same) again|the usual|my usual|my regular|the same as always|my last order|lo (?:mismo )?de siempre|repetir (?:el |mi )?pedido|o (?:mesmo )?de sempre|repetir (?:o |meu )?pedido)\b")]
     private static partial Regex RepeatPattern();
 
     [GeneratedRegex(@"^(?:(?:actually|sorry|oh|oops|please|yes|yeah|ok|okay|no|hmm|hi|hey|wait|so)[, ]+)*(?:(?:can|could) (?:you|i|we) |i (?:want|would like|'d like|need) to |please )?cancel(?: (?:my|the|this|that))?(?: (?:order|last order|whole order|whole thing|everything|it|all|pizza|burger|food))?(?:[, ]+(?:please|sorry|thanks|thank you|now))*$")]
@@ -312,7 +314,7 @@ public sealed partial class Conversation
     [GeneratedRegex(@"^(?:and |what about |how about |also )")]
     private static partial Regex FollowUpPattern();
 
-    [GeneratedRegex(@"\bcancel (?:my|the|this|that|our) (?:whole |entire |last |current )?order\b|\bcancel (?:it|everything|the whole thing) (?:please|now)\b")]
+    [GeneratedRegex(@"\bcancel (?:my|the|this|that|our) (?:whole |entire |last |current )?order\b|\bcancel (?:it|everything|the whole thing) (?:please|now)\b|\bcancela(?:r)? (?:mi|el|o|meu) pedido\b")]
     private static partial Regex CancelAnywherePattern();
 
     [GeneratedRegex(@"^(?:do you (?:have|sell|do|serve|make|offer|deliver|take|accept)|have you got|is there|are there|are you|is it|what's|whats|how's|hows|tell me)\b")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,7 +35,40 @@ public sealed partial class Conversation(
 {
     public const string IdempotencyScope = "chat";
 
-    private readonly DialogueWords _words = EnglishDialogue.Words;
+    /// <summary>The customer's language for the message being handled: its dialogue words and reply texts.</summary>
+    private static readonly AsyncLocal<(DialogueWords Words, ChatTexts Texts)?> Current = new();
+
+    private static DialogueWords Words => Current.Value?.Words ?? EnglishDialogue.Words;
+
+    private static ChatTexts Texts => Current.Value?.Texts ?? ChatTexts.English;
+
+    /// <summary>
+    /// The language of this message: the one its words clearly tell (among the menu's languages and every language
+    /// the bot speaks, since a customer may write Spanish to an English menu), else the one the conversation had,
+    /// else the menu's first language.
+    /// </summary>
+    private string LanguageOf(ConversationState state, IncomingContent content)
+    {
+        var known = state.Dialogue.Language ?? (menu.Languages.Count > 0 ? menu.Languages[0] : Languages.SupportedLanguages.Default);
+        if (content is not TextContent text)
+        {
+            return known;
+        }
+
+        // Menu names tell nothing about the customer: "2 al pastor tacos" is English on an English menu.
+        var told = string.Join(' ', TextReading.Words(text.Text).Where(w => !MenuWords.Contains(w)));
+        var candidates = menu.Languages.Concat(DialogueLanguages.Codes).Distinct(StringComparer.Ordinal).ToList();
+        return Languages.LanguageDetector.Detect(told, candidates) ?? known;
+    }
+
+    private HashSet<string> MenuWords => _menuWords ??= MenuNames().SelectMany(TextReading.Words).ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? _menuWords;
+
+    private IEnumerable<string> MenuNames() =>
+        menu.Items.SelectMany(i => i.Aliases.Append(i.Name).Concat(i.Names.Values))
+            .Concat(menu.Sizes.SelectMany(s => s.Aliases.Append(s.Name).Concat(s.Names.Values)))
+            .Concat(menu.OptionGroups.SelectMany(g => g.Options).SelectMany(o => o.Aliases.Append(o.Name).Concat(o.Names.Values)));
 
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(OrderBotDbContext db, IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -50,6 +84,9 @@ public sealed partial class Conversation(
         state.Channel = message.Channel;
         state.UpdatedAt = now;
         var turn = new Turn(state, message, now);
+        var language = LanguageOf(state, message.Content);
+        state.Dialogue = state.Dialogue with { Language = language };
+        Current.Value = (DialogueLanguages.Words(language), ChatTexts.For(language));
         if (state.HandedOverAt is { } since)
         {
             if (now - since < options.Value.HandoverTimeout)
@@ -109,7 +146,7 @@ public sealed partial class Conversation(
     private async Task<IReadOnlyList<OutgoingMessage>> OnTextAsync(Turn turn, string said, CancellationToken cancellationToken)
     {
         turn.Text = said;
-        var text = _words.Expand(said);
+        var text = Words.Expand(said);
         var words = TextReading.Words(text);
         if (words.Length == 0)
         {
@@ -171,7 +208,7 @@ public sealed partial class Conversation(
         }
 
         await StartAmendingIfAskedAsync(turn, said, cancellationToken);
-        var lines = UnitsReader.Apply(menu, text, extracted.Items.Select(CartEditor.LineFrom).ToList(), _words);
+        var lines = UnitsReader.Apply(menu, text, extracted.Items.Select(CartEditor.LineFrom).ToList(), Words);
         var halved = HalvesReader.Apply(menu, text, lines);
         foreach (var line in halved)
         {
@@ -195,7 +232,7 @@ public sealed partial class Conversation(
 
         var replies = new List<OutgoingMessage>();
         // "cool, 2 tacos" or "buenas! 2 tacos": the courtesy around an order is not an unknown dish.
-        var unknown = extracted.Unrecognized.Where(u => !TextReading.OnlyFrom(TextReading.Words(u), _words.Approval, _words.Thanks, _words.Greetings, _words.Filler, _words.Yes, _words.Goodbyes));
+        var unknown = extracted.Unrecognized.Where(u => !TextReading.OnlyFrom(TextReading.Words(u), Words.Approval, Words.Thanks, Words.Greetings, Words.Filler, Words.Yes, Words.Goodbyes));
         var notes = unknown.Select(p => Unrecognized(turn, p)).Concat(extracted.Ambiguities.Select(ChatText.Question)).ToList();
         if (notes.Count > 0)
         {
@@ -217,7 +254,7 @@ public sealed partial class Conversation(
         turn.Misunderstood = true;
         if (turn.State.Dialogue.Misunderstood + 1 >= 3)
         {
-            return HandOver(turn, "misunderstood", "Sorry, I'm not getting this right. I've asked a member of our staff to take over; they will answer you here shortly.");
+            return HandOver(turn, "misunderstood", Texts.HandOverMisunderstood);
         }
 
         var suggestion = extracted.Unrecognized.Count == 1 ? Suggest(turn, extracted.Unrecognized[0]) : null;
@@ -227,8 +264,8 @@ public sealed partial class Conversation(
             return [suggestion];
         }
 
-        var cart = turn.State.HasCart ? " Your order so far is unchanged." : "";
-        return [new TextReply($"Sorry, I didn't understand that.{cart} You can order like “{MenuBrowser.Example(menu)}”, ask “what drinks do you have?”, send “menu”, or say “talk to a person”.")];
+        var cart = turn.State.HasCart ? Texts.CartUnchanged : "";
+        return [new TextReply(string.Format(CultureInfo.InvariantCulture, Texts.NotUnderstood, cart, MenuBrowser.Example(menu)))];
     }
 
     /// <summary>"Did you mean Garlic Bread?" as a button that adds exactly that item; null when nothing on the menu is close.</summary>
@@ -240,7 +277,7 @@ public sealed partial class Conversation(
             return null;
         }
 
-        var quantity = TextReading.Words(phrase).Select(w => TextReading.Number(w, _words)).FirstOrDefault(n => n is not null) ?? 1;
+        var quantity = TextReading.Words(phrase).Select(w => TextReading.Number(w, Words)).FirstOrDefault(n => n is not null) ?? 1;
         var items = closest.Select(name => menu.FindItem(name)!).ToList();
         turn.Prompt = Prompt.Offer;
         turn.State.Dialogue = turn.State.Dialogue with { Offer = new OfferedItem(items[0].Id, null, quantity) };
@@ -255,7 +292,7 @@ public sealed partial class Conversation(
     /// <summary>A "Did you mean …?" offer when the whole message (less its count) is a near miss of one item's name.</summary>
     private ButtonsReply? Misspelled(Turn turn, string text)
     {
-        var words = TextReading.Words(text).Where(w => TextReading.Number(w, _words) is null && !_words.Filler.Contains(w)).ToArray();
+        var words = TextReading.Words(text).Where(w => TextReading.Number(w, Words) is null && !Words.Filler.Contains(w)).ToArray();
         if (words.Length is 0 or > 4)
         {
             return null;

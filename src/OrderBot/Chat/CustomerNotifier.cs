@@ -74,9 +74,10 @@ public sealed partial class CustomerNotifier(
             return DeliveryResult.Permanent($"the customer's channel '{conversation.Channel}' is not served by this process");
         }
 
-        var phrase = ChatText.StatusPhrase(status);
+        var texts = ChatTexts.For(conversation.Dialogue.Language);
+        var phrase = ChatText.StatusPhrase(status, texts);
         var lastWrote = await LastWroteAsync(db, customerId, conversation, cancellationToken);
-        var message = new StatusNotice(ChatText.Notice(number, status), number, phrase, lastWrote);
+        var message = new StatusNotice(ChatText.Notice(number, status, texts), number, phrase, lastWrote);
         var result = await channel.SendAsync(customerId, message, cancellationToken);
         if (!result.Sent)
         {

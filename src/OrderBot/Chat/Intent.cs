@@ -34,21 +34,27 @@ public static partial class IntentReader
         "good morning", "good afternoon", "good evening", "morning", "evening",
     ];
 
-    private static readonly HashSet<string> Helps = ["help", "?", "how does this work", "what can you do", "info", "commands"];
+    private static readonly HashSet<string> Helps = ["help", "?", "how does this work", "what can you do", "info", "commands", "ayuda", "ajuda"];
 
     private static readonly HashSet<string> Menus =
     [
         "menu", "the menu", "show menu", "show the menu", "show me the menu", "see the menu", "menu please", "send menu",
         "send the menu", "send me the menu", "what do you have", "what's on the menu", "whats on the menu", "list", "catalog",
+        "menú", "el menú", "el menu", "la carta", "carta", "ver el menú", "ver el menu", "ver la carta", "pásame el menú", "pasame el menu",
+        "cardápio", "cardapio", "o cardápio", "o cardapio", "ver o cardápio", "ver o cardapio", "manda o cardápio", "manda o cardapio",
     ];
 
     private static readonly HashSet<string> Statuses =
     [
         "status", "order status", "my order", "where is my order", "where's my order", "wheres my order", "where is my food",
         "where's my food", "is my order ready", "status of my order", "track", "track my order",
+        "estado", "estado del pedido", "estado de mi pedido", "mi pedido", "dónde está mi pedido", "donde esta mi pedido", "donde está mi pedido",
+        "status do pedido", "status do meu pedido", "meu pedido", "cadê meu pedido", "cade meu pedido", "onde está meu pedido", "onde esta meu pedido",
     ];
 
-    private static readonly HashSet<string> Cancels = ["cancel", "cancel order", "cancel my order", "cancel the order", "cancel it", "stop"];
+    private static readonly HashSet<string> Cancels = ["cancel", "cancel order", "cancel my order", "cancel the order", "cancel it", "stop",
+        "cancelar", "cancela", "cancelar pedido", "cancelar mi pedido", "cancelar el pedido", "cancela el pedido", "cancela mi pedido",
+        "cancelar o pedido", "cancela o pedido", "cancelar meu pedido", "cancela meu pedido"];
 
     private static readonly HashSet<string> Confirms =
     [
@@ -56,7 +62,7 @@ public static partial class IntentReader
         "that's all", "thats all", "that's it", "thats it", "done", "correct",
     ];
 
-    private static readonly HashSet<string> Changes = ["change", "edit", "change order", "change it", "modify"];
+    private static readonly HashSet<string> Changes = ["change", "edit", "change order", "change it", "modify", "cambiar", "modificar", "alterar", "mudar"];
 
     public static Intent Read(string text)
     {

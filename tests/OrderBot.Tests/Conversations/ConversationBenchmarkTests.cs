@@ -8,7 +8,7 @@ public sealed class ConversationBenchmarkTests
 {
     private static readonly string Menus = RepositoryFiles.PathOf("samples", "menus");
 
-    private static async Task<ConversationResult> RunAsync(string line)
+    internal static async Task<ConversationResult> RunAsync(string line)
     {
         var (scripts, problems) = ConversationScript.ReadLines([line]);
         Assert.Empty(problems);
