@@ -342,7 +342,7 @@ public sealed partial class Conversation(
                 return await ApplyPendingEditAsync(turn, line, cancellationToken);
             case CartButtons.Confirm or CartButtons.Change or CartButtons.Cancel or CartButtons.Size or CartButtons.Line:
                 return [new TextReply("That order is no longer open (it was placed, cancelled or it expired). Type a new order whenever you like.")];
-            case OfferButton when parts.Length == 3 && int.TryParse(parts[2], out var quantity):
+            case OfferButton when parts.Length == 3 && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var quantity) && quantity > 0:
                 return AddOffered(turn, new OfferedItem(parts[1], null, quantity));
             case "menu":
                 var page = MenuBrowser.Choose(menu, choice.Id, out var itemId);

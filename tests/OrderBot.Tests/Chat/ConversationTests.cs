@@ -202,4 +202,22 @@ public sealed class ConversationTests : IAsyncLifetime
         Assert.Equal("More…", drinks.Rows.Last().Title);
         Assert.DoesNotContain(more.Rows, r => drinks.Rows.Any(d => d.Id == r.Id));
     }
+
+    [Theory]
+    [InlineData("size:{0}:-1:large")]
+    [InlineData("size:{0}:99:large")]
+    [InlineData("line:{0}:-5")]
+    [InlineData("offer:latte:-3")]
+    public async Task A_button_id_out_of_range_changes_nothing_and_throws_nothing(string forgedId)
+    {
+        var question = (await SayAsync("2 lattes"))[^1];
+        var cartId = Press(question, "small").Split(':')[1];
+
+        var replies = await SendAsync(new ChoiceContent(string.Format(System.Globalization.CultureInfo.InvariantCulture, forgedId, cartId), "large"));
+        var summary = (await SayAsync("small"))[^1];
+
+        Assert.NotEmpty(replies);
+        Assert.Contains("• 2 × latte (small)", summary.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("3 ×", summary.Text, StringComparison.Ordinal);
+    }
 }
