@@ -3,7 +3,7 @@ using OrderBot.Orders;
 
 namespace OrderBot.Server.Api;
 
-/// <summary>POST /api/orders: the seed's order shape; prices may be omitted and always come from the menu.</summary>
+/// <summary>POST /api/orders: the specification's order shape; prices may be omitted and always come from the menu.</summary>
 public sealed record CreateOrderBody(string? CustomerId, IReadOnlyList<OrderItemBody>? Items, string? SpecialInstructions = null)
 {
     public OrderRequest ToRequest(string caller, string? idempotencyKey) =>

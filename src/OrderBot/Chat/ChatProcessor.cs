@@ -10,8 +10,9 @@ namespace OrderBot.Chat;
 /// <summary>
 /// Runs one customer's waiting messages through the <see cref="Conversation"/>, oldest first, then sends the
 /// replies. Each message is one transaction: the conversation's state, the replies to send and the inbox row
-/// marked handled commit together, so a crash leaves the message waiting and nothing half done. A customer is
-/// handled only under a <see cref="ChatLease"/>, so several servers on one database split customers between them.
+/// marked handled commit together, so a crash leaves the message waiting. The customer upsert and a confirmed order
+/// commit in transactions of their own before that; both are safe to repeat when the message is handled again (the
+/// order is idempotent on the cart's id). A customer is handled only under a <see cref="ChatLease"/>, so several servers on one database split customers between them.
 /// </summary>
 public sealed partial class ChatProcessor(
     IDbContextFactory<OrderBotDbContext> dbFactory,

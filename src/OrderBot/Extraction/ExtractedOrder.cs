@@ -36,7 +36,7 @@ public sealed record ExtractedOrder
 /// <param name="Price">Unit price from the menu (base, size and options).</param>
 /// <param name="Size">The size id, or null when none was said.</param>
 /// <param name="Options">Options added, removed (<see cref="ExtractedOption.Negated"/>) or qualified.</param>
-/// <remarks>Serialised with the seed's name, quantity and price first.</remarks>
+/// <remarks>Serialised with the specification's name, quantity and price first.</remarks>
 public sealed record ExtractedItem(
     [property: JsonPropertyOrder(1)] string MenuItemId,
     string Name,

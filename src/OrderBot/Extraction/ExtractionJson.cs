@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace OrderBot.Extraction;
 
 /// <summary>
-/// The wire shape of an <see cref="ExtractedOrder"/>: the seed's <c>items[{name, quantity, price}]</c> and
+/// The wire shape of an <see cref="ExtractedOrder"/>: the specification's <c>items[{name, quantity, price}]</c> and
 /// <c>special_instructions</c>, with the richer fields beside them in snake_case.
 /// </summary>
 public static class ExtractionJson

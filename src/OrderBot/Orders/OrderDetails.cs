@@ -1,7 +1,7 @@
 namespace OrderBot.Orders;
 
 /// <summary>
-/// An order as callers see it: the seed's shape (<c>id</c>, <c>customer_id</c>, <c>items[{name, quantity, price}]</c>,
+/// An order as callers see it: the specification's shape (<c>id</c>, <c>customer_id</c>, <c>items[{name, quantity, price}]</c>,
 /// <c>total_amount</c>, <c>status</c>, <c>created_at</c>, <c>updated_at</c>) with richer fields beside it.
 /// </summary>
 public sealed record OrderDetails(
@@ -66,7 +66,7 @@ public sealed record OrderLineOption(string Id, string Name, string Group, bool 
 
 public sealed record StatusChangeDetails(OrderStatus? From, OrderStatus To, DateTime At, string Actor);
 
-/// <summary>The result of placing an order: the seed's (order_id, status), the chat number and the total.</summary>
+/// <summary>The result of placing an order: the specification's (order_id, status), the chat number and the total.</summary>
 public sealed record PlacedOrder(string OrderId, OrderStatus Status, string Number, decimal TotalAmount, string Currency)
 {
     /// <summary>True when an earlier request with the same idempotency key created this order.</summary>

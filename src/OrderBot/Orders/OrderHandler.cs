@@ -30,7 +30,7 @@ public sealed partial class OrderHandler(
     /// <summary>The menu orders are priced from, if any.</summary>
     public Menu.Menu? Menu => menu;
 
-    /// <summary>The seed's form: stores a new pending order for an existing customer.</summary>
+    /// <summary>The specification's form: stores a new pending order for an existing customer.</summary>
     /// <inheritdoc cref="CreateOrderAsync(OrderRequest, CancellationToken)"/>
     public Task<PlacedOrder> CreateOrderAsync(string customerId, IReadOnlyList<OrderItemRequest> items, CancellationToken cancellationToken = default) =>
         CreateOrderAsync(new OrderRequest(customerId, items), cancellationToken);
@@ -122,7 +122,7 @@ public sealed partial class OrderHandler(
     }
 
     /// <summary>
-    /// The seed's boolean form: true when the order moved to <paramref name="status"/>; false, with the
+    /// The specification's boolean form: true when the order moved to <paramref name="status"/>; false, with the
     /// order unchanged, for an unknown order, a forbidden transition or a lost race (the reason is logged).
     /// </summary>
     /// <exception cref="OrderValidationException">The status name is not a known status.</exception>

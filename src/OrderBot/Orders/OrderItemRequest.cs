@@ -1,7 +1,7 @@
 namespace OrderBot.Orders;
 
 /// <summary>
-/// A line a caller wants to order, in the seed's shape (<c>name</c>, <c>quantity</c>, <c>price</c>).
+/// A line a caller wants to order, in the specification's shape (<c>name</c>, <c>quantity</c>, <c>price</c>).
 /// With a menu the price may be left out: it always comes from the menu, and a price that disagrees is rejected.
 /// </summary>
 public sealed record OrderItemRequest(string Name, int Quantity, decimal? Price = null)

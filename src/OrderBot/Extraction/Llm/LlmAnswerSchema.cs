@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace OrderBot.Extraction.Llm;
 
 /// <summary>
-/// The structured-output schema sent with every request (the seed's <c>items[{name, quantity, price}]</c> and
+/// The structured-output schema sent with every request (the specification's <c>items[{name, quantity, price}]</c> and
 /// <c>special_instructions</c>, plus size and options) and the strict reader of the answer. OpenAI's strict mode
 /// wants every property required and optional values as a union with null, hence the shape.
 /// </summary>

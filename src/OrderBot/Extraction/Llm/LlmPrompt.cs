@@ -5,7 +5,7 @@ using OrderBot.Menu;
 namespace OrderBot.Extraction.Llm;
 
 /// <summary>
-/// The request text: the seed's extraction prompt, tightened so the message is data, plus the menu in compact
+/// The request text: the specification's extraction prompt, tightened so the message is data, plus the menu in compact
 /// form. Prices are left out on purpose: the model has no use for them, and a price it never saw is one it
 /// cannot be talked into changing.
 /// </summary>
