@@ -13,8 +13,11 @@ public sealed class ParserPropertyTests
     private static readonly string[] Noise =
         ["and", "with", "no", "without", "x", ",", "2", "-3", "999999", "a", "two", "extra", "🍕", "\u0001", "price", "0.01", "make that", "a few", "both", "pickup at 5"];
 
+    // Menu names carry letters English words never combine, so no name is also a number or a filler word.
+    private static readonly Gen<string> Name = Word.Select(w => "qz" + w);
+
     private static readonly Gen<Menu.Menu> Menus =
-        Gen.Select(Word.HashSet[8, 16], Gen.Int[1, 4], Gen.Int[0, 3], Gen.Int[1, 50])
+        Gen.Select(Name.HashSet[8, 16], Gen.Int[1, 4], Gen.Int[0, 3], Gen.Int[1, 50])
             .Select(t => Build([.. t.Item1], t.Item2, t.Item3, t.Item4));
 
     private static Menu.Menu Build(string[] names, int itemCount, int sizeCount, int maxQuantity)
@@ -76,6 +79,22 @@ public sealed class ParserPropertyTests
                 }).ToList();
                 Assert.Equal(menu.UnitPrice(item, size, options), line.Price);
             }
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void An_item_named_with_a_quantity_is_read_as_that_item_and_quantity()
+    {
+        Menus.SelectMany(menu => Gen.Select(Gen.Int[0, menu.Items.Count - 1], Gen.Int[1, menu.MaxQuantity]).Select(t => (menu, t.Item1, t.Item2))).Sample(t =>
+        {
+            var (menu, index, quantity) = t;
+            var item = menu.Items[index];
+
+            var order = new MenuParser(menu).Parse($"{quantity} {item.Name} please");
+
+            var line = Assert.Single(order.Items);
+            Assert.Equal(item.Id, line.MenuItemId);
+            Assert.Equal(quantity, line.Quantity);
         }, iter: 300);
     }
 }
