@@ -59,6 +59,7 @@ public static class OrderBotApp
         app.MapExtract();
         app.MapCrm();
         app.MapStaff();
+        app.MapStock();
         app.MapWhatsApp();
         app.MapWebChat();
         return app;
