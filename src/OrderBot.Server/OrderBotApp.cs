@@ -59,6 +59,7 @@ public static class OrderBotApp
         app.MapExtract();
         app.MapCrm();
         app.MapStaff();
+        app.MapStock();
         app.MapWhatsApp();
         app.MapWebChat();
         return app;
@@ -68,6 +69,7 @@ public static class OrderBotApp
     public static async Task InitializeAndStartAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         _ = app.Services.GetRequiredService<Menu.Menu>();
+        _ = app.Services.GetRequiredService<OrderBot.Shop.ShopSettings>();
         await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         StartupLog.Write(app.Services);

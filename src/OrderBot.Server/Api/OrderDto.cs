@@ -23,11 +23,30 @@ public sealed record OrderDto(
     /// <summary>Set while the customer asks to cancel a started order; staff accept (move to cancelled) or refuse.</summary>
     public DateTime? CancelRequestedAt { get; init; }
 
+    /// <summary>The lines' sum; <c>total_amount</c> is what the customer pays (subtotal + delivery fee + tax when added + tip).</summary>
+    public decimal Subtotal { get; init; }
+
+    /// <summary>Tax in the total: added on top, or the part of the prices that is tax when the shop's prices include it.</summary>
+    public decimal Tax { get; init; }
+
+    public decimal Tip { get; init; }
+
+    /// <summary>Pickup or delivery with address, zone, fee and times; absent when nobody stated it (no shop file).</summary>
+    public Fulfilment? Fulfilment { get; init; }
+
+    /// <summary>Payment method and state (due, pending, paid, refunded, failed); absent when nothing was chosen.</summary>
+    public Payment? Payment { get; init; }
+
     public static OrderDto From(OrderDetails order, CrmSyncState crm) => new(
         order.Id, order.Number, order.CustomerId, order.Items, order.TotalAmount, order.Currency, order.Status,
         order.CreatedAt, order.UpdatedAt, order.Version, order.SpecialInstructions, order.History, order.NextStatuses, crm)
     {
         CancelRequestedAt = order.CancelRequestedAt,
+        Subtotal = order.Subtotal,
+        Tax = order.Tax,
+        Tip = order.Tip,
+        Fulfilment = order.Fulfilment,
+        Payment = order.Payment,
     };
 }
 

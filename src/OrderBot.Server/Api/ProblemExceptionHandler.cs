@@ -14,6 +14,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var (status, title, detail, errors) = exception switch
         {
             OrderValidationException e => (StatusCodes.Status400BadRequest, "The request is invalid.", e.Message, e.Errors),
+            OrderRuleException e => (StatusCodes.Status422UnprocessableEntity, "The order breaks a shop rule: " + e.RuleName + ".", e.Message,
+                new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
             UnknownCustomerException e => (StatusCodes.Status422UnprocessableEntity, "Unknown customer.", e.Message, null),
             IdempotencyKeyReusedException e => (StatusCodes.Status422UnprocessableEntity, "Idempotency key reused.", e.Message, null),
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } =>
@@ -39,6 +41,21 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var problem = errors is null
             ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail }
             : new HttpValidationProblemDetails(errors.ToDictionary()) { Status = status, Title = title, Detail = detail };
+        if (exception is OrderRuleException rule)
+        {
+            // The rule's wire name is what a client (and the conversation) acts on: offer pickup, suggest the opening time.
+            problem.Extensions["rule"] = rule.RuleName;
+            if (rule.NextOpening is { } opens)
+            {
+                problem.Extensions["next_opening"] = opens.UtcDateTime;
+            }
+
+            if (rule.SoldOut.Count > 0)
+            {
+                problem.Extensions["sold_out"] = rule.SoldOut;
+            }
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 

@@ -44,6 +44,7 @@ public static partial class StartupErrors
             var message = e switch
             {
                 MenuValidationException menu => menu.Message,
+                OrderBot.Shop.ShopValidationException shop => shop.Message,
                 OrderBot.Crm.CrmSetupException crm => crm.Message,
                 OptionsValidationException options => Options(options),
                 InvalidOperationException binding when BindingFailure().Match(binding.Message) is { Success: true } match =>

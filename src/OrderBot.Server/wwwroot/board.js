@@ -1,5 +1,5 @@
 // The staff board: today's orders by status, live over server-sent events.
-const columns = ['pending', 'confirmed', 'preparing', 'ready', 'shipped', 'delivered', 'cancelled'];
+const columns = ['pending', 'confirmed', 'preparing', 'ready', 'shipped', 'delivered', 'collected', 'cancelled'];
 const orders = new Map();
 let stream;
 
@@ -21,6 +21,16 @@ function renderCard(order) {
     const li = document.createElement('li');
     li.textContent = `${describeLine(line)} · ${money(line.price * line.quantity, order.currency)}`;
     items.append(li);
+  }
+  const fulfilment = card.querySelector('.fulfilment');
+  const handOver = order.fulfilment;
+  if (handOver || order.payment) {
+    const when = handOver?.requested_for ? `for ${new Date(handOver.requested_for).toLocaleString()}` : handOver?.estimated_at ? `about ${new Date(handOver.estimated_at).toLocaleTimeString()}` : '';
+    const where = handOver?.mode === 'delivery' ? `Delivery to ${handOver.address || `${handOver.latitude}, ${handOver.longitude}`}` : handOver ? 'Pickup' : '';
+    const paid = order.payment ? `${order.payment.method}, ${order.payment.state}` : '';
+    fulfilment.textContent = [where, when, paid].filter(Boolean).join(' · ');
+  } else {
+    fulfilment.remove();
   }
   const notes = card.querySelector('.notes');
   if (order.special_instructions) {
@@ -113,6 +123,7 @@ async function load() {
   for (const order of list) orders.set(order.id, order);
   render();
   handovers.refresh();
+  stock.refresh();
 }
 
 async function listen() {

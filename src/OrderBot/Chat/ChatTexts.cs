@@ -41,6 +41,12 @@ public sealed record ChatTexts
     /// <summary>{0} the cart note, {1} an example order.</summary>
     public required string NotUnderstood { get; init; }
     public required string CartUnchanged { get; init; }
+
+    /// <summary>{0} the sold-out item or option.</summary>
+    public required string SoldOut { get; init; }
+
+    /// <summary>{0} the closest available items.</summary>
+    public required string SoldOutAlternatives { get; init; }
     public required string HandOverPerson { get; init; }
     public required string HandOverComplaint { get; init; }
     public required string HandOverMisunderstood { get; init; }
@@ -75,6 +81,8 @@ public sealed record ChatTexts
         NoWithoutCart = "OK. Tell me whenever you'd like to order.",
         NotUnderstood = "Sorry, I didn't understand that.{0} You can order like “{1}”, ask “what drinks do you have?”, send “menu”, or say “talk to a person”.",
         CartUnchanged = " Your order so far is unchanged.",
+        SoldOut = "Sorry, {0} is sold out right now.",
+        SoldOutAlternatives = " You could have {0} instead.",
         HandOverPerson = "Of course. I've asked a member of our staff to take over; they will answer you here shortly.",
         HandOverComplaint = "I'm sorry to hear that. I've passed this to a member of our staff, who will answer you here shortly.",
         HandOverMisunderstood = "Sorry, I'm not getting this right. I've asked a member of our staff to take over; they will answer you here shortly.",
@@ -87,6 +95,7 @@ public sealed record ChatTexts
             OrderStatus.Ready => "is ready",
             OrderStatus.Shipped => "is on its way",
             OrderStatus.Delivered => "has been delivered. Enjoy your meal!",
+            OrderStatus.Collected => "has been collected. Enjoy your meal!",
             OrderStatus.Cancelled => "is cancelled",
             _ => $"is {status.ToWireName()}",
         },
@@ -119,6 +128,8 @@ public sealed record ChatTexts
         NoWithoutCart = "Vale. Avísame cuando quieras pedir.",
         NotUnderstood = "Perdona, no lo he entendido.{0} Puedes pedir así: “{1}”, preguntar “¿qué bebidas tienen?”, enviar “menú” o decir “hablar con una persona”.",
         CartUnchanged = " Tu pedido sigue igual.",
+        SoldOut = "Lo siento, {0} está agotado ahora mismo.",
+        SoldOutAlternatives = " Puedes pedir {0} en su lugar.",
         HandOverPerson = "Claro. He pedido a alguien del equipo que continúe; te responderá aquí en breve.",
         HandOverComplaint = "Siento mucho oír eso. Se lo he pasado a alguien del equipo, que te responderá aquí en breve.",
         HandOverMisunderstood = "Perdona, no lo estoy entendiendo bien. He pedido a alguien del equipo que continúe; te responderá aquí en breve.",
@@ -131,6 +142,7 @@ public sealed record ChatTexts
             OrderStatus.Ready => "está listo",
             OrderStatus.Shipped => "está en camino",
             OrderStatus.Delivered => "ha sido entregado. ¡Buen provecho!",
+            OrderStatus.Collected => "ha sido recogido. ¡Buen provecho!",
             OrderStatus.Cancelled => "está cancelado",
             _ => $"está {status.ToWireName()}",
         },
@@ -163,6 +175,8 @@ public sealed record ChatTexts
         NoWithoutCart = "Certo. Me avise quando quiser pedir.",
         NotUnderstood = "Desculpe, não entendi.{0} Você pode pedir assim: “{1}”, perguntar “quais bebidas vocês têm?”, enviar “cardápio” ou dizer “falar com um atendente”.",
         CartUnchanged = " Seu pedido continua igual.",
+        SoldOut = "Desculpe, {0} está esgotado no momento.",
+        SoldOutAlternatives = " Você pode pedir {0} no lugar.",
         HandOverPerson = "Claro. Pedi para alguém da equipe assumir; vão te responder aqui em breve.",
         HandOverComplaint = "Sinto muito por isso. Passei para alguém da equipe, que vai te responder aqui em breve.",
         HandOverMisunderstood = "Desculpe, não estou entendendo direito. Pedi para alguém da equipe assumir; vão te responder aqui em breve.",
@@ -175,6 +189,7 @@ public sealed record ChatTexts
             OrderStatus.Ready => "está pronto",
             OrderStatus.Shipped => "está a caminho",
             OrderStatus.Delivered => "foi entregue. Bom apetite!",
+            OrderStatus.Collected => "foi retirado. Bom apetite!",
             OrderStatus.Cancelled => "foi cancelado",
             _ => $"está {status.ToWireName()}",
         },

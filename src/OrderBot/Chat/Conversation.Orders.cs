@@ -16,6 +16,17 @@ public sealed partial class Conversation
             return [CartView(turn)];
         }
 
+        // Staff may have marked something sold out since it went into the cart: take it out and say so, with alternatives.
+        var soldOut = await SoldOutAsync(cancellationToken);
+        var refused = state.Cart.Select(l => (Line: l, Reply: soldOut.Refusal(l))).Where(r => r.Reply is not null).ToList();
+        if (refused.Count > 0)
+        {
+            state.Cart = state.Cart.Except(refused.Select(r => r.Line)).ToList();
+            turn.CartChanged = true;
+            var note = new TextReply(ChatLimits.Fit(string.Join("\n", refused.Select(r => r.Reply)), ChatLimits.TextBody));
+            return state.HasCart ? [note, CartView(turn)] : [note];
+        }
+
         var request = new OrderRequest(state.CustomerId, state.Cart.Select(l => l.ToRequest()).ToList())
         {
             SpecialInstructions = NotesForOrder(state.SpecialInstructions),
@@ -43,7 +54,22 @@ public sealed partial class Conversation
             var problem = e.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? "it is not valid";
             return [new TextReply($"Sorry, I couldn't place that order: {problem}. Please change it and confirm again."), CartView(turn)];
         }
+        catch (OrderRuleException e)
+        {
+            // A shop rule (closed, sold out in a race with staff, below a minimum): the cart stays so nothing is lost.
+            return [new TextReply($"Sorry, I couldn't place that order: {e.Message}."), CartView(turn)];
+        }
     }
+
+    /// <summary>The sold-out marks now, in the customer's language; none without a stock list.</summary>
+    private async Task<SoldOutCheck> SoldOutAsync(CancellationToken cancellationToken) => stock is null
+        ? new SoldOutCheck(menu, SoldOutCheck.None, SoldOutCheck.None, Texts, Texts.Language)
+        : new SoldOutCheck(
+            menu,
+            await stock.SoldOutIdsAsync(Stock.StockKind.Item, cancellationToken),
+            await stock.SoldOutIdsAsync(Stock.StockKind.Option, cancellationToken),
+            Texts,
+            Texts.Language);
 
     private async Task<IReadOnlyList<OutgoingMessage>> AmendAsync(Turn turn, string orderId, OrderRequest request, CancellationToken cancellationToken)
     {

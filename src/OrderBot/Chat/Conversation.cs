@@ -31,7 +31,8 @@ public sealed partial class Conversation(
     Menu.Menu menu,
     TimeProvider time,
     IOptions<ChatOptions> options,
-    ILogger<Conversation> logger)
+    ILogger<Conversation> logger,
+    Stock.StockList? stock = null)
 {
     public const string IdempotencyScope = "chat";
 
@@ -210,8 +211,16 @@ public sealed partial class Conversation(
         await StartAmendingIfAskedAsync(turn, said, cancellationToken);
         var lines = UnitsReader.Apply(menu, text, extracted.Items.Select(CartEditor.LineFrom).ToList(), Words);
         var halved = HalvesReader.Apply(menu, text, lines);
+        var soldOut = await SoldOutAsync(cancellationToken);
+        var refused = new List<string>();
         foreach (var line in halved)
         {
+            if (soldOut.Refusal(line) is { } reply)
+            {
+                refused.Add(reply);
+                continue;
+            }
+
             CartEditor.Add(menu, state, line, menu.MaxQuantity, turn.Now);
         }
 
@@ -233,7 +242,7 @@ public sealed partial class Conversation(
         var replies = new List<OutgoingMessage>();
         // "cool, 2 tacos" or "buenas! 2 tacos": the courtesy around an order is not an unknown dish.
         var unknown = extracted.Unrecognized.Where(u => !TextReading.OnlyFrom(TextReading.Words(u), Words.Approval, Words.Thanks, Words.Greetings, Words.Filler, Words.Yes, Words.Goodbyes));
-        var notes = unknown.Select(p => Unrecognized(turn, p)).Concat(extracted.Ambiguities.Select(ChatText.Question)).ToList();
+        var notes = refused.Concat(unknown.Select(p => Unrecognized(turn, p))).Concat(extracted.Ambiguities.Select(ChatText.Question)).ToList();
         if (notes.Count > 0)
         {
             // A long message can leave many unknown parts; the reply still has to fit one WhatsApp text (found by ChatFuzzTests).

@@ -83,6 +83,15 @@ public sealed class HubSpotOptions
     /// <summary>Our status name (pending, confirmed, ...) to the value written; an unmapped status is written as its name.</summary>
     public Dictionary<string, string> StatusMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The value written for a status. A pickup order's "collected" ends it as "delivered" ends a delivery, so an unmapped
+    /// collected takes delivered's stage: a portal set up before pickup orders existed keeps working.
+    /// </summary>
+    public string StageOf(string status) =>
+        StatusMap.TryGetValue(status, out var stage) ? stage
+        : status == "collected" && StatusMap.TryGetValue("delivered", out var delivered) ? delivered
+        : status;
+
     /// <summary>Written to hs_source_store (default OrderBot).</summary>
     public string SourceStore { get; set; } = "OrderBot";
 

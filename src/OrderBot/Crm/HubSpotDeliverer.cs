@@ -66,7 +66,7 @@ public sealed class HubSpotDeliverer(IHttpClientFactory http, IOptions<CrmOption
             ["hs_currency_code"] = order.Currency,
             ["hs_total_price"] = order.TotalAmount.ToString(CultureInfo.InvariantCulture),
             ["hs_source_store"] = hubSpot.SourceStore,
-            [hubSpot.StatusProperty] = hubSpot.StatusMap.GetValueOrDefault(status, status),
+            [hubSpot.StatusProperty] = hubSpot.StageOf(status),
         };
         if (!string.IsNullOrEmpty(hubSpot.Pipeline))
         {

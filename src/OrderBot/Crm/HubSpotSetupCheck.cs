@@ -93,7 +93,7 @@ public sealed class HubSpotSetupCheck(IHttpClientFactory http, IOptions<CrmOptio
         var stages = chosen.SelectMany(p => p["stages"]?.AsArray().OfType<JsonObject>() ?? []).ToList();
         var ids = stages.Select(s => s["id"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var unmapped = Enum.GetValues<OrderStatus>().Select(s => s.ToWireName())
-            .Where(status => !ids.Contains(HubSpot.StatusMap.GetValueOrDefault(status, status))).ToList();
+            .Where(status => !ids.Contains(HubSpot.StageOf(status))).ToList();
         if (unmapped.Count > 0)
         {
             problems.Add($"Crm:HubSpot:StatusMap: {string.Join(", ", unmapped)} {(unmapped.Count == 1 ? "is" : "are")} not mapped to a stage id of " +

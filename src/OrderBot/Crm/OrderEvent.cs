@@ -13,4 +13,7 @@ public sealed record OrderEvent(string EventId, string Type, string OrderId, int
 
     /// <summary>The customer asked to cancel a started order (or staff answered the request); the order carries <c>cancel_requested_at</c>.</summary>
     public const string CancelRequestChanged = "order.cancel_request_changed";
+
+    /// <summary>The order's payment state changed (paid, failed, refunded); the order carries <c>payment</c>.</summary>
+    public const string Payment = "order.payment";
 }

@@ -6,6 +6,7 @@ using OrderBot.Customers;
 using OrderBot.Extraction.Llm;
 using OrderBot.Menu;
 using OrderBot.Orders;
+using OrderBot.Shop;
 using OrderBot.Storage;
 
 namespace OrderBot.Hosting;
@@ -18,9 +19,11 @@ public static class OrderBotServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOrderBotStorage(configuration);
         services.AddOrderBotMenu(configuration);
+        services.AddOrderBotShop(configuration);
         services.AddOrderBotExtraction(configuration);
         services.AddSingleton<OrderFeed>();
         services.AddSingleton<OrderMetrics>();
+        services.AddSingleton<Stock.StockList>();
         services.AddSingleton<OrderHandler>();
         services.AddSingleton<CustomerDirectory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, OrderPersonalDataEraser>());
@@ -32,6 +35,14 @@ public static class OrderBotServiceCollectionExtensions
     {
         services.AddOptions<MenuOptions>().Bind(configuration.GetSection(MenuOptions.Section));
         services.AddSingleton(sp => MenuLoader.LoadFile(sp.GetRequiredService<IOptions<MenuOptions>>().Value.ResolvePath()));
+        return services;
+    }
+
+    /// <summary>Loads the shop file (<c>Shop:Path</c>) once, at start, like the menu; no path: <see cref="ShopSettings.None"/>.</summary>
+    public static IServiceCollection AddOrderBotShop(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ShopOptions>().Bind(configuration.GetSection(ShopOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ShopOptions>>().Value.ResolvePath() is { } path ? ShopLoader.LoadFile(path) : ShopSettings.None);
         return services;
     }
 }

@@ -10,10 +10,10 @@ namespace OrderBot.Menu;
 /// </summary>
 internal static class MenuJsonShape
 {
-    public static List<string> Problems(JsonElement root)
+    public static List<string> Problems(JsonElement root, Type type)
     {
         var problems = new List<string>();
-        Check(root, typeof(MenuDefinition), "$", problems);
+        Check(root, type, "$", problems);
         return problems;
     }
 

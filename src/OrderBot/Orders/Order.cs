@@ -23,7 +23,23 @@ public sealed class Order
 
     public string CustomerId { get; private set; } = "";
     public IReadOnlyList<OrderItem> Items => _items;
+
+    /// <summary>What the customer pays: subtotal, delivery fee, tax when added on top, and tip.</summary>
     public decimal TotalAmount { get; private set; }
+
+    /// <summary>The lines' sum.</summary>
+    public decimal Subtotal { get; private set; }
+
+    /// <summary>The tax in the total: added on top, or the part of the prices that is tax when they include it.</summary>
+    public decimal Tax { get; private set; }
+
+    public decimal Tip { get; private set; }
+
+    /// <summary>Pickup or delivery, with address, fee and times; null when nobody stated it (no shop file, or a channel that does not ask).</summary>
+    public Fulfilment? Fulfilment { get; private set; }
+
+    /// <summary>How it is paid and where that stands; null when nothing was chosen (paid at the counter).</summary>
+    public Payment? Payment { get; private set; }
 
     /// <summary>The customer's words for the staff that are not items ("pickup at 5"); null when there are none.</summary>
     public string? SpecialInstructions { get; private set; }
@@ -43,7 +59,13 @@ public sealed class Order
 
     public static Order Place(
         OrderIdentity identity, string customerId, string currency, int minorUnits, IEnumerable<OrderItem> items, string actor, DateTime now,
-        string? specialInstructions = null)
+        string? specialInstructions = null) =>
+        Place(identity, customerId, currency, minorUnits, items, actor, now, specialInstructions, null, null, Shop.OrderPricing.ItemsOnly);
+
+    /// <summary>Places an order with its fulfilment, payment and prices as the Order Handler computed them from the shop.</summary>
+    public static Order Place(
+        OrderIdentity identity, string customerId, string currency, int minorUnits, IEnumerable<OrderItem> items, string actor, DateTime now,
+        string? specialInstructions, Fulfilment? fulfilment, Payment? payment, Func<decimal, Shop.OrderPrice> price)
     {
         var order = new Order
         {
@@ -58,7 +80,9 @@ public sealed class Order
             SpecialInstructions = specialInstructions,
         };
         order._items.AddRange(items);
-        order.TotalAmount = Total(order._items, minorUnits);
+        order.Fulfilment = fulfilment;
+        order.Payment = payment;
+        order.Reprice(price(Total(order._items, minorUnits)));
         order._history.Add(new StatusChange { OrderId = order.Id, From = null, To = OrderStatus.Pending, At = now, Actor = actor });
         return order;
     }
@@ -69,7 +93,7 @@ public sealed class Order
     /// <summary>Moves to <paramref name="next"/> when the state machine allows it; otherwise says why and changes nothing.</summary>
     public bool TryMoveTo(OrderStatus next, string actor, DateTime now, out string? reason)
     {
-        if (!Status.CanMoveTo(next))
+        if (!Status.CanMoveTo(next, Fulfilment?.Mode))
         {
             reason = Status.IsFinal()
                 ? $"order {Number} is {Status.ToWireName()}, which is final"
@@ -97,7 +121,11 @@ public sealed class Order
     /// Replaces the lines (the customer added or changed something) while <see cref="CanAmend"/>; the total follows.
     /// Otherwise says why and changes nothing.
     /// </summary>
-    public bool TryAmend(IEnumerable<OrderItem> items, int minorUnits, DateTime now, out string? reason)
+    public bool TryAmend(IEnumerable<OrderItem> items, int minorUnits, DateTime now, out string? reason) =>
+        TryAmend(items, minorUnits, Shop.OrderPricing.ItemsOnly, now, out reason);
+
+    /// <summary>Replaces the lines and prices them again with <paramref name="price"/> (fee, tax, tip from the shop).</summary>
+    public bool TryAmend(IEnumerable<OrderItem> items, int minorUnits, Func<decimal, Shop.OrderPrice> price, DateTime now, out string? reason)
     {
         if (!CanAmend(Status))
         {
@@ -106,7 +134,7 @@ public sealed class Order
         }
 
         _items = [.. items];
-        TotalAmount = Total(_items, minorUnits);
+        Reprice(price(Total(_items, minorUnits)));
         UpdatedAt = now;
         Version++;
         reason = null;
@@ -116,7 +144,7 @@ public sealed class Order
     /// <summary>Opens (<paramref name="requested"/>) or closes a customer's cancel request while the order can still be cancelled.</summary>
     public bool TrySetCancelRequest(bool requested, DateTime now, out string? reason)
     {
-        if (!Status.CanMoveTo(OrderStatus.Cancelled))
+        if (!Status.CanMoveTo(OrderStatus.Cancelled, Fulfilment?.Mode))
         {
             reason = $"order {Number} is {Status.ToWireName()}; it can no longer be cancelled";
             return false;
@@ -127,6 +155,34 @@ public sealed class Order
         Version++;
         reason = null;
         return true;
+    }
+
+    /// <summary>Records a payment state change (a provider's confirmation, a refund); the method stays.</summary>
+    public bool TryRecordPayment(PaymentState state, string? reference, DateTime now, out string? reason)
+    {
+        if (Payment is null)
+        {
+            reason = $"order {Number} has no payment method to record a payment for";
+            return false;
+        }
+
+        Payment = Payment with { State = state, Reference = reference ?? Payment.Reference };
+        UpdatedAt = now;
+        Version++;
+        reason = null;
+        return true;
+    }
+
+    private void Reprice(Shop.OrderPrice price)
+    {
+        Subtotal = price.Subtotal;
+        Tax = price.Tax;
+        Tip = price.Tip;
+        TotalAmount = price.Total;
+        if (Fulfilment is not null && Fulfilment.Fee != price.Fee)
+        {
+            Fulfilment = Fulfilment with { Fee = price.Fee };
+        }
     }
 
     /// <summary>Sum of quantity times unit price, rounded once to the currency's minor unit.</summary>

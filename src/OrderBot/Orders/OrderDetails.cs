@@ -22,7 +22,18 @@ public sealed record OrderDetails(
     /// <summary>Status changes, oldest first; null where the history was not loaded (pages of orders).</summary>
     public IReadOnlyList<StatusChangeDetails>? History { get; init; }
 
-    public IReadOnlyList<OrderStatus> NextStatuses => Status.NextStatuses();
+    public IReadOnlyList<OrderStatus> NextStatuses => Status.NextStatuses(Fulfilment?.Mode);
+
+    /// <summary>The lines' sum; <see cref="TotalAmount"/> adds the delivery fee, tax when added on top, and tip.</summary>
+    public decimal Subtotal { get; init; }
+    public decimal Tax { get; init; }
+    public decimal Tip { get; init; }
+
+    /// <summary>Pickup or delivery; null when nobody stated it.</summary>
+    public Fulfilment? Fulfilment { get; init; }
+
+    /// <summary>Payment method and state; null when nothing was chosen (paid at the counter).</summary>
+    public Payment? Payment { get; init; }
 
     /// <summary>Set while the customer's request to cancel a started order waits for staff.</summary>
     public DateTime? CancelRequestedAt { get; init; }
@@ -41,6 +52,11 @@ public sealed record OrderDetails(
     {
         SpecialInstructions = order.SpecialInstructions,
         CancelRequestedAt = order.CancelRequestedAt,
+        Subtotal = order.Subtotal,
+        Tax = order.Tax,
+        Tip = order.Tip,
+        Fulfilment = order.Fulfilment,
+        Payment = order.Payment,
         History = withHistory
             ? order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusChangeDetails(h.From, h.To, h.At, h.Actor)).ToList()
             : null,

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using OrderBot.Crm;
 using OrderBot.Extraction;
 using OrderBot.Logging;
+using OrderBot.Shop;
+using OrderBot.Stock;
 using OrderBot.Storage;
 
 namespace OrderBot.Orders;
@@ -19,8 +21,12 @@ public sealed partial class OrderHandler(
     OrderFeed? feed = null,
     OrderMetrics? metrics = null,
     IOrderExtractor? extractor = null,
-    OutboxWriter? outbox = null)
+    OutboxWriter? outbox = null,
+    ShopSettings? shop = null,
+    StockList? stock = null)
 {
+    private readonly ShopSettings _shop = shop ?? ShopSettings.None;
+
     public const int MaxPageSize = 100;
     private const int NumberAttempts = 5;
 
@@ -29,6 +35,9 @@ public sealed partial class OrderHandler(
 
     /// <summary>The menu orders are priced from, if any.</summary>
     public Menu.Menu? Menu => menu;
+
+    /// <summary>The shop's rules orders are checked against (<see cref="ShopSettings.None"/> without a shop file).</summary>
+    public ShopSettings Shop => _shop;
 
     /// <summary>The specification's form: stores a new pending order for an existing customer.</summary>
     /// <inheritdoc cref="CreateOrderAsync(OrderRequest, CancellationToken)"/>
@@ -50,7 +59,11 @@ public sealed partial class OrderHandler(
             return earlier;
         }
 
-        var order = Order.Place(OrderIdentity.New(time), request.CustomerId, currency, minorUnits, lines, request.Actor, time.GetUtcNow().UtcDateTime, specialInstructions);
+        await RefuseSoldOutAsync(lines, cancellationToken);
+        var (fulfilment, payment, price) = ShopOrderRules.Apply(request, _shop, Order.Total(lines, minorUnits), minorUnits, time.GetUtcNow());
+        var order = Order.Place(
+            OrderIdentity.New(time), request.CustomerId, currency, minorUnits, lines, request.Actor, time.GetUtcNow().UtcDateTime, specialInstructions,
+            fulfilment, payment, price);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -224,7 +237,9 @@ public sealed partial class OrderHandler(
             return Rejected(orderId, StatusChangeOutcome.NotFound, null, "no order of this customer has this id");
         }
 
-        if (!order.TryAmend(lines, minorUnits, time.GetUtcNow().UtcDateTime, out var reason))
+        await RefuseSoldOutAsync(lines, cancellationToken);
+        var price = ShopOrderRules.Reprice(order, _shop, Order.Total(lines, minorUnits), minorUnits);
+        if (!order.TryAmend(lines, minorUnits, price, time.GetUtcNow().UtcDateTime, out var reason))
         {
             return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
         }
@@ -275,6 +290,58 @@ public sealed partial class OrderHandler(
 
         Log.CancelRequest(logger, order.Id, requested, actor);
         return Published(order);
+    }
+
+    /// <summary>
+    /// Records a payment state change (a provider's webhook: paid, failed, refunded) with its <see cref="OrderEvent.Payment"/>
+    /// outbox event, in one transaction. <paramref name="reference"/> null keeps the reference already stored.
+    /// </summary>
+    public async Task<StatusChangeResult> RecordPaymentAsync(
+        string orderId, PaymentState state, string? reference, string actor = "payments", CancellationToken cancellationToken = default)
+    {
+        if (!OrderIdentity.LooksLikeId(orderId))
+        {
+            return Rejected(orderId, StatusChangeOutcome.NotFound, null, "no order has this id");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var order = await db.Orders.Include(o => o.History).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        if (order is null)
+        {
+            return Rejected(orderId, StatusChangeOutcome.NotFound, null, "no order has this id");
+        }
+
+        if (!order.TryRecordPayment(state, reference, time.GetUtcNow().UtcDateTime, out var reason))
+        {
+            return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
+        }
+
+        if (await CommitChangeAsync(db, order, OrderEvent.Payment, cancellationToken) is { } lost)
+        {
+            return lost;
+        }
+
+        Log.PaymentRecorded(logger, order.Id, state, actor);
+        return Published(order);
+    }
+
+    /// <summary>Refuses lines whose item or option staff marked sold out, naming them.</summary>
+    private async Task RefuseSoldOutAsync(IReadOnlyList<OrderItem> lines, CancellationToken cancellationToken)
+    {
+        if (stock is null)
+        {
+            return;
+        }
+
+        var items = await stock.SoldOutIdsAsync(StockKind.Item, cancellationToken);
+        var options = await stock.SoldOutIdsAsync(StockKind.Option, cancellationToken);
+        var soldOut = lines.Where(l => l.MenuItemId is { } id && items.Contains(id)).Select(l => l.MenuItemId!)
+            .Concat(lines.SelectMany(l => l.Options).Where(o => !o.Negated && options.Contains(o.Id)).Select(o => o.Id))
+            .Distinct().ToList();
+        if (soldOut.Count > 0)
+        {
+            throw new OrderRuleException(OrderRule.SoldOut, "items", $"sold out: {string.Join(", ", soldOut)}") { SoldOut = soldOut };
+        }
     }
 
     /// <summary>A customer's orders, newest first, <paramref name="limit"/> at a time.</summary>
@@ -342,6 +409,9 @@ public sealed partial class OrderHandler(
 
         [LoggerMessage(1005, LogLevel.Information, "Cancel request on order {OrderId} set to {Requested} by {Actor}")]
         public static partial void CancelRequest(ILogger logger, string orderId, bool requested, string actor);
+
+        [LoggerMessage(1006, LogLevel.Information, "Payment of order {OrderId} recorded as {State} by {Actor}")]
+        public static partial void PaymentRecorded(ILogger logger, string orderId, PaymentState state, string actor);
 
         [LoggerMessage(1004, LogLevel.Information, "Order {OrderId} amended to version {Version} by {Actor}: {Lines} lines, {Total}")]
         public static partial void OrderAmended(ILogger logger, string orderId, int version, int lines, decimal total, string actor);

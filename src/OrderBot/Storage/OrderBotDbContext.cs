@@ -20,6 +20,7 @@ public abstract class OrderBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
     public DbSet<ChatLease> ChatLeases => Set<ChatLease>();
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+    public DbSet<Stock.SoldOutMark> SoldOutMarks => Set<Stock.SoldOutMark>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderBotDbContext).Assembly);

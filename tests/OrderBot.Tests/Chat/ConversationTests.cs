@@ -48,6 +48,47 @@ public sealed class ConversationTests : IAsyncLifetime
         _ => throw new InvalidOperationException($"no choices in: {message.Text}"),
     };
 
+    /// <summary>A conversation whose handler and cart both read the stock list.</summary>
+    private (Conversation Conversation, OrderBot.Stock.StockList Stock) WithStock()
+    {
+        var stock = new OrderBot.Stock.StockList(_db.DbFactory, _clock, _menu);
+        var orders = new OrderHandler(_db.DbFactory, _clock, NullLogger<OrderHandler>.Instance, _menu, stock: stock);
+        var conversation = new Conversation(
+            new MenuParser(_menu), orders, _db.Customers(_clock), _menu, _clock,
+            Options.Create(new ChatOptions { CartLifetime = TimeSpan.FromHours(2) }), NullLogger<Conversation>.Instance, stock);
+        return (conversation, stock);
+    }
+
+    [Fact]
+    public async Task A_sold_out_item_is_refused_with_available_alternatives_and_the_rest_of_the_message_is_kept()
+    {
+        var (conversation, stock) = WithStock();
+        _conversation = conversation;
+        await stock.MarkSoldOutAsync(OrderBot.Stock.StockKind.Item, "croissant", "test", TestContext.Current.CancellationToken);
+
+        var replies = await SayAsync("a croissant and a water");
+
+        Assert.Contains(replies, r => r.Text.Contains("croissant is sold out", StringComparison.Ordinal));
+        var cart = replies[^1].Text;
+        Assert.Contains("still water", cart, StringComparison.Ordinal);
+        Assert.DoesNotContain("croissant", cart, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_item_marked_sold_out_after_it_went_into_the_cart_is_taken_out_on_confirm_and_no_order_is_placed()
+    {
+        var (conversation, stock) = WithStock();
+        _conversation = conversation;
+        var summary = (await SayAsync("a croissant and a water"))[^1];
+        await stock.MarkSoldOutAsync(OrderBot.Stock.StockKind.Item, "croissant", "test", TestContext.Current.CancellationToken);
+
+        var replies = await SendAsync(new ChoiceContent(Press(summary, "Confirm"), "Confirm"));
+
+        Assert.Contains("croissant is sold out", replies[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("croissant", replies[^1].Text, StringComparison.Ordinal);
+        Assert.Empty((await _orders.GetCustomerOrdersAsync(_customer, cancellationToken: TestContext.Current.CancellationToken)).Orders);
+    }
+
     [Fact]
     public async Task An_item_with_sizes_gets_a_size_question_instead_of_a_guess()
     {

@@ -69,6 +69,7 @@ public sealed class CrashRedeliveryTests(SqliteTestDatabase database) : IClassFi
             "--urls=http://127.0.0.1:0",
             $"--Storage:ConnectionString={connectionString}",
             $"--Menu:Path={menu}",
+            "--Shop:Path=",
             "--Crm:Adapter=webhook",
             $"--Crm:Webhook:Url={crmUrl}",
             "--Outbox:PollInterval=00:00:00.100",

@@ -30,7 +30,7 @@ public sealed class OrderStatusMachineTests
 
     [Fact]
     public void Final_statuses_have_no_way_out_and_every_other_status_has_one() =>
-        AnyStatus.Sample(s => s.IsFinal() == (s is OrderStatus.Delivered or OrderStatus.Cancelled) && s.IsFinal() == (s.NextStatuses().Count == 0));
+        AnyStatus.Sample(s => s.IsFinal() == (s is OrderStatus.Delivered or OrderStatus.Cancelled or OrderStatus.Collected) && s.IsFinal() == (s.NextStatuses().Count == 0));
 
     [Fact]
     public void No_status_moves_to_itself_or_back_to_pending() =>
@@ -69,7 +69,8 @@ public sealed class OrderStatusMachineTests
 
     [Fact]
     public void A_forbidden_move_changes_nothing_and_says_why() =>
-        Gen.Select(AnyStatus, AnyStatus).Where((from, to) => !from.CanMoveTo(to)).Sample((from, to) =>
+        // Collected is reached only by pickup orders; this order's mode is not stated.
+        Gen.Select(AnyStatus, AnyStatus).Where((from, to) => from != OrderStatus.Collected && !from.CanMoveTo(to)).Sample((from, to) =>
         {
             var order = NewOrder();
             foreach (var step in PathTo(from))
@@ -86,8 +87,20 @@ public sealed class OrderStatusMachineTests
     {
         OrderStatus.Pending => [],
         OrderStatus.Cancelled => [OrderStatus.Cancelled],
-        _ => Enum.GetValues<OrderStatus>().Where(s => s > OrderStatus.Pending && s <= target),
+        OrderStatus.Collected => [OrderStatus.Confirmed, OrderStatus.Preparing, OrderStatus.Ready, OrderStatus.Collected],
+        _ => Enum.GetValues<OrderStatus>().Where(s => s > OrderStatus.Pending && s <= target && s != OrderStatus.Cancelled),
     };
+
+    [Fact]
+    public void A_pickup_order_goes_from_ready_to_collected_and_a_delivery_order_through_shipped_to_delivered()
+    {
+        Assert.Equal([OrderStatus.Collected], OrderStatus.Ready.NextStatuses(FulfilmentMode.Pickup));
+        Assert.Equal([OrderStatus.Shipped], OrderStatus.Ready.NextStatuses(FulfilmentMode.Delivery));
+        Assert.Equal([OrderStatus.Delivered], OrderStatus.Shipped.NextStatuses(FulfilmentMode.Delivery));
+        Assert.Empty(OrderStatus.Shipped.NextStatuses(FulfilmentMode.Pickup));
+        Assert.Equal([OrderStatus.Shipped], OrderStatus.Ready.NextStatuses());
+        Assert.True(OrderStatus.Collected.IsFinal());
+    }
 
     [Theory]
     [InlineData("shipped", OrderStatus.Shipped)]

@@ -18,6 +18,30 @@ public sealed class BoardPageTests(Browser browser) : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
+    public async Task Staff_mark_an_item_sold_out_in_the_stock_panel_and_the_chat_refuses_it_until_marked_back()
+    {
+        var board = await browser.NewPageAsync(_app.BaseAddress);
+        await board.SignInAsync();
+        await board.GetByText("Stock ·").ClickAsync();
+        var croissant = board.GetByLabel("croissant sold out");
+        await croissant.CheckAsync();
+        await Expect(board.Locator("#stock-count")).ToHaveTextAsync("1");
+
+        var chat = await browser.NewPageAsync(_app.BaseAddress, width: 420, height: 860);
+        await chat.GotoAsync("/chat.html");
+        await chat.GetByLabel("Message").FillAsync("a croissant and a still water");
+        await chat.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(chat.Locator(".bubble.bot", new() { HasText = "croissant is sold out" })).ToBeVisibleAsync();
+        var summary = chat.Locator(".bubble.bot", new() { HasText = "Total" }).Last;
+        await Expect(summary).ToContainTextAsync("still water");
+        await Expect(summary).Not.ToContainTextAsync("croissant");
+
+        await board.GetByLabel("croissant sold out").UncheckAsync();
+        await Expect(board.Locator("#stock-count")).ToHaveTextAsync("0");
+        await board.ScreenshotAsync(new() { Path = Browser.ArtifactPath("board-stock.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Staff_sign_in_with_their_password_and_see_new_orders_appear_live_and_move_them_along()
     {
         var page = await browser.NewPageAsync(_app.BaseAddress);

@@ -42,6 +42,8 @@ public sealed class RunningApp : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "orderbot.db")}",
             ["Menu:Path"] = menu,
+            // No shop unless a test names one: the appsettings default (the pizzeria sample) would close the shop at night.
+            ["Shop:Path"] = "",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

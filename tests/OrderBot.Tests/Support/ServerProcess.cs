@@ -77,6 +77,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(typeof(OrderBotApp).Assembly.Location);
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add($"--urls={baseAddress.ToString().TrimEnd('/')}");
+        // No shop unless a test names one: the appsettings default (the pizzeria sample) would close the shop at night.
+        start.ArgumentList.Add("--Shop:Path=");
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");

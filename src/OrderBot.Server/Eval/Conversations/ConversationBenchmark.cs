@@ -30,7 +30,7 @@ public static class ConversationBenchmark
                     {
                         harness = await ConversationHarness.StartAsync(menu, cancellationToken);
                     }
-                    catch (MenuValidationException e)
+                    catch (Exception e) when (e is MenuValidationException or OrderBot.Shop.ShopValidationException)
                     {
                         results.Add(new ConversationResult(script.Id, false, false, $"menu {menu}: {e.Message}", []));
                         continue;

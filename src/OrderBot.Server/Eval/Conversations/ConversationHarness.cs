@@ -29,6 +29,7 @@ public sealed class ConversationHarness : IAsyncDisposable
     public Conversation Conversation => _services.GetRequiredService<Conversation>();
     public OrderHandler Orders => _services.GetRequiredService<OrderHandler>();
     public Menu.Menu Menu => _services.GetRequiredService<Menu.Menu>();
+    public OrderBot.Shop.ShopSettings Shop => _services.GetRequiredService<OrderBot.Shop.ShopSettings>();
     public IDbContextFactory<OrderBotDbContext> Databases => _services.GetRequiredService<IDbContextFactory<OrderBotDbContext>>();
 
     public static async Task<ConversationHarness> StartAsync(string menuPath, CancellationToken cancellationToken)
@@ -40,6 +41,8 @@ public sealed class ConversationHarness : IAsyncDisposable
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "eval.db")}",
             ["Menu:Path"] = Path.GetFullPath(menuPath),
             ["Extraction:Mode"] = "parser",
+            // The shop that goes with the menu (…/menus/NAME.json → …/shops/NAME.json), when there is one.
+            ["Shop:Path"] = OrderBot.Shop.ShopOptions.NextToMenu(menuPath) ?? "",
         }).Build();
 
         var services = new ServiceCollection();

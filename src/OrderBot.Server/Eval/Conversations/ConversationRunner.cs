@@ -18,7 +18,9 @@ public sealed class ConversationRunner(ConversationHarness harness)
     public async Task<ConversationResult> RunAsync(ConversationScript script, CancellationToken cancellationToken)
     {
         var customer = $"+1555{Environment.ProcessId % 1000:000}{Interlocked.Increment(ref _customers):0000000}";
-        harness.Clock.Set(new DateTimeOffset(DateTime.SpecifyKind(script.At ?? DefaultStart, DateTimeKind.Utc)));
+        // "at" is the shop's wall-clock time: in its time zone when the menu has a shop, else UTC.
+        var start = DateTime.SpecifyKind(script.At ?? DefaultStart, DateTimeKind.Unspecified);
+        harness.Clock.Set(new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(start, harness.Shop.Hours.TimeZone), TimeSpan.Zero));
         var play = new Play(harness, customer);
         foreach (var step in script.Steps)
         {

@@ -17,6 +17,24 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.CustomerId).HasMaxLength(64);
         order.Property(o => o.Currency).HasMaxLength(3);
         order.Property(o => o.TotalAmount).HasPrecision(18, 4);
+        order.Property(o => o.Subtotal).HasPrecision(18, 4);
+        order.Property(o => o.Tax).HasPrecision(18, 4);
+        order.Property(o => o.Tip).HasPrecision(18, 4);
+
+        // Replaced whole (records), so complex types: columns on the orders row, no keys, no tracking of their own.
+        order.ComplexProperty(o => o.Fulfilment, fulfilment =>
+        {
+            fulfilment.Property(f => f.Mode).HasConversion<string>().HasMaxLength(16);
+            fulfilment.Property(f => f.Address).HasMaxLength(OrderRequest.MaxAddressLength);
+            fulfilment.Property(f => f.Zone).HasMaxLength(64);
+            fulfilment.Property(f => f.Fee).HasPrecision(18, 4);
+        });
+        order.ComplexProperty(o => o.Payment, payment =>
+        {
+            payment.Property(p => p.Method).HasConversion<string>().HasMaxLength(16);
+            payment.Property(p => p.State).HasConversion<string>().HasMaxLength(16);
+            payment.Property(p => p.Reference).HasMaxLength(255);
+        });
         order.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         order.Property(o => o.Version).IsConcurrencyToken();
         order.Property(o => o.SpecialInstructions).HasMaxLength(OrderRequest.MaxSpecialInstructionsLength);

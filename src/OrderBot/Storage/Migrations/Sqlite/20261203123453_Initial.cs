@@ -132,6 +132,20 @@ namespace OrderBot.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "sold_out",
+                columns: table => new
+                {
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    menu_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    marked_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    marked_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sold_out", x => new { x.kind, x.menu_id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "staff_users",
                 columns: table => new
                 {
@@ -156,6 +170,9 @@ namespace OrderBot.Storage.Migrations.Sqlite
                     number = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
                     customer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     total_amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    subtotal = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    tax = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    tip = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
                     special_instructions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
@@ -163,7 +180,18 @@ namespace OrderBot.Storage.Migrations.Sqlite
                     updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     version = table.Column<int>(type: "INTEGER", nullable: false),
                     cancel_requested_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    items = table.Column<string>(type: "TEXT", nullable: false)
+                    items = table.Column<string>(type: "TEXT", nullable: false),
+                    fulfilment_address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    fulfilment_estimated_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    fulfilment_fee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    fulfilment_latitude = table.Column<double>(type: "REAL", nullable: true),
+                    fulfilment_longitude = table.Column<double>(type: "REAL", nullable: true),
+                    fulfilment_mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    fulfilment_requested_for = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    fulfilment_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    payment_method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    payment_reference = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    payment_state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -324,6 +352,9 @@ namespace OrderBot.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "outbox_events");
+
+            migrationBuilder.DropTable(
+                name: "sold_out");
 
             migrationBuilder.DropTable(
                 name: "staff_users");

@@ -133,6 +133,20 @@ namespace OrderBot.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "sold_out",
+                columns: table => new
+                {
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    menu_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    marked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    marked_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sold_out", x => new { x.kind, x.menu_id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "staff_users",
                 columns: table => new
                 {
@@ -157,6 +171,9 @@ namespace OrderBot.Storage.Migrations.Postgres
                     number = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
                     customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     total_amount = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    subtotal = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    tax = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    tip = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
                     special_instructions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
@@ -164,7 +181,18 @@ namespace OrderBot.Storage.Migrations.Postgres
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     version = table.Column<int>(type: "integer", nullable: false),
                     cancel_requested_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    items = table.Column<string>(type: "jsonb", nullable: false)
+                    items = table.Column<string>(type: "jsonb", nullable: false),
+                    fulfilment_address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    fulfilment_estimated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    fulfilment_fee = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    fulfilment_latitude = table.Column<double>(type: "double precision", nullable: true),
+                    fulfilment_longitude = table.Column<double>(type: "double precision", nullable: true),
+                    fulfilment_mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    fulfilment_requested_for = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    fulfilment_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    payment_method = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    payment_reference = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    payment_state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -325,6 +353,9 @@ namespace OrderBot.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "outbox_events");
+
+            migrationBuilder.DropTable(
+                name: "sold_out");
 
             migrationBuilder.DropTable(
                 name: "staff_users");
