@@ -90,8 +90,6 @@ public sealed class WhatsAppOptions
 
     public bool IsPartlyConfigured => Secrets.Any(s => !string.IsNullOrWhiteSpace(s)) && !IsConfigured;
 
-    // With a Numbers list, the top-level id and token may be left out: each number then brings its own.
-    private string?[] Secrets => Numbers.Count > 0
-        ? [AppSecret, VerifyToken, .. Numbers.Select(n => n.PhoneNumberId), .. Numbers.Select(n => string.IsNullOrWhiteSpace(n.AccessToken) ? AccessToken : n.AccessToken)]
-        : [PhoneNumberId, AccessToken, AppSecret, VerifyToken];
+    // With a Numbers list, the top-level id and token may be left out: each number brings its own (checked at start).
+    private string?[] Secrets => Numbers.Count > 0 ? [AppSecret, VerifyToken] : [PhoneNumberId, AccessToken, AppSecret, VerifyToken];
 }
