@@ -92,7 +92,8 @@ public sealed partial class ChatProcessor(
                 return;
             }
 
-            if (row.Attempts == 0)
+            // The typing indicator promises an answer within about 25 s (platforms-2026.md 3): not while a person has the chat.
+            if (row.Attempts == 0 && !await db.ConversationStates.AnyAsync(s => s.CustomerId == row.CustomerId && s.HandedOverAt != null, cancellationToken))
             {
                 sender.ShowWorking(row.Channel, row.CustomerId, row.MessageId, cancellationToken);
             }
