@@ -208,4 +208,19 @@ public sealed class UsernameTests : IAsyncLifetime
         Assert.Equal("sheena.n", contact["username"]!.GetValue<string>());
         Assert.Null(contact["phone"]);
     }
+
+    [Theory]
+    [InlineData("US.13491208655302741918", null, "US.13491208655302741918")]
+    [InlineData("16505551234", "+16505551234", null)]
+    public void A_from_that_is_not_all_digits_is_read_as_a_bsuid_not_a_phone_number(string from, string? phone, string? userId)
+    {
+        // platforms-2026.md 1.2: some threads say from may carry the BSUID (unverified); a non-digit from is no phone.
+        var json = Envelope("", $$$"""[{"from":"{{{from}}}","id":"wamid.X1","timestamp":"1749416383","type":"text","text":{"body":"hi"}}]""");
+
+        var payload = OrderBot.Server.WhatsApp.WebhookPayload.Parse(MetaPayloads.Bytes(json), DateTime.UtcNow);
+
+        var sender = payload.Senders["wamid.X1"];
+        Assert.Equal(phone, sender.Phone);
+        Assert.Equal(userId, sender.UserId);
+    }
 }
