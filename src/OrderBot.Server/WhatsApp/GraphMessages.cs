@@ -135,12 +135,3 @@ public static class GraphMessages
     /// <summary>Ids are cut without an ellipsis: they are matched, not read.</summary>
     private static string Cut(string id, int max) => id.Length <= max ? id : id[..max];
 }
-
-/// <summary>Whom a Graph API message goes to: the phone number when known, else the business-scoped user id.</summary>
-public sealed record GraphRecipient(string? Phone, string? UserId)
-{
-    public static implicit operator GraphRecipient(string phone) => new(phone, null);
-
-    /// <summary>For logs: masked, a BSUID as well (it is pseudonymous, and personal data all the same).</summary>
-    public override string ToString() => OrderBot.Logging.Redact.Phone(Phone ?? UserId);
-}
