@@ -17,7 +17,10 @@ public static partial class StartupLog
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var extraction = services.GetRequiredService<IOptions<ExtractionOptions>>().Value;
         var mode = extraction.Mode.ToString().ToLowerInvariant() + (extraction.Model is { } model ? $" ({extraction.Provider.ToString().ToLowerInvariant()} {model})" : "");
-        var channels = services.GetServices<IChatChannel>().Select(c => c.Name).ToList();
+        var numbers = services.GetRequiredService<IOptions<WhatsApp.WhatsAppOptions>>().Value.AllNumbers
+            .Select(n => $"{n.DisplayNumber ?? n.PhoneNumberId} for {n.Shop}");
+        var channels = services.GetServices<IChatChannel>()
+            .Select(c => c.Name == WhatsApp.WebhookPayload.Channel ? $"{c.Name} ({string.Join(", ", numbers)})" : c.Name).ToList();
         Started(
             services.GetRequiredService<ILoggerFactory>().CreateLogger("OrderBot.Server"),
             menuFile,

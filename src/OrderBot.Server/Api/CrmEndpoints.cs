@@ -12,7 +12,23 @@ public static class CrmEndpoints
         crm.MapGet("/dead-letters", DeadLetters).WithName("ListDeadLetters");
         crm.MapPost("/dead-letters/{id}/replay", Replay).WithName("ReplayDeadLetter");
         crm.MapPost("/dead-letters/replay", ReplayAll).WithName("ReplayAllDeadLetters");
+        crm.MapGet("/webhook", Webhook).WithName("GetWebhookDestination");
+        crm.MapPost("/webhook/resume", ResumeWebhook).WithName("ResumeWebhookDestination");
         return crm;
+    }
+
+    /// <summary>Whether events go to the webhook receiver: "disabled" after it answered 410 Gone, with the reason.</summary>
+    public static Ok<WebhookDestinationDto> Webhook(WebhookDestinationState state) => TypedResults.Ok(WebhookDestinationDto.From(state));
+
+    /// <summary>Sends to the webhook receiver again after it was fixed; the events that waited go out in order.</summary>
+    public static Ok<WebhookDestinationDto> ResumeWebhook(WebhookDestinationState state, OutboxSignal signal)
+    {
+        if (state.Enable())
+        {
+            signal.Notify();
+        }
+
+        return TypedResults.Ok(WebhookDestinationDto.From(state));
     }
 
     /// <summary>Events that could not be delivered, with the reason; the order's later events wait behind them.</summary>
@@ -46,3 +62,9 @@ public sealed record DeadLetterDto(string Id, string Destination, string OrderId
 }
 
 public sealed record ReplayedDto(int Replayed);
+
+public sealed record WebhookDestinationDto(string State, string? Reason, DateTimeOffset? DisabledAt)
+{
+    public static WebhookDestinationDto From(WebhookDestinationState state) =>
+        new(state.DisabledReason is null ? "active" : "disabled", state.DisabledReason, state.DisabledAt);
+}

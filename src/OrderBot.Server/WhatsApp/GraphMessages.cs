@@ -10,7 +10,7 @@ namespace OrderBot.Server.WhatsApp;
 /// </summary>
 public static class GraphMessages
 {
-    public static JsonObject Build(string to, OutgoingMessage message) => message switch
+    public static JsonObject Build(GraphRecipient to, OutgoingMessage message) => WithContext(message switch
     {
         ButtonsReply buttons when buttons.Buttons.Count > 0 => Envelope(to, "interactive", Buttons(buttons)),
         ListReply list when list.Rows.Any() => Envelope(to, "interactive", List(list)),
@@ -19,10 +19,10 @@ public static class GraphMessages
             ["preview_url"] = false,
             ["body"] = ChatLimits.Fit(message.Text, ChatLimits.TextBody),
         }),
-    };
+    }, message.ReplyTo);
 
     /// <summary>An approved template whose body takes <paramref name="parameters"/> as {{1}}, {{2}}, ...</summary>
-    public static JsonObject Template(string to, string name, string language, IEnumerable<string> parameters) => Envelope(to, "template", new JsonObject
+    public static JsonObject Template(GraphRecipient to, string name, string language, IEnumerable<string> parameters) => Envelope(to, "template", new JsonObject
     {
         ["name"] = name,
         ["language"] = new JsonObject { ["code"] = language },
@@ -33,14 +33,39 @@ public static class GraphMessages
         }),
     });
 
-    private static JsonObject Envelope(string to, string type, JsonObject content) => new()
+    /// <summary>
+    /// Marks a customer's message read and shows the typing indicator until the reply goes out (or 25 s pass),
+    /// in one call (platforms-2026.md 3). Marking one message read marks the earlier ones read too.
+    /// </summary>
+    public static JsonObject ReadWithTyping(string messageId) => new()
     {
         ["messaging_product"] = "whatsapp",
-        ["recipient_type"] = "individual",
-        ["to"] = to,
-        ["type"] = type,
-        [type] = content,
+        ["status"] = "read",
+        ["message_id"] = messageId,
+        ["typing_indicator"] = new JsonObject { ["type"] = "text" },
     };
+
+    // A phone number goes in "to"; a customer known only by BSUID gets "recipient" (platforms-2026.md 1.4: when both
+    // are present "to" wins, so only one is ever sent).
+    private static JsonObject Envelope(GraphRecipient to, string type, JsonObject content)
+    {
+        var envelope = new JsonObject { ["messaging_product"] = "whatsapp", ["recipient_type"] = "individual" };
+        envelope[to.Phone is null ? "recipient" : "to"] = to.Phone ?? to.UserId;
+        envelope["type"] = type;
+        envelope[type] = content;
+        return envelope;
+    }
+
+    /// <summary>Quotes the customer's message the reply answers (platforms-2026.md 3: <c>context.message_id</c>).</summary>
+    private static JsonObject WithContext(JsonObject body, string? replyTo)
+    {
+        if (replyTo is not null)
+        {
+            body["context"] = new JsonObject { ["message_id"] = replyTo };
+        }
+
+        return body;
+    }
 
     private static JsonObject Buttons(ButtonsReply reply)
     {

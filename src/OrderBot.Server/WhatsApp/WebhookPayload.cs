@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OrderBot.Chat;
+using OrderBot.Customers;
 
 namespace OrderBot.Server.WhatsApp;
 
@@ -9,22 +10,37 @@ namespace OrderBot.Server.WhatsApp;
 public sealed record StatusUpdate(string MessageId, OutboundState State, string? Error, int? ErrorCode = null);
 
 /// <summary>
+/// A customer's WhatsApp identity changed (<c>user_changed_number</c>, <c>user_changed_user_id</c>,
+/// platforms-2026.md 1.5): who they were and who they are now. A field left null did not change.
+/// </summary>
+public sealed record IdentityChange(ChannelIdentity Old, ChannelIdentity New, string Kind);
+
+/// <summary>
 /// Reads a webhook delivery into inbox messages and status updates. Liberal in what it accepts: unknown
 /// fields, changes and message types are skipped or become <see cref="UnsupportedContent"/>, never an error;
 /// only JSON that does not parse at all is rejected (with <see cref="JsonException"/>). Text that is not valid
 /// UTF-8 or UTF-16 is repaired (<see cref="JsonText"/>) and counted in <see cref="Repaired"/>.
 /// </summary>
+/// <remarks>
+/// Every identity field is optional (platforms-2026.md 1.2): a username user's message has no <c>from</c>, only
+/// <c>from_user_id</c> (the BSUID). <see cref="IncomingMessage.CustomerId"/> is provisional (the phone number, else the
+/// BSUID); the endpoint resolves <see cref="Senders"/> to the stored customer, which may be known by the other one.
+/// </remarks>
 public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IReadOnlyList<StatusUpdate> Statuses)
 {
     public const string Channel = "whatsapp";
 
     /// <summary>Why a message was not stored: <see cref="Dropped"/>'s keys, also the metric's <c>kind</c>.</summary>
-    public const string NotConversational = "ignored", OtherNumber = "other_number", Invalid = "invalid";
+    public const string NotConversational = "ignored", OtherNumber = "other_number", Invalid = "invalid", IdentityChanged = "identity_change";
 
     // Kinds a customer expects no answer to: a reaction, a deleted message (revoke), an answer to a call-permission
-    // request, system notices (number changed), and the welcome/ephemeral events (platforms-2026.md 1.5, issue 16).
+    // request, system notices we do not act on, and the welcome/ephemeral events (platforms-2026.md 1.5, issue 16).
     private static readonly HashSet<string> Ignored =
         ["reaction", "revoke", "system", "ephemeral", "request_welcome", "call_permission_reply", "interactive:call_permission_reply"];
+
+    // Older library names of the same system messages (platforms-2026.md 1.5).
+    private static readonly HashSet<string> NumberChanged = ["user_changed_number", "customer_changed_number"];
+    private static readonly HashSet<string> UserIdChanged = ["user_changed_user_id", "customer_identity_changed"];
 
     // Media whose caption is what the customer says ("this one, large" under a photo).
     private static readonly HashSet<string> Captioned = ["image", "video", "document"];
@@ -38,20 +54,47 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
     /// <summary>Status updates left out because they belong to another business number.</summary>
     public int OtherNumberStatuses { get; init; }
 
+    /// <summary>Who sent each message, by <see cref="IncomingMessage.MessageId"/>: phone and/or BSUID, username, the number written to.</summary>
+    public IReadOnlyDictionary<string, ChannelIdentity> Senders { get; init; } = new Dictionary<string, ChannelIdentity>();
+
+    /// <summary>Identities learnt without a message to answer: a phone number shared on request (platforms-2026.md 1.6).</summary>
+    public IReadOnlyList<ChannelIdentity> Learnt { get; init; } = [];
+
+    /// <summary>Number and BSUID changes (platforms-2026.md 1.5), in delivery order.</summary>
+    public IReadOnlyList<IdentityChange> IdentityChanges { get; init; } = [];
+
     /// <param name="phoneNumberId">Our business number's id: changes for another number of the same account are skipped.</param>
-    public static WebhookPayload Parse(ReadOnlyMemory<byte> body, DateTime now, string? phoneNumberId = null)
+    public static WebhookPayload Parse(ReadOnlyMemory<byte> body, DateTime now, string? phoneNumberId = null) =>
+        Parse(body, now, phoneNumberId is null ? null : new HashSet<string> { phoneNumberId });
+
+    /// <param name="phoneNumberIds">Our business numbers' ids: changes for any other number of the same account are skipped.</param>
+    public static WebhookPayload Parse(ReadOnlyMemory<byte> body, DateTime now, IReadOnlySet<string>? phoneNumberIds)
     {
         using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
-        return new Reader(now, phoneNumberId).Read(document.RootElement);
+        return new Reader(now, phoneNumberIds).Read(document.RootElement);
     }
 
     /// <summary>WhatsApp ids are the number's digits; customers are stored in E.164 form.</summary>
     public static string CustomerId(string waId) => waId.StartsWith('+') ? waId : "+" + waId;
 
+    /// <summary>A WhatsApp phone id (<c>from</c>, <c>wa_id</c>) in E.164 form; null when it is not all digits (then it is no phone number, platforms-2026.md 1.2).</summary>
+    public static string? Phone(string? waId)
+    {
+        var digits = waId?.StartsWith('+') == true ? waId[1..] : waId;
+        return digits is { Length: >= 5 and <= 20 } && digits.All(char.IsAsciiDigit) ? "+" + digits : null;
+    }
+
+    /// <summary>A BSUID as sent: opaque (platforms-2026.md 1.1 warns against strict patterns), printable and not absurdly long.</summary>
+    public static string? UserId(string? value) =>
+        value is { Length: > 0 and <= 160 } && !value.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) ? value : null;
+
     /// <summary>One delivery's reading, with what was repaired along the way.</summary>
-    private sealed class Reader(DateTime now, string? phoneNumberId)
+    private sealed class Reader(DateTime now, IReadOnlySet<string>? phoneNumberIds)
     {
         private readonly Dictionary<string, int> _dropped = [];
+        private readonly Dictionary<string, ChannelIdentity> _senders = [];
+        private readonly List<ChannelIdentity> _learnt = [];
+        private readonly List<IdentityChange> _changes = [];
         private int _repaired;
         private int _otherNumberStatuses;
 
@@ -68,39 +111,72 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
                         continue;
                     }
 
-                    if (phoneNumberId is not null && Property(value, "metadata") is { } metadata
-                        && String(metadata, "phone_number_id") is { } number && number != phoneNumberId)
+                    var account = Property(value, "metadata") is { } metadata ? String(metadata, "phone_number_id") : null;
+                    if (phoneNumberIds is not null && account is not null && !phoneNumberIds.Contains(account))
                     {
                         Drop(OtherNumber, Array(value, "messages").Count());
                         _otherNumberStatuses += Array(value, "statuses").Count();
                         continue;
                     }
 
-                    var names = Array(value, "contacts")
-                        .Select(c => (Id: String(c, "wa_id"), Name: Property(c, "profile") is { } p ? String(p, "name") : null))
-                        .Where(c => c.Id is not null)
-                        .DistinctBy(c => c.Id)
-                        .ToDictionary(c => c.Id!, c => c.Name);
-                    messages.AddRange(Array(value, "messages").Select(m => Message(m, names)).OfType<IncomingMessage>());
+                    // A contact is named by its phone (wa_id) and/or its BSUID (user_id); a message by from and/or from_user_id.
+                    var contacts = new Dictionary<string, JsonElement>();
+                    foreach (var contact in Array(value, "contacts"))
+                    {
+                        foreach (var key in new[] { String(contact, "wa_id"), String(contact, "user_id") }.OfType<string>())
+                        {
+                            contacts.TryAdd(key, contact);
+                        }
+                    }
+
+                    messages.AddRange(Array(value, "messages").Select(m => Message(m, contacts, account)).OfType<IncomingMessage>());
                     statuses.AddRange(Array(value, "statuses").Select(Status).OfType<StatusUpdate>());
                 }
             }
 
-            return new WebhookPayload(messages, statuses) { Repaired = _repaired, Dropped = _dropped, OtherNumberStatuses = _otherNumberStatuses };
+            return new WebhookPayload(messages, statuses)
+            {
+                Repaired = _repaired, Dropped = _dropped, OtherNumberStatuses = _otherNumberStatuses,
+                Senders = _senders, Learnt = _learnt, IdentityChanges = _changes,
+            };
         }
 
-        private IncomingMessage? Message(JsonElement message, Dictionary<string, string?> names)
+        private IncomingMessage? Message(JsonElement message, Dictionary<string, JsonElement> contacts, string? account)
         {
             var from = String(message, "from");
             var id = String(message, "id");
             var type = String(message, "type") ?? "unknown";
             // call_permission_reply comes as its own type or as an interactive answer, depending on the API version.
             var kind = type == "interactive" && Property(message, type) is { } interactive ? $"interactive:{String(interactive, "type")}" : type;
+            // Some threads say from may carry the BSUID (platforms-2026.md 1.2, unverified): a from that is not digits is not a phone.
+            var phone = Phone(from);
+            var userId = UserId(String(message, "from_user_id")) ?? (phone is null ? UserId(from) : null);
             // Meta's ids are printable; a control character (PostgreSQL refuses NUL in text) means a forged or broken message.
-            if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(id) || id.Length > 512 || from.Length > 32
-                || from.Any(char.IsControl) || id.Any(char.IsControl))
+            if ((phone is null && userId is null) || string.IsNullOrEmpty(id) || id.Length > 512 || id.Any(char.IsControl))
             {
                 return Drop(Invalid);
+            }
+
+            var contact = contacts.TryGetValue(userId ?? "", out var byUser) ? byUser
+                : contacts.TryGetValue(from ?? "", out var byPhone) ? byPhone : default;
+            var profile = Property(contact, "profile");
+            var sender = new ChannelIdentity(
+                phone,
+                userId ?? UserId(String(contact, "user_id")),
+                UserId(String(message, "from_parent_user_id")) ?? UserId(String(contact, "parent_user_id")),
+                profile is { } p ? Label(p, "username", 100) : null,
+                profile is { } q ? Label(q, "name", 200) : null,
+                account);
+            if (type == "system" && Property(message, "system") is { ValueKind: JsonValueKind.Object } system && SystemChange(system, sender) is { } identityChange)
+            {
+                _changes.Add(identityChange);
+                return Drop(IdentityChanged);
+            }
+
+            if (type == "contacts" && SharedOnRequest(message) is { } shared)
+            {
+                _learnt.Add(sender with { Phone = shared });
+                return Drop(IdentityChanged);
             }
 
             if (Ignored.Contains(type) || Ignored.Contains(kind))
@@ -117,10 +193,47 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
                 && seconds is > 0 and < 253402300799
                 ? DateTime.UnixEpoch.AddSeconds(seconds)
                 : now;
-            return new IncomingMessage(Channel, id, CustomerId(from), sentAt, content)
+            _senders[id] = sender;
+            return new IncomingMessage(Channel, id, phone ?? CustomerDirectory.IdForUserId(userId!), sentAt, content) { DisplayName = sender.DisplayName };
+        }
+
+        /// <summary>
+        /// A number or BSUID change. The new number is <c>system.wa_id</c>, the new BSUID <c>system.user_id</c>; the old
+        /// ones are the message's <c>from</c> / <c>from_user_id</c>, or <c>system.previous_user_id</c> as some code reads
+        /// it (platforms-2026.md 1.5 calls the source of the old BSUID unverified, so both are taken).
+        /// </summary>
+        private IdentityChange? SystemChange(JsonElement system, ChannelIdentity sender)
+        {
+            var kind = String(system, "type") ?? "";
+            var newUserId = UserId(String(system, "user_id"));
+            var newParent = UserId(String(system, "parent_user_id"));
+            if (NumberChanged.Contains(kind) && Phone(String(system, "wa_id") ?? String(system, "new_wa_id")) is { } newPhone)
             {
-                DisplayName = names.GetValueOrDefault(from) is { } name ? new string(name.Where(c => !char.IsControl(c)).ToArray()) : null,
-            };
+                return new IdentityChange(sender, new ChannelIdentity(newPhone, newUserId, newParent, Account: sender.Account), kind);
+            }
+
+            if (UserIdChanged.Contains(kind) && newUserId is not null)
+            {
+                var previous = UserId(String(system, "previous_user_id"));
+                var old = previous is not null && previous != sender.UserId ? sender with { UserId = previous } : sender;
+                return old.UserId == newUserId && old.Phone is null ? null : new IdentityChange(old, new ChannelIdentity(null, newUserId, newParent, Account: sender.Account), kind);
+            }
+
+            return null;
+        }
+
+        /// <summary>The phone number a customer shared when asked (<c>origin: contact_request</c>, platforms-2026.md 1.6); null for any other contact card.</summary>
+        private string? SharedOnRequest(JsonElement message)
+        {
+            var card = Array(message, "contacts").FirstOrDefault();
+            if ((String(message, "origin") ?? String(card, "origin")) != "contact_request")
+            {
+                return null;
+            }
+
+            return Array(card, "phones")
+                .Select(p => Phone(String(p, "wa_id")) ?? Phone(new string((String(p, "phone") ?? "").Where(char.IsAsciiDigit).ToArray())))
+                .FirstOrDefault(p => p is not null);
         }
 
         private IncomingMessage? Drop(string reason, int count = 1)
@@ -179,9 +292,9 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
         private double? Coordinate(JsonElement body, string name) =>
             double.TryParse(String(body, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
 
-        private string? Label(JsonElement body, string name) =>
+        private string? Label(JsonElement body, string name, int max = 300) =>
             String(body, name) is { } text && new string(text.Where(c => !char.IsControl(c)).ToArray()).Trim() is { Length: > 0 } clean
-                ? ChatLimits.Fit(clean, 300)
+                ? ChatLimits.Fit(clean, max)
                 : null;
 
         private int Quantity(JsonElement product) =>

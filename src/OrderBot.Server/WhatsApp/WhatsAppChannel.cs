@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OrderBot.Chat;
+using OrderBot.Customers;
 using OrderBot.Logging;
 
 namespace OrderBot.Server.WhatsApp;
@@ -19,9 +20,14 @@ namespace OrderBot.Server.WhatsApp;
 /// was never made. A timeout or a dropped connection after the request went out may have been accepted: it is
 /// reported as a permanent failure naming that, not sent again blindly.
 /// </remarks>
+/// <remarks>
+/// A customer is addressed by phone number when one is known and by BSUID (<c>recipient</c>) otherwise, from the
+/// business number they last wrote to (platforms-2026.md 1.4; several numbers per deployment).
+/// </remarks>
 public sealed partial class WhatsAppChannel(
     IHttpClientFactory httpClients,
     IOptions<WhatsAppOptions> options,
+    CustomerDirectory customers,
     TimeProvider time,
     ILogger<WhatsAppChannel> logger) : IChatChannel
 {
@@ -38,6 +44,7 @@ public sealed partial class WhatsAppChannel(
     public async Task<SendResult> SendAsync(string customerId, OutgoingMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var (to, number) = await AddressAsync(customerId, cancellationToken);
         var template = message is StatusNotice notice && time.GetUtcNow().UtcDateTime - notice.LastCustomerMessageAt > FreeFormWindow;
         if (template && string.IsNullOrWhiteSpace(settings.StatusTemplate))
         {
@@ -46,7 +53,7 @@ public sealed partial class WhatsAppChannel(
 
         for (var attempt = 1; ; attempt++)
         {
-            var (result, failure) = await PostAsync(customerId, Body(customerId, message, template), cancellationToken);
+            var (result, failure) = await PostAsync(number, to, Body(to, message, template), cancellationToken);
             if (failure == DeliveryFailure.WindowClosed && !template && message is StatusNotice && !string.IsNullOrWhiteSpace(settings.StatusTemplate))
             {
                 // Meta's clock says the window has closed although ours did not: the template, once.
@@ -63,23 +70,56 @@ public sealed partial class WhatsAppChannel(
         }
     }
 
-    private JsonObject Body(string customerId, OutgoingMessage message, bool template)
+    /// <summary>
+    /// Marks the customer's message read with the typing indicator (platforms-2026.md 3). Best effort: a failure is
+    /// logged and never reaches the reply, which the caller sends without waiting for this.
+    /// </summary>
+    public async Task ShowWorkingAsync(string customerId, string messageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (to, number) = await AddressAsync(customerId, cancellationToken);
+            var (result, _) = await PostAsync(number, to, GraphMessages.ReadWithTyping(messageId), cancellationToken);
+            if (!result.Sent)
+            {
+                Log.NotMarkedRead(logger, Redact.Phone(customerId), result.Error);
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.NotMarkedRead(logger, Redact.Phone(customerId), e.Message);
+        }
+    }
+
+    /// <summary>Whom to send to (phone, else BSUID) and from which of our numbers (the one they last wrote to).</summary>
+    private async Task<(GraphRecipient To, WhatsAppNumberOptions Number)> AddressAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var customer = await customers.GetAsync(customerId, cancellationToken);
+        var phone = customer?.Phone ?? WebhookPayload.Phone(customerId);
+        var to = new GraphRecipient(phone, phone is null ? customer?.WhatsAppUserId ?? customerId : null);
+        return (to, settings.Number(customer?.ChannelAccount) ?? settings.DefaultNumber!);
+    }
+
+    private JsonObject Body(GraphRecipient to, OutgoingMessage message, bool template)
     {
         var settings = options.Value;
         return template && message is StatusNotice notice
-            ? GraphMessages.Template(customerId, settings.StatusTemplate!, settings.StatusTemplateLanguage, [notice.OrderNumber, notice.StatusPhrase])
-            : GraphMessages.Build(customerId, message);
+            ? GraphMessages.Template(to, settings.StatusTemplate!, settings.StatusTemplateLanguage, [notice.OrderNumber, notice.StatusPhrase])
+            : GraphMessages.Build(to, message);
     }
 
     /// <summary>One call; the failure class says whether calling again is safe.</summary>
-    private async Task<(SendResult Result, DeliveryFailure? Failure)> PostAsync(string customerId, JsonObject body, CancellationToken cancellationToken)
+    private async Task<(SendResult Result, DeliveryFailure? Failure)> PostAsync(
+        WhatsAppNumberOptions number, GraphRecipient to, JsonObject body, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{settings.ApiVersion}/{settings.PhoneNumberId}/messages")
+        var who = to.ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{settings.ApiVersion}/{number.PhoneNumberId}/messages")
         {
             Content = JsonContent.Create(body),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", number.AccessToken);
         using var timeout = new CancellationTokenSource(settings.RequestTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         HttpResponseMessage response;
@@ -92,13 +132,13 @@ public sealed partial class WhatsAppChannel(
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
         {
             // The connection was never made, so nothing was sent.
-            Log.NotConnected(logger, Redact.Phone(customerId), e.Message);
+            Log.NotConnected(logger, who, e.Message);
             return (SendResult.Transient($"Graph API not reachable: {e.Message}"), DeliveryFailure.Transient);
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             var what = e is OperationCanceledException ? $"no answer within {settings.RequestTimeout}" : e.Message;
-            Log.Uncertain(logger, Redact.Phone(customerId), what);
+            Log.Uncertain(logger, who, what);
             return (SendResult.Failed($"Graph API: {what}; the message may have been accepted, so it is not sent again"), DeliveryFailure.Permanent);
         }
 
@@ -107,12 +147,12 @@ public sealed partial class WhatsAppChannel(
             if (response.IsSuccessStatusCode)
             {
                 var id = MessageId(answer);
-                Log.Sent(logger, Redact.Phone(customerId), id);
+                Log.Sent(logger, who, id);
                 return (SendResult.Ok(id), null);
             }
 
             var (code, text) = Error(answer);
-            Log.Rejected(logger, Redact.Phone(customerId), (int)response.StatusCode, code, text);
+            Log.Rejected(logger, who, (int)response.StatusCode, code, text);
             var failure = GraphErrors.Classify(code)
                 ?? (response.StatusCode == HttpStatusCode.TooManyRequests ? DeliveryFailure.Transient : DeliveryFailure.Permanent);
             var error = $"Graph API {(int)response.StatusCode}{(code is null ? "" : $" code {code}")}: {text}";
@@ -167,6 +207,9 @@ public sealed partial class WhatsAppChannel(
 
         [LoggerMessage(6103, LogLevel.Warning, "Graph API not reachable for a message to {Customer}; nothing was sent: {Error}")]
         public static partial void NotConnected(ILogger logger, string customer, string error);
+
+        [LoggerMessage(6105, LogLevel.Information, "Could not mark {Customer}'s message read with the typing indicator (the reply is not affected): {Error}")]
+        public static partial void NotMarkedRead(ILogger logger, string customer, string? error);
 
         [LoggerMessage(6104, LogLevel.Error, "A message to {Customer} may or may not have been accepted ({Error}); not sent again to avoid a duplicate")]
         public static partial void Uncertain(ILogger logger, string customer, string error);

@@ -13,7 +13,7 @@ public sealed class WhatsAppMetrics
     {
         var meter = meterFactory.Create("OrderBot.WhatsApp");
         _deliveries = meter.CreateCounter<long>("orderbot.whatsapp.deliveries", "{delivery}", "Webhook deliveries by outcome.");
-        _messages = meter.CreateCounter<long>("orderbot.whatsapp.messages", "{message}", "Messages received, by kind: new, duplicate, throttled, ignored (reactions, revokes...), other_number, invalid; other_number_status for statuses of another number.");
+        _messages = meter.CreateCounter<long>("orderbot.whatsapp.messages", "{message}", "Messages received, by kind: new, duplicate, throttled, ignored (reactions, revokes...), identity_change (number or BSUID changes, phone numbers shared on request), other_number, invalid; other_number_status for statuses of another number.");
         _repaired = meter.CreateCounter<long>("orderbot.whatsapp.repaired_texts", "{text}", "Texts that held invalid UTF-8 or lone surrogates, stored with U+FFFD in their place.");
     }
 

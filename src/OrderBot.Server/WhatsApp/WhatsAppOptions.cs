@@ -60,9 +60,36 @@ public sealed class WhatsAppOptions
     [RegularExpression(@"^[a-z]{2,3}(_[A-Z]{2})?$", ErrorMessage = "WhatsApp:StatusTemplateLanguage must look like en or en_US.")]
     public string StatusTemplateLanguage { get; set; } = "en";
 
+    /// <summary>
+    /// Further business numbers of the same Meta app, each tied to a shop (see <see cref="WhatsAppNumberOptions"/>).
+    /// <see cref="PhoneNumberId"/>, when set, stays the first number, so a single-number set-up needs no list.
+    /// </summary>
+    public List<WhatsAppNumberOptions> Numbers { get; set; } = [];
+
+    /// <summary>Every number served: <see cref="PhoneNumberId"/> (shop "default") first, then <see cref="Numbers"/>; tokens filled in.</summary>
+    public IReadOnlyList<WhatsAppNumberOptions> AllNumbers =>
+    [
+        .. string.IsNullOrWhiteSpace(PhoneNumberId) ? [] : new[] { new WhatsAppNumberOptions { PhoneNumberId = PhoneNumberId, AccessToken = AccessToken } },
+        .. Numbers.Where(n => n.PhoneNumberId != PhoneNumberId).Select(n => new WhatsAppNumberOptions
+        {
+            PhoneNumberId = n.PhoneNumberId,
+            DisplayNumber = n.DisplayNumber,
+            AccessToken = string.IsNullOrWhiteSpace(n.AccessToken) ? AccessToken : n.AccessToken,
+            Shop = n.Shop,
+            MenuPath = n.MenuPath,
+        }),
+    ];
+
+    /// <summary>The number a customer who never wrote to a listed number is answered from.</summary>
+    public WhatsAppNumberOptions? DefaultNumber => AllNumbers is [var first, ..] ? first : null;
+
+    /// <summary>The number with this id, or null when it is not one of ours.</summary>
+    public WhatsAppNumberOptions? Number(string? phoneNumberId) => AllNumbers.FirstOrDefault(n => n.PhoneNumberId == phoneNumberId);
+
     public bool IsConfigured => Secrets.All(s => !string.IsNullOrWhiteSpace(s));
 
     public bool IsPartlyConfigured => Secrets.Any(s => !string.IsNullOrWhiteSpace(s)) && !IsConfigured;
 
-    private string?[] Secrets => [PhoneNumberId, AccessToken, AppSecret, VerifyToken];
+    // With a Numbers list, the top-level id and token may be left out: each number brings its own (checked at start).
+    private string?[] Secrets => Numbers.Count > 0 ? [AppSecret, VerifyToken] : [PhoneNumberId, AccessToken, AppSecret, VerifyToken];
 }

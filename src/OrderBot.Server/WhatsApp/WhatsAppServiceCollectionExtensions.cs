@@ -14,8 +14,18 @@ public static class WhatsAppServiceCollectionExtensions
         services.AddOptions<WhatsAppOptions>()
             .Bind(configuration.GetSection(WhatsAppOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(o => o.Numbers.All(n => !string.IsNullOrWhiteSpace(n.PhoneNumberId)),
+                "Every entry of WhatsApp:Numbers needs a PhoneNumberId (the id from the app's WhatsApp set-up page).")
+            .Validate(o => o.Numbers.All(n => !string.IsNullOrWhiteSpace(n.AccessToken) || !string.IsNullOrWhiteSpace(o.AccessToken)),
+                "A WhatsApp:Numbers entry has no AccessToken and WhatsApp:AccessToken is not set: set one of them.")
+            .Validate(o => o.Numbers.Select(n => n.PhoneNumberId).Distinct().Count() == o.Numbers.Count,
+                "WhatsApp:Numbers lists a PhoneNumberId twice: each number may appear once.")
+            .Validate(o => o.Numbers.All(n => !string.IsNullOrWhiteSpace(n.Shop)),
+                "A WhatsApp:Numbers entry has an empty Shop: name the shop the number belongs to, or leave Shop out for \"default\".")
+            .Validate(o => o.Numbers.All(n => n.MenuPath is null || File.Exists(Path.GetFullPath(n.MenuPath))),
+                "A WhatsApp:Numbers entry's MenuPath names no file (relative paths start in the directory the server was started in).")
             .Validate(o => !o.IsPartlyConfigured,
-                "WhatsApp needs all of WhatsApp:PhoneNumberId, WhatsApp:AccessToken, WhatsApp:AppSecret and WhatsApp:VerifyToken, or none of them.")
+                "WhatsApp needs all of WhatsApp:PhoneNumberId, WhatsApp:AccessToken, WhatsApp:AppSecret and WhatsApp:VerifyToken (or WhatsApp:Numbers with AppSecret and VerifyToken), or none of them.")
             .ValidateOnStart();
 
         var options = configuration.GetSection(WhatsAppOptions.Section).Get<WhatsAppOptions>() ?? new WhatsAppOptions();

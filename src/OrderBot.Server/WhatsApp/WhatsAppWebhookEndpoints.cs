@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrderBot.Chat;
+using OrderBot.Customers;
+using OrderBot.Logging;
 
 namespace OrderBot.Server.WhatsApp;
 
@@ -44,6 +46,7 @@ public static partial class WhatsAppWebhookEndpoints
         IOptions<WhatsAppOptions> options,
         ChatInbox inbox,
         ReplySender sender,
+        CustomerDirectory customers,
         SenderRateLimit rateLimit,
         WhatsAppMetrics metrics,
         TimeProvider time,
@@ -67,7 +70,7 @@ public static partial class WhatsAppWebhookEndpoints
         WebhookPayload payload;
         try
         {
-            payload = WebhookPayload.Parse(body, time.GetUtcNow().UtcDateTime, settings.PhoneNumberId);
+            payload = WebhookPayload.Parse(body, time.GetUtcNow().UtcDateTime, settings.AllNumbers.Select(n => n.PhoneNumberId!).ToHashSet());
         }
         catch (JsonException)
         {
@@ -75,7 +78,9 @@ public static partial class WhatsAppWebhookEndpoints
             return Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON.");
         }
 
-        var admitted = rateLimit.Admit(payload.Messages);
+        var logger = loggers.CreateLogger(typeof(WhatsAppWebhookEndpoints));
+        var messages = await IdentifyAsync(payload, customers, logger, cancellationToken);
+        var admitted = rateLimit.Admit(messages);
         var recorded = await inbox.RecordAsync(admitted, cancellationToken);
         metrics.Delivery("accepted");
         metrics.Messages(recorded, "new");
@@ -98,7 +103,6 @@ public static partial class WhatsAppWebhookEndpoints
             }
         }
 
-        var logger = loggers.CreateLogger(typeof(WhatsAppWebhookEndpoints));
         if (payload.Repaired > 0)
         {
             Log.Repaired(logger, payload.Repaired);
@@ -106,6 +110,34 @@ public static partial class WhatsAppWebhookEndpoints
 
         Log.Received(logger, payload.Messages.Count, recorded, payload.Statuses.Count);
         return TypedResults.Ok();
+    }
+
+    /// <summary>
+    /// Applies number and BSUID changes and shared phone numbers, then gives each message the id of the customer its
+    /// sender is stored as: found by phone or BSUID, merged when a message shows both belong to one person.
+    /// </summary>
+    private static async Task<IReadOnlyList<IncomingMessage>> IdentifyAsync(
+        WebhookPayload payload, CustomerDirectory customers, ILogger logger, CancellationToken cancellationToken)
+    {
+        foreach (var change in payload.IdentityChanges)
+        {
+            var moved = await customers.ChangeIdentityAsync(change.Old, change.New, cancellationToken);
+            Log.IdentityChanged(logger, change.Kind, Redact.Phone(change.Old.Phone ?? change.Old.UserId), moved is null ? "nobody" : Redact.Phone(moved.Id));
+        }
+
+        foreach (var learnt in payload.Learnt)
+        {
+            await customers.IdentifyAsync(learnt, cancellationToken);
+        }
+
+        var messages = new List<IncomingMessage>(payload.Messages.Count);
+        foreach (var message in payload.Messages)
+        {
+            var customer = await customers.IdentifyAsync(payload.Senders[message.MessageId], cancellationToken);
+            messages.Add(message with { CustomerId = customer.Id });
+        }
+
+        return messages;
     }
 
     /// <summary>The raw bytes, exactly as sent (the signature covers them); null when there are more than <paramref name="limit"/>.</summary>
@@ -144,5 +176,8 @@ public static partial class WhatsAppWebhookEndpoints
 
         [LoggerMessage(6002, LogLevel.Warning, "WhatsApp delivery held {Count} texts with invalid UTF-8 or lone surrogates; stored with U+FFFD in their place")]
         public static partial void Repaired(ILogger logger, int count);
+
+        [LoggerMessage(6003, LogLevel.Information, "WhatsApp {Kind} for {Old}: the customer is now {Customer}")]
+        public static partial void IdentityChanged(ILogger logger, string kind, string old, string customer);
     }
 }

@@ -124,7 +124,21 @@ async function load() {
   render();
   handovers.refresh();
   stock.refresh();
+  crmNotice();
 }
+
+// A webhook receiver that answered 410 Gone is disabled until staff resume it: the board says so, with the way back.
+async function crmNotice() {
+  const webhook = await api.call('GET', '/api/crm/webhook').catch(() => null);
+  const notice = el('crm-notice');
+  notice.hidden = !webhook || webhook.state !== 'disabled';
+  if (!notice.hidden) notice.querySelector('.reason').textContent = `Since ${new Date(webhook.disabled_at).toLocaleString()}: ${webhook.reason}`;
+}
+
+el('crm-notice').querySelector('.resume').addEventListener('click', async () => {
+  await api.call('POST', '/api/crm/webhook/resume').catch(error => alert(`Could not resume: ${error.message}`));
+  await crmNotice();
+});
 
 async function listen() {
   stream?.abort();
@@ -179,6 +193,7 @@ el('logout').addEventListener('click', async () => {
   showLogin('');
   await api.session();
 });
+setInterval(() => !el('board').hidden && crmNotice(), 30000);
 setInterval(() => document.querySelectorAll('.card').forEach(card => {
   const order = orders.get(card.dataset.id);
   if (order) card.querySelector('.age').textContent = age(order.created_at);

@@ -93,8 +93,14 @@ public sealed partial class ChatProcessor(
                 return;
             }
 
+            // The typing indicator promises an answer within about 25 s (platforms-2026.md 3): not while a person has the chat.
+            if (row.Attempts == 0 && !await db.ConversationStates.AnyAsync(s => s.CustomerId == row.CustomerId && s.HandedOverAt != null, cancellationToken))
+            {
+                sender.ShowWorking(row.Channel, row.CustomerId, row.MessageId, cancellationToken);
+            }
+
             var replies = await conversation.HandleAsync(db, ChatInbox.Read(row), cancellationToken);
-            sender.Queue(db, row.Channel, row.CustomerId, replies, $"inbox:{row.Id}");
+            sender.Queue(db, row.Channel, row.CustomerId, await QuoteWhenOvertakenAsync(db, row, replies, cancellationToken), $"inbox:{row.Id}");
             row.ProcessedAt = time.GetUtcNow().UtcDateTime;
             row.Error = null;
             await db.SaveChangesAsync(cancellationToken);
@@ -109,6 +115,22 @@ public sealed partial class ChatProcessor(
         {
             await RecordFailureAsync(inboxId, e);
         }
+    }
+
+    /// <summary>
+    /// The first reply quotes the message it answers when the customer has written again since (two quick messages,
+    /// or ones that waited): without the quote, an answer to the earlier one reads like an answer to the later one.
+    /// </summary>
+    private static async Task<IReadOnlyList<OutgoingMessage>> QuoteWhenOvertakenAsync(
+        OrderBotDbContext db, ChatInboxMessage row, IReadOnlyList<OutgoingMessage> replies, CancellationToken cancellationToken)
+    {
+        if (replies.Count == 0
+            || !await db.ChatInbox.AnyAsync(m => m.CustomerId == row.CustomerId && m.Channel == row.Channel && m.Id != row.Id && m.ProcessedAt == null, cancellationToken))
+        {
+            return replies;
+        }
+
+        return [replies[0] with { ReplyTo = row.MessageId }, .. replies.Skip(1)];
     }
 
     /// <summary>Retries later with backoff; after the last attempt the message is set aside with an apology, so the customer's later messages are not blocked.</summary>

@@ -32,6 +32,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<ChatWorker>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ChatWorker>());
         services.AddSingleton<IPersonalDataEraser, ChatPersonalDataEraser>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICustomerDataMover, ChatCustomerDataMover>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRetentionPolicy, ChatRetention>());
 
         services.AddOrderBotOutbox(configuration);

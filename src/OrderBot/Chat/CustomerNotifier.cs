@@ -44,7 +44,6 @@ public sealed partial class CustomerNotifier(
     {
         using var payload = JsonDocument.Parse(outboxEvent.Payload);
         var order = payload.RootElement.GetProperty("order");
-        var customerId = order.GetProperty("customer_id").GetString()!;
         var number = order.GetProperty("number").GetString()!;
         if (!OrderStatusMachine.TryParse(order.GetProperty("status").GetString(), out var status))
         {
@@ -53,6 +52,9 @@ public sealed partial class CustomerNotifier(
 
         var cause = $"event:{outboxEvent.Id}";
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The order's customer now, not the snapshot's: a number change or a merge may have moved the order since.
+        var customerId = await db.Orders.Where(o => o.Id == outboxEvent.OrderId).Select(o => o.CustomerId).FirstOrDefaultAsync(cancellationToken)
+            ?? order.GetProperty("customer_id").GetString()!;
         if (await db.OutboundMessages.AnyAsync(m => m.Cause == cause, cancellationToken))
         {
             return DeliveryResult.Delivered;

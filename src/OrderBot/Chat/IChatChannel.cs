@@ -16,6 +16,12 @@ public interface IChatChannel
     /// Replies to one customer are sent one after another, in order.
     /// </summary>
     Task<SendResult> SendAsync(string customerId, OutgoingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Shows the customer that their message <paramref name="messageId"/> is being worked on (WhatsApp: read receipt
+    /// and typing indicator). Best effort: must not throw; the reply never waits for it. Nothing by default.
+    /// </summary>
+    Task ShowWorkingAsync(string customerId, string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <param name="ProviderMessageId">The channel's id of the sent message (a WhatsApp wamid), for later status callbacks.</param>

@@ -12,7 +12,14 @@ namespace OrderBot.Chat;
 [JsonDerivedType(typeof(ButtonsReply), "buttons")]
 [JsonDerivedType(typeof(ListReply), "list")]
 [JsonDerivedType(typeof(StatusNotice), "status")]
-public abstract record OutgoingMessage(string Text);
+public abstract record OutgoingMessage(string Text)
+{
+    /// <summary>
+    /// The channel's id of the customer's message this answers, when the reply should quote it (the customer wrote
+    /// again before it was answered); channels that cannot quote ignore it.
+    /// </summary>
+    public string? ReplyTo { get; init; }
+}
 
 public sealed record TextReply(string Text) : OutgoingMessage(Text);
 

@@ -42,6 +42,28 @@ public sealed partial class ReplySender(
         }));
     }
 
+    /// <summary>
+    /// Starts the channel's "working on it" signal for a message and returns at once: the signal is best effort, so
+    /// the conversation and its reply neither wait for it nor notice when it fails.
+    /// </summary>
+    public void ShowWorking(string channel, string customerId, string messageId, CancellationToken cancellationToken)
+    {
+        if (_channels.TryGetValue(channel, out var target))
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await target.ShowWorkingAsync(customerId, messageId, cancellationToken);
+                }
+                catch (Exception e)
+                {
+                    Log.NotShownWorking(logger, channel, Redact.Phone(customerId), e.Message);
+                }
+            }, CancellationToken.None);
+        }
+    }
+
     public async Task SendPendingAsync(string customerId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -174,6 +196,9 @@ public sealed partial class ReplySender(
         // A warning, not an error: the channel refused delivery for a reason of its own (a closed window, a blocked number).
         [LoggerMessage(3103, LogLevel.Warning, "Reply {MessageId} on {Channel} to {Customer} was not delivered; the channel reported: {Error}")]
         public static partial void DeliveryFailed(ILogger logger, long messageId, string channel, string customer, string? error);
+
+        [LoggerMessage(3104, LogLevel.Debug, "Could not show {Customer} on {Channel} that their message is being worked on: {Error}")]
+        public static partial void NotShownWorking(ILogger logger, string channel, string customer, string error);
 
         [LoggerMessage(3102, LogLevel.Error, "Reply {MessageId} on {Channel} to {Customer} failed for good: {Error}")]
         public static partial void GaveUp(ILogger logger, long messageId, string channel, string customer, string? error);

@@ -69,6 +69,15 @@ public sealed class HubSpotOptions
     [Required]
     public string ContactIdProperty { get; set; } = "orderbot_customer_id";
 
+    /// <summary>
+    /// A contact property for the customer's WhatsApp business-scoped user id (BSUID), e.g. whatsapp_user_id; not sent
+    /// when unset. A single-line text property you create in HubSpot: customers with a username may have no phone number.
+    /// </summary>
+    public string? ContactUserIdProperty { get; set; }
+
+    /// <summary>A contact property for the customer's WhatsApp username (display only, it can change); not sent when unset.</summary>
+    public string? ContactUsernameProperty { get; set; }
+
     /// <summary>The unique order property holding OrderBot's order id (default hs_external_order_id).</summary>
     [Required]
     public string OrderIdProperty { get; set; } = "hs_external_order_id";

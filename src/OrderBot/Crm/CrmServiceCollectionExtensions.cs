@@ -78,6 +78,7 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxWriter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, OutboxPersonalDataEraser>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICustomerDataMover, OutboxCustomerDataMover>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRetentionPolicy, OutboxRetention>());
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<OutboxMetrics>();

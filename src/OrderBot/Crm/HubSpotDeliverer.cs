@@ -12,7 +12,8 @@ namespace OrderBot.Crm;
 
 /// <summary>
 /// Mirrors orders into HubSpot CRM: upserts the order object by <see cref="HubSpotOptions.OrderIdProperty"/>
-/// (one request per event), and for a new order also upserts the contact by phone and associates the two.
+/// (one request per event), and for a new order also upserts the contact by customer id (with the phone number, BSUID and username
+/// known) and associates the two.
 /// Every step is an upsert or an idempotent PUT, so a redelivered event changes nothing.
 /// </summary>
 public sealed class HubSpotDeliverer(IHttpClientFactory http, IOptions<CrmOptions> options, TimeProvider time) : IOutboxDeliverer
@@ -39,8 +40,7 @@ public sealed class HubSpotDeliverer(IHttpClientFactory http, IOptions<CrmOption
         // An erased customer's orders stay in the CRM for the books, but no contact is made for the anonymous id.
         if ((orderEvent.Type == OrderEvent.Created || order.IsNew) && !CustomerDirectory.IsErased(orderEvent.Order.CustomerId))
         {
-            var phone = orderEvent.Order.CustomerId;
-            var contact = await call.UpsertAsync("contacts", phone, hubSpot.ContactIdProperty, new JsonObject { ["phone"] = phone }, cancellationToken);
+            var contact = await call.UpsertAsync("contacts", orderEvent.Order.CustomerId, hubSpot.ContactIdProperty, ContactProperties(orderEvent, hubSpot), cancellationToken);
             if (contact.Failure is not null)
             {
                 return contact.Failure;
@@ -54,6 +54,33 @@ public sealed class HubSpotDeliverer(IHttpClientFactory http, IOptions<CrmOption
         }
 
         return call.Pause is { } pause ? DeliveryResult.Delivered with { RetryAfter = pause } : DeliveryResult.Delivered;
+    }
+
+    /// <summary>
+    /// What is known of the customer: the phone number when there is one (a WhatsApp username user may have none), and
+    /// the BSUID and username in the properties configured for them. Events written before contacts were recorded fall
+    /// back to a customer id that is a phone number.
+    /// </summary>
+    public static JsonObject ContactProperties(OrderEvent orderEvent, HubSpotOptions hubSpot)
+    {
+        var contact = orderEvent.Contact;
+        var properties = new JsonObject();
+        if ((contact?.Phone ?? (orderEvent.Order.CustomerId.StartsWith('+') ? orderEvent.Order.CustomerId : null)) is { } phone)
+        {
+            properties["phone"] = phone;
+        }
+
+        if (!string.IsNullOrWhiteSpace(hubSpot.ContactUserIdProperty) && contact?.WhatsAppUserId is { } userId)
+        {
+            properties[hubSpot.ContactUserIdProperty] = userId;
+        }
+
+        if (!string.IsNullOrWhiteSpace(hubSpot.ContactUsernameProperty) && contact?.Username is { } username)
+        {
+            properties[hubSpot.ContactUsernameProperty] = username;
+        }
+
+        return properties;
     }
 
     /// <summary>The order object's properties; numbers as strings, as HubSpot reads every property value.</summary>

@@ -5,6 +5,9 @@ namespace OrderBot.Crm;
 /// <summary>The JSON an outbox event carries: what happened and the whole order as it stood afterwards.</summary>
 public sealed record OrderEvent(string EventId, string Type, string OrderId, int OrderVersion, DateTime OccurredAt, OrderDetails Order)
 {
+    /// <summary>What is known of how to reach the customer when the event was written; null for customers never seen on a channel.</summary>
+    public CustomerContact? Contact { get; init; }
+
     public const string Created = "order.created";
     public const string StatusChanged = "order.status_changed";
 

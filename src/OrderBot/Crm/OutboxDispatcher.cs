@@ -95,7 +95,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         foreach (var (name, (deliverer, breaker)) in _destinations)
         {
             var allowance = breaker.Allowance(_options.BatchSize);
-            if (allowance == 0)
+            if (allowance == 0 || deliverer.DisabledReason is not null)
             {
                 continue;
             }
@@ -136,6 +136,13 @@ public sealed partial class OutboxDispatcher : BackgroundService
         catch (Exception e)
         {
             result = DeliveryResult.Transient($"{e.GetType().Name}: {e.Message}");
+        }
+
+        if (result.Outcome != DeliveryOutcome.Delivered && deliverer.DisabledReason is not null)
+        {
+            // The destination was disabled (410 Gone): the event waits, with no attempt counted, until it is enabled again.
+            await _store.ReleaseAsync(claimed, _time.GetUtcNow().UtcDateTime, CancellationToken.None);
+            return;
         }
 
         // Recorded even while stopping: the receiver already has the outcome, so forgetting it would only cause a redelivery.
@@ -194,12 +201,17 @@ public sealed partial class OutboxDispatcher : BackgroundService
         return await _store.MarkDeadAsync(claimed, reason, CancellationToken.None);
     }
 
+    /// <summary>Destinations that take nothing now, with the reason: what the health check and the board report.</summary>
+    public IReadOnlyDictionary<string, string> DisabledDestinations =>
+        _destinations.Where(d => d.Value.Deliverer.DisabledReason is not null)
+            .ToDictionary(d => d.Key, d => d.Value.Deliverer.DisabledReason!);
+
     /// <summary>How long to sleep: until the next event or open circuit comes due, at most one poll interval.</summary>
     private async Task<TimeSpan> NextWaitAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var wake = now + _options.PollInterval;
-        foreach (var (name, (_, breaker)) in _destinations)
+        foreach (var (name, (deliverer, breaker)) in _destinations.Where(d => d.Value.Deliverer.DisabledReason is null))
         {
             var due = breaker.BlockedUntil;
             if (due is null && await _store.NextDueAsync(name, cancellationToken) is { } next)

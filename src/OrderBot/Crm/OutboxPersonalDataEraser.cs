@@ -23,6 +23,7 @@ public sealed class OutboxPersonalDataEraser : IPersonalDataEraser
             {
                 order["customer_id"] = anonymousId;
                 order["special_instructions"] = null;
+                payload["contact"] = null;
                 outboxEvent.Payload = payload.ToJsonString(OrderJson.Options);
             }
 

@@ -19,10 +19,12 @@ public sealed class OutboxWriter(IEnumerable<OutboxDestination> destinations, Ou
         var pending = false;
         var now = time.GetUtcNow();
         var snapshot = OrderDetails.From(order, withHistory: false);
+        // Usually tracked already; otherwise one read by key.
+        var contact = CustomerContact.From(db.Customers.Find(order.CustomerId));
         foreach (var destination in _destinations.Where(d => d.Accepts(type)))
         {
             var id = Guid.CreateVersion7(now).ToString();
-            var payload = JsonSerializer.Serialize(new OrderEvent(id, type, order.Id, order.Version, now.UtcDateTime, snapshot), OrderJson.Options);
+            var payload = JsonSerializer.Serialize(new OrderEvent(id, type, order.Id, order.Version, now.UtcDateTime, snapshot) { Contact = contact }, OrderJson.Options);
             db.OutboxEvents.Add(new OutboxEvent
             {
                 Id = id,

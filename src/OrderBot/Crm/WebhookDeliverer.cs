@@ -15,11 +15,13 @@ public sealed partial class WebhookDeliverer(
 {
     public string Destination => CrmOptions.Destination;
 
+    public string? DisabledReason => state.DisabledReason;
+
     public async Task<DeliveryResult> DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
         if (state.DisabledReason is { } disabled)
         {
-            return DeliveryResult.Permanent(disabled);
+            return DeliveryResult.Transient(disabled);
         }
 
         var webhook = options.Value.Webhook;
@@ -42,11 +44,14 @@ public sealed partial class WebhookDeliverer(
         using var response = await client.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Gone)
         {
-            var reason = $"the webhook receiver answered 410 Gone at {time.GetUtcNow():u}, so the destination is disabled; " +
-                         "fix Crm:Webhook:Url, restart, then `outbox replay --all-dead`";
-            state.Disable(reason);
-            Log.Disabled(logger, webhook.Url!.GetLeftPart(UriPartial.Path));
-            return DeliveryResult.Permanent(reason);
+            var reason = $"the webhook receiver answered 410 Gone at {time.GetUtcNow():u}, so nothing is sent to it and its events wait; " +
+                         "fix the receiver (or Crm:Webhook:Url and restart), then resume sending on the staff board";
+            if (state.Disable(reason))
+            {
+                Log.Disabled(logger, webhook.Url!.GetLeftPart(UriPartial.Path));
+            }
+
+            return DeliveryResult.Transient(reason);
         }
 
         return await HttpDelivery.ClassifyAsync(response, time, cancellationToken);
@@ -54,7 +59,7 @@ public sealed partial class WebhookDeliverer(
 
     private static partial class Log
     {
-        [LoggerMessage(5101, LogLevel.Error, "The webhook receiver {Url} answered 410 Gone: nothing more is sent to it until Crm:Webhook:Url is changed")]
+        [LoggerMessage(5101, LogLevel.Error, "The webhook receiver {Url} answered 410 Gone: nothing more is sent to it, its events wait until staff resume it on the board (or POST /api/crm/webhook/resume) or the server restarts")]
         public static partial void Disabled(ILogger logger, string url);
     }
 }

@@ -5,8 +5,11 @@ using OrderBot.Storage;
 namespace OrderBot.Customers;
 
 /// <summary>The customers table, as the channels use it: upsert on every contact, read by id.</summary>
-public sealed class CustomerDirectory(
-    IDbContextFactory<OrderBotDbContext> dbFactory, TimeProvider time, IEnumerable<IPersonalDataEraser>? erasers = null)
+public sealed partial class CustomerDirectory(
+    IDbContextFactory<OrderBotDbContext> dbFactory,
+    TimeProvider time,
+    IEnumerable<IPersonalDataEraser>? erasers = null,
+    IEnumerable<ICustomerDataMover>? movers = null)
 {
     /// <summary>Creates the customer or refreshes its name and last-seen time; safe to call concurrently.</summary>
     /// <exception cref="OrderValidationException">The id or the name is invalid.</exception>

@@ -139,4 +139,22 @@ public sealed class HubSpotDelivererTests(SqliteTestDatabase database) : IClassF
                 .ExecuteAsync(httpContext);
         }
     }
+
+    [Theory]
+    [InlineData("US.13491208655302741918", null, "US.13491208655302741918", "sheena.n", null)]
+    [InlineData("+16505551234", "+16505551234", "US.13491208655302741918", null, "+16505551234")]
+    public void The_contact_carries_what_is_known_a_phone_only_when_there_is_one(string customerId, string? phone, string userId, string? username, string? expectedPhone)
+    {
+        // platforms-2026.md 1.1/1.8: a username user may have no phone number, only the BSUID and a username.
+        var hubSpot = new HubSpotOptions { ContactUserIdProperty = "whatsapp_user_id", ContactUsernameProperty = "whatsapp_username" };
+        var order = new OrderDetails("o1", "A1", customerId, [], 1m, "EUR", OrderStatus.Pending, DateTime.UnixEpoch, DateTime.UnixEpoch, 1);
+        var orderEvent = new OrderEvent("e1", OrderEvent.Created, "o1", 1, DateTime.UnixEpoch, order) { Contact = new CustomerContact(phone, userId, username) };
+
+        var properties = HubSpotDeliverer.ContactProperties(orderEvent, hubSpot);
+
+        Assert.Equal(expectedPhone, properties["phone"]?.GetValue<string>());
+        Assert.Equal(userId, properties["whatsapp_user_id"]!.GetValue<string>());
+        Assert.Equal(username, properties["whatsapp_username"]?.GetValue<string>());
+        Assert.Null(HubSpotDeliverer.ContactProperties(orderEvent, new HubSpotOptions())["whatsapp_user_id"]);
+    }
 }

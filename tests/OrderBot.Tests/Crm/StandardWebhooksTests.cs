@@ -57,9 +57,11 @@ public sealed class StandardWebhooksTests : IAsyncDisposable
         var first = await deliverer.DeliverAsync(Event("evt_01"), TestContext.Current.CancellationToken);
         var second = await deliverer.DeliverAsync(Event("evt_02"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(DeliveryOutcome.Permanent, first.Outcome);
-        Assert.Equal(DeliveryOutcome.Permanent, second.Outcome);
+        // Not dead-lettered: the events wait (OutboxDispatcher releases them while the destination is disabled).
+        Assert.NotEqual(DeliveryOutcome.Delivered, first.Outcome);
+        Assert.NotEqual(DeliveryOutcome.Permanent, second.Outcome);
         Assert.Contains("410", second.Error, StringComparison.Ordinal);
+        Assert.Contains("410", ((IOutboxDeliverer)deliverer).DisabledReason, StringComparison.Ordinal);
         Assert.Single(_received);
         var health = await new OrderBot.Server.Health.CrmWebhookHealthCheck(_services!.GetRequiredService<WebhookDestinationState>())
             .CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);

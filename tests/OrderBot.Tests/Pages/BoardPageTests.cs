@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OrderBot.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -95,5 +96,23 @@ public sealed class BoardPageTests(Browser browser) : IAsyncLifetime
 
         Assert.False(overflow);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/api/docs"));
+    }
+
+    [Fact]
+    public async Task A_disabled_webhook_receiver_is_shown_on_the_board_and_staff_can_resume_sending()
+    {
+        // platforms-2026.md 4: a 410 answer disables the destination; the board says so with the way back.
+        var state = _app.Services.GetRequiredService<OrderBot.Crm.WebhookDestinationState>();
+        state.Disable("the webhook receiver answered 410 Gone");
+        var page = await browser.NewPageAsync(_app.BaseAddress);
+        await page.SignInAsync();
+
+        var notice = page.Locator("#crm-notice");
+        await Expect(notice).ToBeVisibleAsync();
+        await Expect(notice).ToContainTextAsync("410 Gone");
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Resume sending" }).ClickAsync();
+
+        await Expect(notice).ToBeHiddenAsync();
+        Assert.Null(state.DisabledReason);
     }
 }

@@ -8,8 +8,13 @@ using OrderBot.Tests.Support;
 namespace OrderBot.Tests.WhatsApp;
 
 /// <summary>A message the bot sent, as the Graph API received it.</summary>
-public sealed record SentMessage(string To, string Id, JsonObject Body)
+/// <param name="To">The phone number in <c>to</c>, or the BSUID in <c>recipient</c> when there was no <c>to</c> (platforms-2026.md 1.4).</param>
+/// <param name="From">The phone_number_id in the path: which of our numbers sent it.</param>
+public sealed record SentMessage(string To, string Id, JsonObject Body, string From = FakeGraphApi.PhoneNumberId)
 {
+    /// <summary>The <c>context.message_id</c> the message quotes, if any (platforms-2026.md 3).</summary>
+    public string? ReplyTo => Body["context"]?["message_id"]?.GetValue<string>();
+
     public string Type => Body["type"]!.GetValue<string>();
 
     /// <summary>The text a customer reads: a text body or an interactive message's body; a template's name.</summary>
@@ -38,8 +43,13 @@ public sealed class FakeGraphApi : IAsyncDisposable
     public const string PhoneNumberId = "106540352242922";
     public const string Token = "test-access-token-5d1";
 
+    /// <summary>A second business number of the same account, with a token of its own.</summary>
+    public const string OtherPhoneNumberId = "106540352242999";
+    public const string OtherToken = "test-access-token-other-77";
+
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SentMessage> _sent = new();
+    private readonly ConcurrentQueue<SentMessage> _reads = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private int _counter;
 
@@ -80,6 +90,19 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     public IReadOnlyList<SentMessage> Sent => _sent.ToList();
 
+    /// <summary>Mark-as-read calls (<c>"status":"read"</c>), kept apart from messages; <see cref="To"/> is empty on them.</summary>
+    public IReadOnlyList<SentMessage> Reads => _reads.ToList();
+
+    /// <summary>While set, mark-as-read calls are answered with this status (they never affect <see cref="FailWith"/>).</summary>
+    public int? FailReadsWith { get; set; }
+
+    /// <summary>Waits until a mark-as-read call for <paramref name="wamid"/> arrived.</summary>
+    public async Task<SentMessage> ReadAsync(string wamid)
+    {
+        await Eventually.TrueAsync(() => Task.FromResult(_reads.Any(r => r.Body["message_id"]?.GetValue<string>() == wamid)), $"a read receipt for {wamid}");
+        return _reads.First(r => r.Body["message_id"]?.GetValue<string>() == wamid);
+    }
+
     public static async Task<FakeGraphApi> StartAsync()
     {
         FakeGraphApi? fake = null;
@@ -90,9 +113,20 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     private async Task<IResult> ReceiveAsync(string phone, HttpRequest request)
     {
-        if (request.Headers.Authorization != $"Bearer {Token}" || phone != PhoneNumberId)
+        var token = phone switch { PhoneNumberId => Token, OtherPhoneNumberId => OtherToken, _ => null };
+        if (token is null || request.Headers.Authorization != $"Bearer {token}")
         {
             return Results.Json(new { error = new { message = "Invalid OAuth access token.", type = "OAuthException", code = 190 } }, statusCode: 401);
+        }
+
+        var body = (await JsonSerializer.DeserializeAsync<JsonObject>(request.Body))!;
+        if (body["status"]?.GetValue<string>() == "read")
+        {
+            // platforms-2026.md 3: mark as read (+ typing indicator) answers {"success": true}.
+            _reads.Enqueue(new SentMessage("", "", body, phone));
+            return FailReadsWith is { } readStatus
+                ? Results.Json(new { error = new { message = "Service temporarily unavailable", type = "OAuthException", code = 2 } }, statusCode: readStatus)
+                : Results.Json(new { success = true });
         }
 
         if (FailWith is { } status && (FailTimes == 0 || Interlocked.Decrement(ref _failTimesLeft) >= 0))
@@ -103,17 +137,19 @@ public sealed class FakeGraphApi : IAsyncDisposable
                 : Results.Text("<html><body>Bad gateway</body></html>", "text/html", statusCode: status);
         }
 
-        var body = (await JsonSerializer.DeserializeAsync<JsonObject>(request.Body))!;
         var id = $"wamid.fake{Interlocked.Increment(ref _counter):D6}";
-        var to = body["to"]!.GetValue<string>();
-        _sent.Enqueue(new SentMessage(to, id, body));
+        // platforms-2026.md 1.4: a BSUID goes in "recipient"; when both are present "to" wins.
+        var to = (body["to"] ?? body["recipient"])!.GetValue<string>();
+        _sent.Enqueue(new SentMessage(to, id, body, phone));
         _arrived.Release();
         if (AnswerDelay > TimeSpan.Zero)
         {
             await Task.Delay(AnswerDelay);
         }
 
-        return Results.Json(new { messaging_product = "whatsapp", contacts = new[] { new { input = to, wa_id = to.TrimStart('+') } }, messages = new[] { new { id } } });
+        return body["to"] is not null
+            ? Results.Json(new { messaging_product = "whatsapp", contacts = new[] { new { input = to, wa_id = to.TrimStart('+') } }, messages = new[] { new { id } } })
+            : Results.Json(new { messaging_product = "whatsapp", contacts = new[] { new { input = to, user_id = to } }, messages = new[] { new { id } } });
     }
 
     public IReadOnlyList<SentMessage> To(string customer) => Sent.Where(m => m.To == customer).ToList();

@@ -106,8 +106,8 @@ public sealed class MessageKindTests : IAsyncLifetime
         { "reaction", """{"message_id":"wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3","emoji":"👍"}""" },
         { "revoke", """{"original_message_id":"wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3"}""" },
         { "call_permission_reply", """{"response":"accept","is_permanent":false,"expiration_timestamp":1749427200}""" },
-        // platforms-2026.md 1.5: system messages (handled as identity changes once usernames are supported).
-        { "system", """{"body":"User A changed from 16505551234 to 16505559999","wa_id":"16505559999","type":"user_changed_number"}""" },
+        // platforms-2026.md 1.5: a system message of a kind that changes no identity (number and BSUID changes: UsernameTests).
+        { "system", """{"body":"Messages are now end-to-end encrypted","type":"encryption_notice"}""" },
     };
 
     [Theory]

@@ -358,6 +358,11 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("ChannelAccount")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_account");
+
                     b.Property<string>("DisplayName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -371,8 +376,36 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_seen_at");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("username");
+
+                    b.Property<string>("WhatsAppParentUserId")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whats_app_parent_user_id");
+
+                    b.Property<string>("WhatsAppUserId")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whats_app_user_id");
+
                     b.HasKey("Id")
                         .HasName("pk_customers");
+
+                    b.HasIndex("Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_phone");
+
+                    b.HasIndex("WhatsAppUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_whats_app_user_id");
 
                     b.ToTable("customers", (string)null);
                 });

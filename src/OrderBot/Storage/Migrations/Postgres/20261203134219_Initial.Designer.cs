@@ -13,7 +13,7 @@ using OrderBot.Storage;
 namespace OrderBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOrderBotDbContext))]
-    [Migration("20261203123503_Initial")]
+    [Migration("20261203134219_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -370,6 +370,11 @@ namespace OrderBot.Storage.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("id");
 
+                    b.Property<string>("ChannelAccount")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("channel_account");
+
                     b.Property<string>("DisplayName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -383,8 +388,36 @@ namespace OrderBot.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("username");
+
+                    b.Property<string>("WhatsAppParentUserId")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("whats_app_parent_user_id");
+
+                    b.Property<string>("WhatsAppUserId")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("whats_app_user_id");
+
                     b.HasKey("Id")
                         .HasName("pk_customers");
+
+                    b.HasIndex("Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_phone");
+
+                    b.HasIndex("WhatsAppUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_whats_app_user_id");
 
                     b.ToTable("customers", (string)null);
                 });

@@ -101,7 +101,12 @@ namespace OrderBot.Storage.Migrations.Postgres
                     id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     first_seen_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    last_seen_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    last_seen_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    whats_app_user_id = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: true),
+                    whats_app_parent_user_id = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: true),
+                    username = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    channel_account = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -279,6 +284,18 @@ namespace OrderBot.Storage.Migrations.Postgres
                 name: "ix_chat_outbound_state_customer_id_id",
                 table: "chat_outbound",
                 columns: new[] { "state", "customer_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_phone",
+                table: "customers",
+                column: "phone",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_whats_app_user_id",
+                table: "customers",
+                column: "whats_app_user_id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_idempotent_order_requests_created_at",

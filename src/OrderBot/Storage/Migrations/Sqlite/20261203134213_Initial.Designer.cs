@@ -12,7 +12,7 @@ using OrderBot.Storage;
 namespace OrderBot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrderBotDbContext))]
-    [Migration("20261203123453_Initial")]
+    [Migration("20261203134213_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -361,6 +361,11 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("ChannelAccount")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_account");
+
                     b.Property<string>("DisplayName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -374,8 +379,36 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_seen_at");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("username");
+
+                    b.Property<string>("WhatsAppParentUserId")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whats_app_parent_user_id");
+
+                    b.Property<string>("WhatsAppUserId")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whats_app_user_id");
+
                     b.HasKey("Id")
                         .HasName("pk_customers");
+
+                    b.HasIndex("Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_phone");
+
+                    b.HasIndex("WhatsAppUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_whats_app_user_id");
 
                     b.ToTable("customers", (string)null);
                 });
