@@ -67,7 +67,7 @@ public sealed partial class WhatsAppChannel(
     {
         var settings = options.Value;
         return template && message is StatusNotice notice
-            ? GraphMessages.Template(customerId, settings.StatusTemplate!, settings.StatusTemplateLanguage, [notice.OrderNumber, notice.StatusPhrase])
+            ? GraphMessages.Template(customerId, settings.StatusTemplate!, settings.TemplateLanguageFor(notice.Language), [notice.OrderNumber, notice.StatusPhrase])
             : GraphMessages.Build(customerId, message);
     }
 

@@ -16,6 +16,7 @@ public static class WhatsAppServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => !o.IsPartlyConfigured,
                 "WhatsApp needs all of WhatsApp:PhoneNumberId, WhatsApp:AccessToken, WhatsApp:AppSecret and WhatsApp:VerifyToken, or none of them.")
+            .Validate(o => o.StatusTemplateLanguagesProblem() is null, "WhatsApp:StatusTemplateLanguages must map a language the chat speaks (en, es, pt) to a WhatsApp language code such as es_MX or pt_BR.")
             .ValidateOnStart();
 
         var options = configuration.GetSection(WhatsAppOptions.Section).Get<WhatsAppOptions>() ?? new WhatsAppOptions();

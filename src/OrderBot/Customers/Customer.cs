@@ -7,4 +7,7 @@ public sealed class Customer
     public string? DisplayName { get; set; }
     public DateTime FirstSeenAt { get; init; }
     public DateTime LastSeenAt { get; set; }
+
+    /// <summary>The language the customer writes in ("en", "es", "pt"), as the conversation last read it; null until they write.</summary>
+    public string? Language { get; set; }
 }

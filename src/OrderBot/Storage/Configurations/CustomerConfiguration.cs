@@ -12,5 +12,6 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.HasKey(c => c.Id);
         customer.Property(c => c.Id).HasMaxLength(64);
         customer.Property(c => c.DisplayName).HasMaxLength(200);
+        customer.Property(c => c.Language).HasMaxLength(16);
     }
 }

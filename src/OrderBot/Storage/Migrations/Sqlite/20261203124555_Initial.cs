@@ -100,7 +100,8 @@ namespace OrderBot.Storage.Migrations.Sqlite
                     id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     first_seen_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    last_seen_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    last_seen_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -101,7 +101,8 @@ namespace OrderBot.Storage.Migrations.Postgres
                     id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     first_seen_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    last_seen_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    last_seen_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true)
                 },
                 constraints: table =>
                 {
