@@ -99,8 +99,8 @@ public sealed partial class Conversation
         }
 
         var modifiers = LineModifiers.Read(menu, item, words);
-        var content = LineFinder.ContentWords(modifiers.Rest, turn.Words).Where(w => !TakeWords.Contains(w)).ToList();
-        var pointed = words.Any(w => w is "one" or "ones" or "those" or "them" or "it" or "that" or "some") || modifiers.Any;
+        var content = LineFinder.ContentWords(modifiers.Rest, turn.Words).Where(w => !TakeWords.Contains(w) && !turn.Words.Take.Contains(w)).ToList();
+        var pointed = words.Any(w => w is "one" or "ones" or "those" or "them" or "it" or "that" or "some") || words.Any(turn.Words.Take.Contains) || modifiers.Any;
         if (content.Count > 0 || !pointed)
         {
             return null;

@@ -29,7 +29,7 @@ public sealed partial class Conversation
             return HandOver(turn, "asked for a person", turn.Texts.HandOverPerson);
         }
 
-        if (StrongComplaintPattern().IsMatch(t) || (WeakComplaintPattern().IsMatch(t) && PastPattern().IsMatch(t)))
+        if (StrongComplaintPattern().IsMatch(t) || (WeakComplaintPattern().IsMatch(t) && PastPattern().IsMatch(t)) || DialogueLanguages.All.Any(l => l.Complains(words)))
         {
             return HandOver(turn, "complaint", turn.Texts.HandOverComplaint);
         }
@@ -150,7 +150,7 @@ public sealed partial class Conversation
                 return state.HasCart ? [ChangeHelp(turn), CartView(turn)] : [await AmendHelpAsync(turn, cancellationToken)];
         }
 
-        if (RepeatPhrases.Contains(t) || RepeatPattern().IsMatch(t))
+        if (RepeatPhrases.Contains(t) || DialogueLanguages.All.Any(l => l.Repeat.Contains(t)) || RepeatPattern().IsMatch(t))
         {
             return await RepeatLastAsync(turn, cancellationToken);
         }

@@ -49,9 +49,12 @@ public sealed partial class Conversation(
         }
 
         // Menu names tell nothing about the customer: "2 al pastor tacos" is English on an English menu.
-        var told = string.Join(' ', TextReading.Words(text.Text).Where(w => !MenuWords.Contains(w)));
+        var words = TextReading.Words(text.Text).Where(w => !MenuWords.Contains(w)).ToList();
         var candidates = menu.Languages.Concat(DialogueLanguages.Codes).Distinct(StringComparer.Ordinal).ToList();
-        return Languages.LanguageDetector.Detect(told, candidates) ?? known;
+        var detected = Languages.LanguageDetector.Detect(string.Join(' ', words), candidates);
+        var byDialogue = DialogueLanguages.Tell(words, candidates);
+        // The parser's words and the dialogue's ("chegou", "péssimo") disagreeing is no clear switch: keep the language.
+        return detected is null ? byDialogue ?? known : byDialogue is null || byDialogue == detected ? detected : known;
     }
 
     private HashSet<string> MenuWords => _menuWords ??= MenuNames().SelectMany(TextReading.Words).ToHashSet(StringComparer.Ordinal);
@@ -183,8 +186,11 @@ public sealed partial class Conversation(
             return command;
         }
 
+        // A correction in the customer's language is read in the dialogue's own wording ("que sean 3" is "make that 3").
+        var (actText, actWords) = turn.Words.Acts.Read(words, turn.Words) is { } act ? (act, TextReading.Words(act)) : (text, words);
+
         // A correction of the open cart is read before questions: "can you put them on brioche?" changes the cart.
-        if (turn.State.HasCart && await EditAsync(turn, text, words, cancellationToken) is { } edited)
+        if (turn.State.HasCart && await EditAsync(turn, actText, actWords, cancellationToken) is { } edited)
         {
             return edited;
         }
@@ -194,7 +200,7 @@ public sealed partial class Conversation(
             return answer;
         }
 
-        if (!turn.State.HasCart && await EditAsync(turn, text, words, cancellationToken) is { } amended)
+        if (!turn.State.HasCart && await EditAsync(turn, actText, actWords, cancellationToken) is { } amended)
         {
             return amended;
         }
