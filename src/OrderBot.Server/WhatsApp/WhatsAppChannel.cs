@@ -105,7 +105,7 @@ public sealed partial class WhatsAppChannel(
     {
         var settings = options.Value;
         return template && message is StatusNotice notice
-            ? GraphMessages.Template(to, settings.StatusTemplate!, settings.StatusTemplateLanguage, [notice.OrderNumber, notice.StatusPhrase])
+            ? GraphMessages.Template(to, settings.StatusTemplate!, settings.TemplateLanguageFor(notice.Language), [notice.OrderNumber, notice.StatusPhrase])
             : GraphMessages.Build(to, message);
     }
 

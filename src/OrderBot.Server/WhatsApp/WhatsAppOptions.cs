@@ -6,7 +6,7 @@ namespace OrderBot.Server.WhatsApp;
 /// The <c>WhatsApp</c> configuration section. The channel is on only when the four secrets are set (from the
 /// environment or a secret store, never appsettings.json); with none of them the server runs without it.
 /// </summary>
-public sealed class WhatsAppOptions
+public sealed partial class WhatsAppOptions
 {
     public const string Section = "WhatsApp";
 
@@ -56,7 +56,7 @@ public sealed class WhatsAppOptions
     /// </summary>
     public string? StatusTemplate { get; set; }
 
-    /// <summary>The template's language code (default en).</summary>
+    /// <summary>The template's language code for English and for any customer language without its own entry (default en).</summary>
     [RegularExpression(@"^[a-z]{2,3}(_[A-Z]{2})?$", ErrorMessage = "WhatsApp:StatusTemplateLanguage must look like en or en_US.")]
     public string StatusTemplateLanguage { get; set; } = "en";
 
@@ -85,6 +85,39 @@ public sealed class WhatsAppOptions
 
     /// <summary>The number with this id, or null when it is not one of ours.</summary>
     public WhatsAppNumberOptions? Number(string? phoneNumberId) => AllNumbers.FirstOrDefault(n => n.PhoneNumberId == phoneNumberId);
+
+    /// <summary>
+    /// The template's language code per customer language (<c>WhatsApp:StatusTemplateLanguages:es = es_MX</c>): the
+    /// same template, approved in each language, is sent in the customer's. English uses <see cref="StatusTemplateLanguage"/>
+    /// unless it has an entry here.
+    /// </summary>
+    public Dictionary<string, string> StatusTemplateLanguages { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The template language code for a customer's language.</summary>
+    public string TemplateLanguageFor(string? language) =>
+        language is not null && StatusTemplateLanguages.TryGetValue(language, out var code) ? code : StatusTemplateLanguage;
+
+    /// <summary>Why <see cref="StatusTemplateLanguages"/> is wrong, or null: keys must be languages the chat speaks, values WhatsApp codes.</summary>
+    public string? StatusTemplateLanguagesProblem()
+    {
+        foreach (var (language, code) in StatusTemplateLanguages)
+        {
+            if (!OrderBot.Chat.Dialogue.DialogueLanguages.Codes.Contains(language))
+            {
+                return $"WhatsApp:StatusTemplateLanguages:{language} names no language the chat speaks ({string.Join(", ", OrderBot.Chat.Dialogue.DialogueLanguages.Codes)}).";
+            }
+
+            if (!TemplateLanguageCode().IsMatch(code ?? ""))
+            {
+                return $"WhatsApp:StatusTemplateLanguages:{language} must look like {language} or {language}_XX (e.g. es_MX).";
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z]{2,3}(_[A-Z]{2})?$")]
+    private static partial System.Text.RegularExpressions.Regex TemplateLanguageCode();
 
     public bool IsConfigured => Secrets.All(s => !string.IsNullOrWhiteSpace(s));
 

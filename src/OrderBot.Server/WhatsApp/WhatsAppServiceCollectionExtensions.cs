@@ -26,6 +26,7 @@ public static class WhatsAppServiceCollectionExtensions
                 "A WhatsApp:Numbers entry's MenuPath names no file (relative paths start in the directory the server was started in).")
             .Validate(o => !o.IsPartlyConfigured,
                 "WhatsApp needs all of WhatsApp:PhoneNumberId, WhatsApp:AccessToken, WhatsApp:AppSecret and WhatsApp:VerifyToken (or WhatsApp:Numbers with AppSecret and VerifyToken), or none of them.")
+            .Validate(o => o.StatusTemplateLanguagesProblem() is null, "WhatsApp:StatusTemplateLanguages must map a language the chat speaks (en, es, pt) to a WhatsApp language code such as es_MX or pt_BR.")
             .ValidateOnStart();
 
         var options = configuration.GetSection(WhatsAppOptions.Section).Get<WhatsAppOptions>() ?? new WhatsAppOptions();

@@ -17,15 +17,14 @@ public static class CartButtons
 /// <summary>What the customer sees of an open cart: the one question about its missing sizes, or the summary with Confirm / Change / Cancel.</summary>
 public static class CartView
 {
-    public static OutgoingMessage Show(Menu.Menu menu, ConversationState state, ChatTexts? texts = null)
+    public static OutgoingMessage Show(Menu.Menu menu, ConversationState state, ChatTexts texts)
     {
         var open = SizeQuestion.Unsized(menu, state);
-        return open.Count > 0 ? SizeQuestion.Ask(menu, state, open) : Summary(menu, state, texts);
+        return open.Count > 0 ? SizeQuestion.Ask(menu, state, open, texts) : Summary(menu, state, texts);
     }
 
-    public static ButtonsReply Summary(Menu.Menu menu, ConversationState state, ChatTexts? texts = null)
+    public static ButtonsReply Summary(Menu.Menu menu, ConversationState state, ChatTexts texts)
     {
-        texts ??= ChatTexts.English;
         return new(
             ChatLimits.Fit(ChatText.CartSummary(menu, state, texts), ChatLimits.ButtonBody),
             [

@@ -133,6 +133,10 @@ public sealed partial class ChatProcessor(
         return [replies[0] with { ReplyTo = row.MessageId }, .. replies.Skip(1)];
     }
 
+    /// <summary>The customer's stored language, for a text sent outside the conversation.</summary>
+    private static Task<string?> LanguageOfAsync(OrderBotDbContext db, string customerId) =>
+        db.Customers.Where(c => c.Id == customerId).Select(c => c.Language).FirstOrDefaultAsync();
+
     /// <summary>Retries later with backoff; after the last attempt the message is set aside with an apology, so the customer's later messages are not blocked.</summary>
     private async Task RecordFailureAsync(long inboxId, Exception error)
     {
@@ -150,7 +154,7 @@ public sealed partial class ChatProcessor(
         if (row.Attempts >= options.Value.MaxAttempts)
         {
             row.ProcessedAt = now;
-            sender.Queue(db, row.Channel, row.CustomerId, [new TextReply("Sorry, something went wrong on our side with your last message. Please send it again.")], $"inbox:{row.Id}");
+            sender.Queue(db, row.Channel, row.CustomerId, [new TextReply(ChatTexts.For(await LanguageOfAsync(db, row.CustomerId)).SomethingWrong)], $"inbox:{row.Id}");
             Log.GaveUp(logger, error, row.Id, row.Channel, Redact.Phone(row.CustomerId), row.Attempts);
         }
         else

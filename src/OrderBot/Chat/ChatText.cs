@@ -25,10 +25,10 @@ public static class ChatText
     public static decimal Total(this Menu.Menu menu, IEnumerable<CartLine> cart) => Money.Round(cart.Sum(l => l.LineTotal), menu.MinorUnits);
 
     /// <summary>"2 × Pizza (Large; pepperoni, no onions) — $29.98".</summary>
-    public static string Line(Menu.Menu menu, CartLine line) => $"{line.Quantity} × {Describe(menu, line)} — {menu.Price(line.LineTotal)}";
+    public static string Line(Menu.Menu menu, ChatTexts texts, CartLine line) => $"{line.Quantity} × {Describe(menu, texts, line)} — {menu.Price(line.LineTotal)}";
 
     /// <summary>"Pizza (Large; pepperoni, no onions)": the item with what was chosen for it.</summary>
-    public static string Describe(Menu.Menu menu, CartLine line)
+    public static string Describe(Menu.Menu menu, ChatTexts texts, CartLine line)
     {
         var details = new List<string>();
         if (line.Size is not null)
@@ -47,17 +47,16 @@ public static class ChatText
         string Option(CartOption o)
         {
             var qualifier = o.Qualifier is null ? "" : (menu.FindQualifier(o.Qualifier)?.Name ?? o.Qualifier) + " ";
-            return (o.Negated ? "no " : "") + qualifier + o.Name + (o.Half is { } half ? $" ({half} half)" : "");
+            return (o.Negated ? texts.Without : "") + qualifier + o.Name + (o.Half is { } half ? " " + texts.Half(half.ToString().ToLowerInvariant()) : "");
         }
     }
 
-    public static string CartSummary(Menu.Menu menu, ConversationState state, ChatTexts? texts = null)
+    public static string CartSummary(Menu.Menu menu, ConversationState state, ChatTexts texts)
     {
-        texts ??= ChatTexts.English;
         var text = new StringBuilder(texts.YourOrder).Append(":\n");
         foreach (var line in state.Cart)
         {
-            text.Append("• ").AppendLine(Line(menu, line));
+            text.Append("• ").AppendLine(Line(menu, texts, line));
         }
 
         text.Append(texts.Total).Append(": ").Append(menu.Price(menu.Total(state.Cart)));
@@ -77,17 +76,17 @@ public static class ChatText
     public static string StatusPhrase(OrderStatus status, ChatTexts? texts = null) => (texts ?? ChatTexts.English).StatusPhrase(status);
 
     /// <summary>The parser's ambiguity notes as questions to the customer.</summary>
-    public static string Question(string ambiguity)
+    public static string Question(string ambiguity, ChatTexts texts)
     {
         const string HowMany = "how many? ";
         const string WhichItem = "which item? ";
         if (ambiguity.StartsWith(HowMany, StringComparison.Ordinal))
         {
-            return $"How many did you mean by {ambiguity[HowMany.Length..]}? Please send it again with a number, e.g. “3 …”.";
+            return ChatTexts.Say(texts.HowMany, ambiguity[HowMany.Length..]);
         }
 
         return ambiguity.StartsWith(WhichItem, StringComparison.Ordinal)
-            ? $"Which one did you mean? {ambiguity[WhichItem.Length..]}."
+            ? ChatTexts.Say(texts.WhichMeant, ambiguity[WhichItem.Length..])
             : char.ToUpperInvariant(ambiguity[0]) + ambiguity[1..];
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class Conversation
             state.Dialogue = memory with { PendingEdit = null, Choices = [] };
         }
 
-        if (state.HasCart && SizeQuestion.TryAnswer(menu, state, text, Words, turn.Now))
+        if (state.HasCart && SizeQuestion.TryAnswer(menu, state, text, turn.Words, turn.Now))
         {
             turn.CartChanged = true;
             return [CartView(turn)];
@@ -67,13 +67,13 @@ public sealed partial class Conversation
             return null;
         }
 
-        if (words.Any(w => w is not ("a" or "an") && TextReading.Number(w, Words) is not null))
+        if (words.Any(w => w is not ("a" or "an") && TextReading.Number(w, turn.Words) is not null))
         {
             return null;
         }
 
         var modifiers = LineModifiers.Read(menu, item, words);
-        var rest = LineFinder.ContentWords(modifiers.Rest, Words).Where(w => w is not ("make" or "size" or "change" or "instead")).ToList();
+        var rest = LineFinder.ContentWords(modifiers.Rest, turn.Words).Where(w => w is not ("make" or "size" or "change" or "instead")).ToList();
         return modifiers is { Size: not null, Added.Count: 0, Removed.Count: 0 } && rest.Count == 0 ? ChangeOptions(turn, words, [last], string.Join(' ', words)) : null;
     }
 
@@ -99,14 +99,14 @@ public sealed partial class Conversation
         }
 
         var modifiers = LineModifiers.Read(menu, item, words);
-        var content = LineFinder.ContentWords(modifiers.Rest, Words).Where(w => !TakeWords.Contains(w)).ToList();
-        var pointed = words.Any(w => w is "one" or "ones" or "those" or "them" or "it" or "that" or "some") || modifiers.Any;
+        var content = LineFinder.ContentWords(modifiers.Rest, turn.Words).Where(w => !TakeWords.Contains(w) && !turn.Words.Take.Contains(w)).ToList();
+        var pointed = words.Any(w => w is "one" or "ones" or "those" or "them" or "it" or "that" or "some") || words.Any(turn.Words.Take.Contains) || modifiers.Any;
         if (content.Count > 0 || !pointed)
         {
             return null;
         }
 
-        var quantity = words.Select(w => w is "a" or "an" ? null : Count(w)).FirstOrDefault(n => n is not null) ?? 1;
+        var quantity = words.Select(w => w is "a" or "an" ? null : Count(w, turn.Words)).FirstOrDefault(n => n is not null) ?? 1;
         if (CartEditor.LineFor(menu, item.Id, Math.Clamp(quantity, 1, menu.MaxQuantity), offered.Size) is not { } line)
         {
             return null;
@@ -143,7 +143,7 @@ public sealed partial class Conversation
             }
         }
 
-        var fitting = choices.Where(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], words, Words)).ToList();
+        var fitting = choices.Where(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], words, turn.Words)).ToList();
         return fitting.Count == 1 ? fitting[0] : null;
     }
 
@@ -182,11 +182,11 @@ public sealed partial class Conversation
         {
             state.Dialogue = state.Dialogue with { SizeNudges = 1 };
             turn.Prompt = Prompt.Size;
-            return [SizeQuestion.Ask(menu, state, open) switch
+            return [SizeQuestion.Ask(menu, state, open, turn.Texts) switch
             {
-                ButtonsReply b => b with { Text = "Almost there: I just need the size. " + b.Text },
-                ListReply l => l with { Text = "Almost there: I just need the size. " + l.Text },
-                var other => new TextReply("Almost there: I just need the size. " + other.Text),
+                ButtonsReply b => b with { Text = turn.Texts.AlmostSize + b.Text },
+                ListReply l => l with { Text = turn.Texts.AlmostSize + l.Text },
+                var other => new TextReply(turn.Texts.AlmostSize + other.Text),
             }];
         }
 
@@ -195,11 +195,11 @@ public sealed partial class Conversation
         {
             var size = SizeQuestion.Sensible(menu, menu.FindItem(state.Cart[i].MenuItemId)!);
             CartEditor.SetSize(menu, state, i, size.Id, turn.Now);
-            chosen.Add($"{size.Name.ToLowerInvariant()} for the {state.Cart[i].Name}");
+            chosen.Add(ChatTexts.Say(turn.Texts.SizeFor, size.Name.ToLowerInvariant(), state.Cart[i].Name));
         }
 
         turn.CartChanged = true;
-        return [new TextReply($"I've gone with {string.Join(" and ", chosen)}; say another size if you'd like to change it."), CartView(turn)];
+        return [new TextReply(ChatTexts.Say(turn.Texts.WentWith, string.Join(turn.Texts.And, chosen))), CartView(turn)];
     }
 
     /// <summary>The words an order message orders: "add a coke to my order" orders "a coke".</summary>
@@ -246,17 +246,17 @@ public sealed partial class Conversation
             match = JustPattern().Match(t);
         }
 
-        if (!match.Success || Count(match.Groups["n"].Value) is not { } quantity)
+        if (!match.Success || Count(match.Groups["n"].Value, turn.Words) is not { } quantity)
         {
             return null;
         }
 
         var description = TextReading.Words(match.Groups["rest"].Value);
-        var content = LineFinder.ContentWords(description, Words);
+        var content = LineFinder.ContentWords(description, turn.Words);
         var lines = onlyLine is { } only ? [only] : Described(turn, description);
         if (content.Count > 0 && onlyLine is null)
         {
-            lines = lines.Where(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], description, Words)).ToList();
+            lines = lines.Where(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], description, turn.Words)).ToList();
         }
 
         if (lines.Count == 0)
@@ -272,15 +272,15 @@ public sealed partial class Conversation
         var index = lines[^1];
         var line = turn.State.Cart[index];
         turn.State.Cart[index] = line with { Quantity = Math.Clamp(quantity, 1, menu.MaxQuantity) };
-        return Changed(turn, [index], "Done");
+        return Changed(turn, [index], turn.Texts.Done);
     }
 
-    private static int? Count(string word) =>
+    private static int? Count(string word, DialogueWords language) =>
         word switch
         {
             "a couple" => 2,
             "a dozen" => 12,
-            _ => TextReading.Number(word, Words),
+            _ => TextReading.Number(word, language),
         };
 
     /// <summary>The lines some words describe; "it" and "that" mean the line changed last, "the other one" its twin.</summary>
@@ -292,12 +292,12 @@ public sealed partial class Conversation
         {
             var rest = words.Where(w => w != "other").ToList();
             var twins = Enumerable.Range(0, cart.Count).Where(i => i != last && cart[i].MenuItemId == cart[last].MenuItemId).ToList();
-            var fitting = twins.Where(i => LineFinder.FitsWholly(menu, cart[i], rest, Words)).ToList();
+            var fitting = twins.Where(i => LineFinder.FitsWholly(menu, cart[i], rest, turn.Words)).ToList();
             return fitting.Count > 0 ? [fitting[0]] : twins.Count > 0 ? [twins[0]] : [];
         }
 
-        var found = LineFinder.Find(menu, cart, words, Words);
-        return LineFinder.ContentWords(words, Words).Count == 0 && found.Count == 1 && last >= 0 && !words.Any(Words.All.Contains) ? [last] : found;
+        var found = LineFinder.Find(menu, cart, words, turn.Words);
+        return LineFinder.ContentWords(words, turn.Words).Count == 0 && found.Count == 1 && last >= 0 && !words.Any(turn.Words.All.Contains) ? [last] : found;
     }
 
     private IReadOnlyList<OutgoingMessage>? Remove(Turn turn, string t, int? onlyLine)
@@ -318,18 +318,18 @@ public sealed partial class Conversation
 
         var cart = turn.State.Cart;
         var words = TextReading.Words(target);
-        var count = words.Length > 0 && (char.IsAsciiDigit(words[0][0]) || words[0] is not ("a" or "an")) ? Count(words[0]) : null;
+        var count = words.Length > 0 && (char.IsAsciiDigit(words[0][0]) || words[0] is not ("a" or "an")) ? Count(words[0], turn.Words) : null;
         var fromWords = TextReading.Words(from);
-        if (from.Length > 0 && LineFinder.Find(menu, cart, fromWords, Words).Count == 0)
+        if (from.Length > 0 && LineFinder.Find(menu, cart, fromWords, turn.Words).Count == 0)
         {
             // "remove the coke from the list": the tail names no line, so it is no line's option either.
             (words, fromWords, from) = ([.. words, .. fromWords], [], "");
         }
 
-        var lines = onlyLine is { } only ? [only] : Described(turn, words).Where(i => LineFinder.FitsWholly(menu, cart[i], words, Words)).ToList();
+        var lines = onlyLine is { } only ? [only] : Described(turn, words).Where(i => LineFinder.FitsWholly(menu, cart[i], words, turn.Words)).ToList();
         if (from.Length == 0 && lines.Count > 0 && (onlyLine is not null || !NamesOptionOnly(turn, words, lines)))
         {
-            if (lines.Count > 1 && !words.Any(Words.All.Contains) && count is null or 1 && lines.Sum(i => cart[i].Quantity) > 1 && (count is 1 ? lines.Select(i => cart[i].MenuItemId).Distinct().Count() > 1 : true))
+            if (lines.Count > 1 && !words.Any(turn.Words.All.Contains) && count is null or 1 && lines.Sum(i => cart[i].Quantity) > 1 && (count is 1 ? lines.Select(i => cart[i].MenuItemId).Distinct().Count() > 1 : true))
             {
                 return AskWhich(turn, t, lines);
             }
@@ -339,7 +339,7 @@ public sealed partial class Conversation
             {
                 var line = cart[index];
                 var take = count is { } c ? Math.Min(c, line.Quantity) : line.Quantity;
-                removed.Add($"{take} × {ChatText.Describe(menu, line)}");
+                removed.Add($"{take} × {ChatText.Describe(menu, turn.Texts, line)}");
                 if (take >= line.Quantity)
                 {
                     cart.RemoveAt(index);
@@ -359,13 +359,13 @@ public sealed partial class Conversation
             turn.State.CartUpdatedAt = turn.Now;
             turn.CartChanged = true;
             turn.State.Dialogue = turn.State.Dialogue with { LastLine = null };
-            var said = $"Removed {string.Join(", ", removed)}.";
+            var said = ChatTexts.Say(turn.Texts.Removed, string.Join(", ", removed));
             if (!turn.State.HasCart)
             {
                 var amending = turn.State.Dialogue.AmendsOrderId is not null;
                 turn.State.ClearCart();
                 turn.Prompt = Prompt.None;
-                return [new TextReply(said + (amending ? " Your placed order is unchanged." : " Your order is empty now; type a new one whenever you like."))];
+                return [new TextReply(said + (amending ? turn.Texts.PlacedUnchanged : turn.Texts.EmptyNow))];
             }
 
             return [new TextReply(said), CartView(turn)];
@@ -374,7 +374,7 @@ public sealed partial class Conversation
         // "remove the onions (from the burger)": an option, not a line.
         var targets = onlyLine is { } o ? [o] : from.Length > 0 ? Described(turn, fromWords) : [];
         return ChangeOptions(turn, ["no", .. words], targets, t)
-            ?? [new TextReply($"I can't find “{ChatLimits.Fit(target, 60)}” in your order."), CartView(turn)];
+            ?? [new TextReply(ChatTexts.Say(turn.Texts.NotInOrder, ChatLimits.Fit(target, 60))), CartView(turn)];
     }
 
     /// <summary>"remove the onions" names an option; "remove the veggie one" or "remove the burger" names a line.</summary>
@@ -382,8 +382,8 @@ public sealed partial class Conversation
         !words.Any(w => w is "one" or "ones")
         && lines.All(i => menu.FindItem(turn.State.Cart[i].MenuItemId) is { } item
             && LineModifiers.Read(menu, item, words) is { Any: true, Rest: var rest }
-            && LineFinder.ContentWords(rest, Words).Count == 0
-            && !LineFinder.ContentWords(words, Words).Any(w => NamesItem(item, w)));
+            && LineFinder.ContentWords(rest, turn.Words).Count == 0
+            && !LineFinder.ContentWords(words, turn.Words).Any(w => NamesItem(item, w)));
 
     private static bool NamesItem(Menu.MenuItem item, string word) =>
         item.Aliases.Prepend(item.Name).Prepend(item.Category).Any(n => Menu.Menu.NormalizeKey(n).Split(' ').Any(part => LineFinder.Same(part, word)));
@@ -411,7 +411,7 @@ public sealed partial class Conversation
 
             var options = cart[index].Options.Where(o => o != old).Concat(next.Select(o => o with { Half = old.Half })).ToList();
             cart[index] = CartEditor.Reprice(menu, cart[index] with { Options = options });
-            return Changed(turn, [index], "Changed");
+            return Changed(turn, [index], turn.Texts.Changed);
         }
 
         return null;
@@ -425,8 +425,8 @@ public sealed partial class Conversation
         if (ReplacePattern().Match(t) is { Success: true } replace)
         {
             (fromText, toText) = (replace.Groups["from"].Value, replace.Groups["to"].Value);
-            splitCount = replace.Groups["n"].Success ? Count(replace.Groups["n"].Value) : null;
-            if (splitCount is null && TextReading.Words(fromText) is [{ } alone] && alone is not ("a" or "an") && Count(alone) is { } counted)
+            splitCount = replace.Groups["n"].Success ? Count(replace.Groups["n"].Value, turn.Words) : null;
+            if (splitCount is null && TextReading.Words(fromText) is [{ } alone] && alone is not ("a" or "an") && Count(alone, turn.Words) is { } counted)
             {
                 // "make one with no onion": a count alone names units of the line meant, not a line.
                 (fromText, splitCount) = ("", counted);
@@ -439,7 +439,7 @@ public sealed partial class Conversation
         else if (SplitPattern().Match(t) is { Success: true } split)
         {
             (fromText, toText) = (split.Groups["from"].Value, split.Groups["to"].Value);
-            splitCount = Count(split.Groups["n"].Value);
+            splitCount = Count(split.Groups["n"].Value, turn.Words);
         }
         else
         {
@@ -449,7 +449,7 @@ public sealed partial class Conversation
         var cart = turn.State.Cart;
         var fromWords = TextReading.Words(fromText);
         var lines = onlyLine is { } only ? [only] : Described(turn, fromWords)
-            .Where(i => LineFinder.ContentWords(fromWords, Words).Count == 0 || LineFinder.FitsWholly(menu, cart[i], fromWords, Words)).ToList();
+            .Where(i => LineFinder.ContentWords(fromWords, turn.Words).Count == 0 || LineFinder.FitsWholly(menu, cart[i], fromWords, turn.Words)).ToList();
         if (splitCount is not null && lines.Count > 1)
         {
             // "one of them without onions": of the lines meant, the one that has more than one.
@@ -475,7 +475,7 @@ public sealed partial class Conversation
         var swapped = SwappedOptions(item, line, fromWords);
         var modifiers = LineModifiers.Read(menu, item, toWords);
         CartLine changed;
-        if (modifiers.Any && LineFinder.ContentWords(modifiers.Rest, Words).All(w => LineFinder.Fits(menu, line, w)))
+        if (modifiers.Any && LineFinder.ContentWords(modifiers.Rest, turn.Words).All(w => LineFinder.Fits(menu, line, w)))
         {
             changed = modifiers.ApplyTo(menu, swapped);
         }
@@ -507,11 +507,11 @@ public sealed partial class Conversation
         {
             cart[index] = line with { Quantity = line.Quantity - units };
             cart.Insert(index + 1, changed with { Quantity = units });
-            return Changed(turn, [index + 1], "Changed", merge: false);
+            return Changed(turn, [index + 1], turn.Texts.Changed, merge: false);
         }
 
         cart[index] = changed with { Quantity = line.Quantity };
-        return Changed(turn, [index], "Changed");
+        return Changed(turn, [index], turn.Texts.Changed);
     }
 
     /// <summary>The line without the options that <paramref name="fromWords"/> name ("the pepperoni" in "switch the pepperoni for sausage").</summary>
@@ -545,7 +545,7 @@ public sealed partial class Conversation
 
         if (OnLinePattern().Match(t) is { Success: true } onLine
             && Described(turn, TextReading.Words(onLine.Groups["target"].Value)) is { Count: > 0 } described
-            && described.All(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], TextReading.Words(onLine.Groups["target"].Value), Words) || LineFinder.ContentWords(TextReading.Words(onLine.Groups["target"].Value), Words).Count == 0)
+            && described.All(i => LineFinder.FitsWholly(menu, turn.State.Cart[i], TextReading.Words(onLine.Groups["target"].Value), turn.Words) || LineFinder.ContentWords(TextReading.Words(onLine.Groups["target"].Value), turn.Words).Count == 0)
             && ChangeOptions(turn, TextReading.Words(onLine.Groups["what"].Value), onlyLine is { } on ? [on] : described, t) is { } onTarget)
         {
             // "no cheese on the veggie one": the words after "on the" say which line, the words before what changes.
@@ -570,7 +570,7 @@ public sealed partial class Conversation
     {
         var cart = turn.State.Cart;
         var candidates = new List<(int Index, LineModifiers Modifiers)>();
-        var everyLine = words.Any(Words.All.Contains) && !words.Contains("one");
+        var everyLine = words.Any(turn.Words.All.Contains) && !words.Contains("one");
         for (var i = 0; i < cart.Count; i++)
         {
             if (targets.Count > 0 && !targets.Contains(i))
@@ -585,7 +585,7 @@ public sealed partial class Conversation
             }
 
             var modifiers = LineModifiers.Read(menu, item, words);
-            var rest = LineFinder.ContentWords(modifiers.Rest, Words);
+            var rest = LineFinder.ContentWords(modifiers.Rest, turn.Words);
             if (modifiers.Any && (rest.Count == 0 || rest.All(w => LineFinder.Fits(menu, cart[i], w))))
             {
                 candidates.Add((i, modifiers));
@@ -597,7 +597,7 @@ public sealed partial class Conversation
             return null;
         }
 
-        var described = candidates.Where(c => LineFinder.ContentWords(c.Modifiers.Rest, Words).Count > 0).ToList();
+        var described = candidates.Where(c => LineFinder.ContentWords(c.Modifiers.Rest, turn.Words).Count > 0).ToList();
         if (described.Count > 0)
         {
             candidates = described;
@@ -620,14 +620,14 @@ public sealed partial class Conversation
             cart[index] = modifiers.ApplyTo(menu, cart[index]);
         }
 
-        return Changed(turn, candidates.Select(c => c.Index).ToList(), "Changed");
+        return Changed(turn, candidates.Select(c => c.Index).ToList(), turn.Texts.Changed);
     }
 
     /// <summary>Says what changed, remembers the line for "it" and "the other one", merges lines that became equal, shows the cart.</summary>
     private IReadOnlyList<OutgoingMessage> Changed(Turn turn, List<int> lines, string verb, bool merge = true)
     {
         var cart = turn.State.Cart;
-        var said = $"{verb}: {string.Join(", ", lines.Select(i => $"{cart[i].Quantity} × {ChatText.Describe(menu, cart[i])}"))}.";
+        var said = $"{verb}: {string.Join(", ", lines.Select(i => $"{cart[i].Quantity} × {ChatText.Describe(menu, turn.Texts, cart[i])}"))}.";
         turn.State.Dialogue = turn.State.Dialogue with { LastLine = lines.Count == 1 ? lines[0] : null };
         if (merge && MergeEqualLines(cart))
         {
@@ -663,13 +663,13 @@ public sealed partial class Conversation
         var shown = lines.Take(ChatLimits.MaxButtons).ToList();
         state.Dialogue = state.Dialogue with { PendingEdit = edit, Choices = shown };
         turn.Prompt = Prompt.WhichLine;
-        var text = "Which one do you mean?\n" + string.Join("\n", shown.Select((i, k) => $"{k + 1}. {state.Cart[i].Quantity} × {ChatText.Describe(menu, state.Cart[i])}"));
+        var text = turn.Texts.WhichOne + "\n" + string.Join("\n", shown.Select((i, k) => $"{k + 1}. {state.Cart[i].Quantity} × {ChatText.Describe(menu, turn.Texts, state.Cart[i])}"));
         return [new ButtonsReply(
             ChatLimits.Fit(text, ChatLimits.ButtonBody),
-            shown.Select((i, k) => new ChatButton($"{CartButtons.Line}:{state.CartId}:{i}", ChatLimits.Fit($"{k + 1}. {ChatText.Describe(menu, state.Cart[i])}", ChatLimits.ButtonTitle))).ToList())];
+            shown.Select((i, k) => new ChatButton($"{CartButtons.Line}:{state.CartId}:{i}", ChatLimits.Fit($"{k + 1}. {ChatText.Describe(menu, turn.Texts, state.Cart[i])}", ChatLimits.ButtonTitle))).ToList())];
     }
 
-    // Words a correction may open with, before its verb: "sorry, ", "hmm actually ", "can you ", "oh and ".
+    // turn.Words a correction may open with, before its verb: "sorry, ", "hmm actually ", "can you ", "oh and ".
     private const string Lead = @"(?:(?:hmm+|um+|uh+|ok|okay|oh|oops|sorry|actually|wait|please|and|also|but|yes|yeah|so|well|hey|then|on second thoughts?|scratch that|my bad|nvm|never mind|nevermind|correction|change of plans?|i changed my mind|can you|could you|would you|can i|could i|can we|can|could|would|will|should|i'd like to|id like to|i want to|i'd like|id like|i want|i need|let's|lets)[, ]+)*";
 
     // A correction may also open with "no": "no, make that 2"; before an option it means "without" and is no lead-in.

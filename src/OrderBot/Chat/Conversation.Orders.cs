@@ -17,7 +17,7 @@ public sealed partial class Conversation
         }
 
         // Staff may have marked something sold out since it went into the cart: take it out and say so, with alternatives.
-        var soldOut = await SoldOutAsync(cancellationToken);
+        var soldOut = await SoldOutAsync(turn, cancellationToken);
         var refused = state.Cart.Select(l => (Line: l, Reply: soldOut.Refusal(l))).Where(r => r.Reply is not null).ToList();
         if (refused.Count > 0)
         {
@@ -47,29 +47,29 @@ public sealed partial class Conversation
             state.LastOrderId = placed.OrderId;
             state.ClearCart();
             turn.Prompt = Prompt.Placed;
-            return [new TextReply(string.Format(CultureInfo.InvariantCulture, Texts.Placed, placed.Number, ChatText.Price(placed.TotalAmount, placed.Currency, menu.MinorUnits)))];
+            return [new TextReply(ChatTexts.Say(turn.Texts.Placed, placed.Number, ChatText.Price(placed.TotalAmount, placed.Currency, menu.MinorUnits)))];
         }
         catch (OrderValidationException e)
         {
-            var problem = e.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? "it is not valid";
-            return [new TextReply($"Sorry, I couldn't place that order: {problem}. Please change it and confirm again."), CartView(turn)];
+            var problem = e.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? turn.Texts.NotValid;
+            return [new TextReply(ChatTexts.Say(turn.Texts.CouldNotPlace, problem)), CartView(turn)];
         }
         catch (OrderRuleException e)
         {
             // A shop rule (closed, sold out in a race with staff, below a minimum): the cart stays so nothing is lost.
-            return [new TextReply($"Sorry, I couldn't place that order: {e.Message}."), CartView(turn)];
+            return [new TextReply(ChatTexts.Say(turn.Texts.CouldNotPlace, e.Message)), CartView(turn)];
         }
     }
 
     /// <summary>The sold-out marks now, in the customer's language; none without a stock list.</summary>
-    private async Task<SoldOutCheck> SoldOutAsync(CancellationToken cancellationToken) => stock is null
-        ? new SoldOutCheck(menu, SoldOutCheck.None, SoldOutCheck.None, Texts, Texts.Language)
+    private async Task<SoldOutCheck> SoldOutAsync(Turn turn, CancellationToken cancellationToken) => stock is null
+        ? new SoldOutCheck(menu, SoldOutCheck.None, SoldOutCheck.None, turn.Texts, turn.Texts.Language)
         : new SoldOutCheck(
             menu,
             await stock.SoldOutIdsAsync(Stock.StockKind.Item, cancellationToken),
             await stock.SoldOutIdsAsync(Stock.StockKind.Option, cancellationToken),
-            Texts,
-            Texts.Language);
+            turn.Texts,
+            turn.Texts.Language);
 
     private async Task<IReadOnlyList<OutgoingMessage>> AmendAsync(Turn turn, string orderId, OrderRequest request, CancellationToken cancellationToken)
     {
@@ -80,11 +80,11 @@ public sealed partial class Conversation
         {
             state.LastOrderId = order.Id;
             turn.Prompt = Prompt.Placed;
-            return [new TextReply($"Done: your order {order.Number} is updated. New total: {ChatText.Price(order.TotalAmount, order.Currency, menu.MinorUnits)}.")];
+            return [new TextReply(ChatTexts.Say(turn.Texts.Updated, order.Number, ChatText.Price(order.TotalAmount, order.Currency, menu.MinorUnits)))];
         }
 
         turn.Prompt = Prompt.None;
-        return [new TextReply($"Sorry, your order {(result.Order?.Number ?? "")} {ChatText.StatusPhrase(result.Order?.Status ?? OrderStatus.Preparing)} now, so it can't be changed any more. Type the extra items as a new order if you'd like them.".Replace("order  ", "order ", StringComparison.Ordinal))];
+        return [new TextReply(ChatTexts.Say(turn.Texts.TooLateToChange, result.Order?.Number ?? "", ChatText.StatusPhrase(result.Order?.Status ?? OrderStatus.Preparing, turn.Texts)).Replace("  ", " ", StringComparison.Ordinal))];
     }
 
     /// <summary>
@@ -103,7 +103,7 @@ public sealed partial class Conversation
 
         if (!Order.CanAmend(latest.Status))
         {
-            turn.Replies.Add(new TextReply($"Your order {latest.Number} {ChatText.StatusPhrase(latest.Status)}, so I've started a new order for this."));
+            turn.Replies.Add(new TextReply(ChatTexts.Say(turn.Texts.StartedNew, latest.Number, ChatText.StatusPhrase(latest.Status, turn.Texts))));
             return;
         }
 
@@ -117,13 +117,13 @@ public sealed partial class Conversation
 
         state.SpecialInstructions = latest.SpecialInstructions;
         state.Dialogue = state.Dialogue with { AmendsOrderId = latest.Id };
-        turn.Replies.Add(new TextReply($"Adding to your order {latest.Number}; confirm below and I'll update it."));
+        turn.Replies.Add(new TextReply(ChatTexts.Say(turn.Texts.Adding, latest.Number)));
     }
 
     private async Task<OutgoingMessage> AmendHelpAsync(Turn turn, CancellationToken cancellationToken) =>
         await LatestOrderAsync(turn.State.CustomerId, cancellationToken) is { } latest && Order.CanAmend(latest.Status)
-            ? new TextReply($"Your order {latest.Number} can still be changed: tell me what to add, e.g. “add a {menu.Items[^1].Name.ToLowerInvariant()} to my order”.")
-            : new TextReply($"There is no open order to change. Type a new order, e.g. “{MenuBrowser.Example(menu)}”.");
+            ? new TextReply(ChatTexts.Say(turn.Texts.CanStillChange, latest.Number, menu.Items[^1].Name.ToLowerInvariant()))
+            : new TextReply(ChatTexts.Say(turn.Texts.NothingToChange, Example(turn)));
 
     /// <summary>"same again": a cart from the latest order's lines at today's menu prices, to confirm as a new order.</summary>
     private async Task<IReadOnlyList<OutgoingMessage>> RepeatLastAsync(Turn turn, CancellationToken cancellationToken)
@@ -132,7 +132,7 @@ public sealed partial class Conversation
         var last = page.Orders.FirstOrDefault(o => o.Status != OrderStatus.Cancelled) ?? (page.Orders.Count > 0 ? page.Orders[0] : null);
         if (last is null)
         {
-            return [new TextReply($"I can't find an earlier order of yours. What would you like? E.g. “{MenuBrowser.Example(menu)}”.")];
+            return [new TextReply(ChatTexts.Say(turn.Texts.NoEarlierOrder, Example(turn)))];
         }
 
         var missing = new List<string>();
@@ -152,10 +152,10 @@ public sealed partial class Conversation
         var replies = new List<OutgoingMessage>();
         if (missing.Count > 0)
         {
-            replies.Add(new TextReply($"Not on the menu any more: {string.Join(", ", missing)}."));
+            replies.Add(new TextReply(ChatTexts.Say(turn.Texts.NoLongerOnMenu, string.Join(", ", missing))));
         }
 
-        replies.Add(turn.State.HasCart ? CartView(turn) : new TextReply("None of it is on the menu any more, sorry. Send “menu” to see what we have."));
+        replies.Add(turn.State.HasCart ? CartView(turn) : new TextReply(turn.Texts.NoneOnMenu));
         return replies;
     }
 
@@ -168,12 +168,12 @@ public sealed partial class Conversation
             ? null
             : ChatLimits.Fit(new string(notes.Where(c => !char.IsControl(c) || c == '\n').ToArray()).Trim(), OrderRequest.MaxSpecialInstructionsLength);
 
-    private async Task<OutgoingMessage> AlreadyPlacedAsync(string orderId, CancellationToken cancellationToken)
+    private async Task<OutgoingMessage> AlreadyPlacedAsync(Turn turn, string orderId, CancellationToken cancellationToken)
     {
         var order = await orders.GetOrderAsync(orderId, cancellationToken);
         return order is null
-            ? new TextReply("That order was already placed.")
-            : new TextReply($"Your order {order.Number} is already placed (total {ChatText.Price(order.TotalAmount, order.Currency, menu.MinorUnits)}) and {ChatText.StatusPhrase(order.Status)}.");
+            ? new TextReply(turn.Texts.AlreadyPlacedShort)
+            : new TextReply(ChatTexts.Say(turn.Texts.AlreadyPlaced, order.Number, ChatText.Price(order.TotalAmount, order.Currency, menu.MinorUnits), ChatText.StatusPhrase(order.Status, turn.Texts)));
     }
 
     private async Task<OrderDetails?> LatestOrderAsync(string customerId, CancellationToken cancellationToken) =>
@@ -181,10 +181,10 @@ public sealed partial class Conversation
 
     private async Task<OutgoingMessage> StatusAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var pendingCart = turn.State.HasCart ? Texts.StatusPendingCart : "";
+        var pendingCart = turn.State.HasCart ? turn.Texts.StatusPendingCart : "";
         return await LatestOrderAsync(turn.State.CustomerId, cancellationToken) is { } order
-            ? new TextReply(string.Format(CultureInfo.InvariantCulture, Texts.Status, order.Number, ChatText.Price(order.TotalAmount, order.Currency, menu.MinorUnits), ChatText.StatusPhrase(order.Status, Texts), pendingCart))
-            : new TextReply(string.Format(CultureInfo.InvariantCulture, Texts.NoOrders, MenuBrowser.Example(menu), pendingCart));
+            ? new TextReply(ChatTexts.Say(turn.Texts.Status, order.Number, ChatText.Price(order.TotalAmount, order.Currency, menu.MinorUnits), ChatText.StatusPhrase(order.Status, turn.Texts), pendingCart))
+            : new TextReply(ChatTexts.Say(turn.Texts.NoOrders, Example(turn), pendingCart));
     }
 
     /// <summary>Cancels a pending or confirmed order at once; a started one gets a cancel request for staff to decide (or a plain no, as configured).</summary>
@@ -194,43 +194,43 @@ public sealed partial class Conversation
         var order = await LatestOrderAsync(turn.State.CustomerId, cancellationToken);
         if (order is null)
         {
-            return new TextReply(Texts.NoOrderToCancel);
+            return new TextReply(turn.Texts.NoOrderToCancel);
         }
 
         if (order.Status == OrderStatus.Cancelled)
         {
-            return new TextReply($"Your order {order.Number} is already cancelled.");
+            return new TextReply(ChatTexts.Say(turn.Texts.AlreadyCancelled, order.Number));
         }
 
         if (!Order.CanAmend(order.Status))
         {
             if (!order.Status.CanMoveTo(OrderStatus.Cancelled))
             {
-                return TooLateToCancel(order.Number, order.Status);
+                return TooLateToCancel(turn, order.Number, order.Status);
             }
 
             if (options.Value.LateCancellation == LateCancellation.Refuse)
             {
-                return TooLateToCancel(order.Number, order.Status);
+                return TooLateToCancel(turn, order.Number, order.Status);
             }
 
             var requested = await orders.RequestCancellationAsync(order.Id, turn.State.CustomerId, ActorFor(turn.Message.Channel), cancellationToken);
             return requested.Outcome == StatusChangeOutcome.Changed
-                ? new TextReply($"Your order {order.Number} {ChatText.StatusPhrase(order.Status)} already, so I've asked the staff whether it can still be cancelled. I'll tell you what they decide.")
-                : new TextReply($"Your order {order.Number} changed just now; please send “cancel” again if you still want to cancel it.");
+                ? new TextReply(ChatTexts.Say(turn.Texts.CancelAsked, order.Number, ChatText.StatusPhrase(order.Status, turn.Texts)))
+                : new TextReply(ChatTexts.Say(turn.Texts.ChangedJustNow, order.Number));
         }
 
         var result = await orders.ChangeStatusAsync(order.Id, OrderStatus.Cancelled, ActorFor(turn.Message.Channel), cancellationToken);
         return result.Outcome switch
         {
-            StatusChangeOutcome.Changed => new TextReply(string.Format(CultureInfo.InvariantCulture, Texts.Cancelled, order.Number)),
-            StatusChangeOutcome.Forbidden => TooLateToCancel(order.Number, result.Order?.Status ?? order.Status),
-            _ => new TextReply($"Your order {order.Number} changed just now; please send “cancel” again if you still want to cancel it."),
+            StatusChangeOutcome.Changed => new TextReply(ChatTexts.Say(turn.Texts.Cancelled, order.Number)),
+            StatusChangeOutcome.Forbidden => TooLateToCancel(turn, order.Number, result.Order?.Status ?? order.Status),
+            _ => new TextReply(ChatTexts.Say(turn.Texts.ChangedJustNow, order.Number)),
         };
     }
 
-    private static TextReply TooLateToCancel(string number, OrderStatus status) =>
-        new($"Sorry, your order {number} {ChatText.StatusPhrase(status)}, so it can no longer be cancelled. Please contact the shop.");
+    private static TextReply TooLateToCancel(Turn turn, string number, OrderStatus status) =>
+        new(ChatTexts.Say(turn.Texts.TooLateToCancel, number, ChatText.StatusPhrase(status, turn.Texts)));
 
     /// <summary>Marks changes the customer made themselves, so the status notification does not tell them what they just did.</summary>
     public static string ActorFor(string channel) => $"{CustomerActorPrefix}{channel}";
@@ -243,27 +243,26 @@ public sealed partial class Conversation
         turn.State.ClearCart();
         turn.Prompt = Prompt.None;
         return [new TextReply(amending
-            ? "OK, I've left your placed order as it was."
-            : Texts.DroppedCart)];
+            ? turn.Texts.LeftPlaced
+            : turn.Texts.DroppedCart)];
     }
 
     /// <summary>The cart as it now stands: its size question or its summary, and the prompt that goes with it.</summary>
     private OutgoingMessage CartView(Turn turn)
     {
         turn.Prompt = SizeQuestion.Unsized(menu, turn.State).Count > 0 ? Prompt.Size : Prompt.Confirm;
-        return Chat.CartView.Show(menu, turn.State, Texts);
+        return Chat.CartView.Show(menu, turn.State, turn.Texts);
     }
 
     private ButtonsReply Welcome(Turn turn)
     {
         var name = string.IsNullOrWhiteSpace(turn.Message.DisplayName) ? "" : " " + turn.Message.DisplayName.Trim().Split(' ')[0];
         return new ButtonsReply(
-            string.Format(CultureInfo.InvariantCulture, Texts.Welcome, name, menu.Name, MenuBrowser.Example(menu)),
-            [new ChatButton("menu", Texts.SeeMenu), new ChatButton("status", Texts.MyStatus)]);
+            ChatTexts.Say(turn.Texts.Welcome, name, menu.Name, Example(turn)),
+            [new ChatButton("menu", turn.Texts.SeeMenu), new ChatButton("status", turn.Texts.MyStatus)]);
     }
 
-    private static TextReply ChangeHelp() => new(
-        "Tell me what to change, e.g. “make that 2”, “remove the coke”, “make it large”, “no onions on the burger”, or type more items to add them.");
+    private static TextReply ChangeHelp(Turn turn) => new(turn.Texts.ChangeHelp);
 
     [GeneratedRegex(@"\b(?:to|onto|on|into|for|with) (?:my|the|that|this) (?:last |previous |current )?order\b|\badd (?:it|them|that) to\b|\bto it\b")]
     private static partial Regex ToMyOrderPattern();

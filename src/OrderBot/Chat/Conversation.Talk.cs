@@ -26,12 +26,12 @@ public sealed partial class Conversation
         var t = string.Join(' ', words);
         if (PersonPattern().IsMatch(t))
         {
-            return HandOver(turn, "asked for a person", Texts.HandOverPerson);
+            return HandOver(turn, "asked for a person", turn.Texts.HandOverPerson);
         }
 
-        if (StrongComplaintPattern().IsMatch(t) || (WeakComplaintPattern().IsMatch(t) && PastPattern().IsMatch(t)))
+        if (StrongComplaintPattern().IsMatch(t) || (WeakComplaintPattern().IsMatch(t) && PastPattern().IsMatch(t)) || DialogueLanguages.All.Any(l => l.Complains(words)))
         {
-            return HandOver(turn, "complaint", Texts.HandOverComplaint);
+            return HandOver(turn, "complaint", turn.Texts.HandOverComplaint);
         }
 
         return null;
@@ -53,44 +53,44 @@ public sealed partial class Conversation
         var memory = state.Dialogue;
 
         // Emoji other than a yes (🙏, 😊) colour a message without changing what it says.
-        var words = said.Where(w => w.Any(char.IsLetterOrDigit) || Words.YesCore.Contains(w)).ToArray();
+        var words = said.Where(w => w.Any(char.IsLetterOrDigit) || turn.Words.YesCore.Contains(w)).ToArray();
         if (words.Length == 0)
         {
-            return [new TextReply(state.HasCart ? "🙂" + Texts.NotPlacedYet : "🙂")];
+            return [new TextReply(state.HasCart ? "🙂" + turn.Texts.NotPlacedYet : "🙂")];
         }
 
-        if (Words.SaysYes(string.Join(' ', said)) && Words.SaysYes(turn.Text))
+        if (turn.Words.SaysYes(string.Join(' ', said)) && turn.Words.SaysYes(turn.Text))
         {
             return await AffirmAsync(turn, cancellationToken);
         }
 
-        if (TextReading.OnlyFrom(words, Words.No, Words.Filler, Words.Thanks) && words.Any(NoCore.Contains))
+        if (TextReading.OnlyFrom(words, turn.Words.No, turn.Words.Filler, turn.Words.Thanks) && words.Any(NoCore.Contains))
         {
             turn.State.Dialogue = memory with { Offer = null };
             turn.Prompt = Prompt.None;
             return state.HasCart
-                ? [new TextReply(Texts.NoWithCart)]
-                : [new TextReply(Texts.NoWithoutCart)];
+                ? [new TextReply(turn.Texts.NoWithCart)]
+                : [new TextReply(turn.Texts.NoWithoutCart)];
         }
 
-        if (TextReading.OnlyFrom(words, Words.Greetings, Words.Filler, Words.Thanks) && words.Any(w => Words.Greetings.Contains(w) && !Words.Thanks.Contains(w)))
+        if (TextReading.OnlyFrom(words, turn.Words.Greetings, turn.Words.Filler, turn.Words.Thanks) && words.Any(w => turn.Words.Greetings.Contains(w) && !turn.Words.Thanks.Contains(w)))
         {
             turn.Prompt = state.HasCart ? null : Prompt.None;
             return state.HasCart ? [Welcome(turn), CartView(turn)] : [Welcome(turn)];
         }
 
-        var pending = state.HasCart ? Texts.NotPlacedYet : "";
-        if (TextReading.OnlyFrom(words, Words.Goodbyes, Words.Thanks, Words.Filler, Words.Approval) && words.Any(ByeCore.Contains))
+        var pending = state.HasCart ? turn.Texts.NotPlacedYet : "";
+        if (TextReading.OnlyFrom(words, turn.Words.Goodbyes, turn.Words.Thanks, turn.Words.Filler, turn.Words.Approval) && words.Any(ByeCore.Contains))
         {
-            return [new TextReply(Texts.ByeReply + pending)];
+            return [new TextReply(turn.Texts.ByeReply + pending)];
         }
 
-        if (TextReading.OnlyFrom(words, Words.Thanks, Words.Approval, Words.Filler, Words.Goodbyes) && words.Any(ThanksCore.Contains))
+        if (TextReading.OnlyFrom(words, turn.Words.Thanks, turn.Words.Approval, turn.Words.Filler, turn.Words.Goodbyes) && words.Any(ThanksCore.Contains))
         {
-            return [new TextReply(Texts.ThanksReply + pending)];
+            return [new TextReply(turn.Texts.ThanksReply + pending)];
         }
 
-        if (TextReading.OnlyFrom(words, Words.Approval, Words.Filler))
+        if (TextReading.OnlyFrom(words, turn.Words.Approval, turn.Words.Filler))
         {
             return [new TextReply(state.HasCart ? "🙂" + pending : "🙂")];
         }
@@ -120,13 +120,13 @@ public sealed partial class Conversation
 
         if (state.LastOrderId is not null && memory.Prompt == Prompt.Placed)
         {
-            return [await AlreadyPlacedAsync(state.LastOrderId, cancellationToken)];
+            return [await AlreadyPlacedAsync(turn, state.LastOrderId, cancellationToken)];
         }
 
         turn.Prompt = Prompt.None;
         return state.LastOrderId is not null
-            ? [await AlreadyPlacedAsync(state.LastOrderId, cancellationToken)]
-            : [new TextReply($"Great! What would you like? E.g. “{MenuBrowser.Example(menu)}”, or send “menu”.")];
+            ? [await AlreadyPlacedAsync(turn, state.LastOrderId, cancellationToken)]
+            : [new TextReply(ChatTexts.Say(turn.Texts.WhatWouldYouLike, Example(turn)))];
     }
 
     private async Task<IReadOnlyList<OutgoingMessage>?> CommandAsync(Turn turn, string text, string[] words, CancellationToken cancellationToken)
@@ -140,17 +140,17 @@ public sealed partial class Conversation
                 turn.Prompt = state.HasCart ? null : Prompt.None;
                 return state.HasCart ? [Welcome(turn), CartView(turn)] : [Welcome(turn)];
             case IntentKind.Menu:
-                return [MenuBrowser.Open(menu)];
+                return [MenuBrowser.Open(menu, turn.Texts)];
             case IntentKind.Status:
                 return [await StatusAsync(turn, cancellationToken)];
             case IntentKind.Cancel:
                 return state.HasCart ? DropCart(turn) : [await CancelLatestAsync(turn, cancellationToken)];
             case IntentKind.Change:
                 turn.Prompt = Prompt.None;
-                return state.HasCart ? [ChangeHelp(), CartView(turn)] : [await AmendHelpAsync(turn, cancellationToken)];
+                return state.HasCart ? [ChangeHelp(turn), CartView(turn)] : [await AmendHelpAsync(turn, cancellationToken)];
         }
 
-        if (RepeatPhrases.Contains(t) || RepeatPattern().IsMatch(t))
+        if (RepeatPhrases.Contains(t) || DialogueLanguages.All.Any(l => l.Repeat.Contains(t)) || RepeatPattern().IsMatch(t))
         {
             return await RepeatLastAsync(turn, cancellationToken);
         }
@@ -167,7 +167,7 @@ public sealed partial class Conversation
     {
         var t = LeadInPattern().Replace(string.Join(' ', words), "");
         var first = t.Split(' ')[0];
-        var asks = text.TrimEnd().EndsWith('?') || Words.QuestionStarts.Contains(first) || QuestionOpeningPattern().IsMatch(t) || PricePattern().IsMatch(t);
+        var asks = text.TrimEnd().EndsWith('?') || turn.Words.QuestionStarts.Contains(first) || QuestionOpeningPattern().IsMatch(t) || PricePattern().IsMatch(t);
         if (!asks || OrderRequestPattern().IsMatch(t))
         {
             return null;
@@ -182,7 +182,7 @@ public sealed partial class Conversation
 
         if (ShopPattern().Match(t) is { Success: true } shop)
         {
-            return [new TextReply($"I don't have the shop's {ShopTopic(shop.Value)} here, sorry; please ask the shop directly. I can take your order and tell you its status.")];
+            return [new TextReply(ChatTexts.Say(turn.Texts.NoShopInfo, turn.Texts.ShopTopic(ShopTopic(shop.Value))))];
         }
 
         var extracted = await extractor.ExtractAsync(text, cancellationToken);
@@ -194,7 +194,7 @@ public sealed partial class Conversation
             // "and the small?": the item just asked about, in another size.
             var read = new ExtractedItem(askedItem.Id, askedItem.Name, 1, 0m, otherSize.Id, []);
             Offer(turn, read, "price");
-            return [new TextReply(MenuAnswers.Price(menu, read))];
+            return [new TextReply(MenuAnswers.Price(menu, read, turn.Texts))];
         }
 
         if (PricePattern().IsMatch(t) || (followUp && memory.Topic == "price" && extracted.Items.Count > 0))
@@ -206,12 +206,12 @@ public sealed partial class Conversation
                     Offer(turn, extracted.Items[0], "price");
                 }
 
-                return [new TextReply(string.Join("\n", extracted.Items.Select(i => MenuAnswers.Price(menu, i))))];
+                return [new TextReply(string.Join("\n", extracted.Items.Select(i => MenuAnswers.Price(menu, i, turn.Texts))))];
             }
 
             return [new TextReply(turn.State.HasCart
-                ? $"Your order so far comes to {menu.Price(menu.Total(turn.State.Cart))}."
-                : "Which item would you like the price of? Send “menu” to see everything with prices.")];
+                ? ChatTexts.Say(turn.Texts.CartComesTo, menu.Price(menu.Total(turn.State.Cart)))
+                : turn.Texts.WhichPrice)];
         }
 
         var (tag, allergen) = MenuAnswers.DietaryWord(words.Where(w => !NamedOnMenu(w, item)).ToList());
@@ -223,16 +223,16 @@ public sealed partial class Conversation
                 Offer(turn, extracted.Items[0], "dietary");
             }
 
-            return [new TextReply(about is not null ? MenuAnswers.Dietary(menu, about, tag, allergen) : MenuAnswers.DietaryList(menu, tag, allergen))];
+            return [new TextReply(about is not null ? MenuAnswers.Dietary(menu, about, tag, allergen, turn.Texts) : MenuAnswers.DietaryList(menu, tag, allergen, turn.Texts))];
         }
 
         if (ContentsPattern().IsMatch(t) && item is not null)
         {
             Offer(turn, extracted.Items[0], "contents");
-            return [new TextReply(MenuAnswers.Contents(menu, item))];
+            return [new TextReply(MenuAnswers.Contents(menu, item, turn.Texts))];
         }
 
-        if (BrowsePattern().IsMatch(t) && MenuAnswers.Category(menu, words) is { } category)
+        if (BrowsePattern().IsMatch(t) && MenuAnswers.Category(menu, words, turn.Texts) is { } category)
         {
             return [new TextReply(category)];
         }
@@ -243,20 +243,20 @@ public sealed partial class Conversation
             var read = extracted.Items[0];
             turn.Prompt = Prompt.Offer;
             turn.State.Dialogue = turn.State.Dialogue with { Offer = new OfferedItem(read.MenuItemId, read.Size, read.Quantity) };
-            return [new ButtonsReply($"Yes, we have it. {MenuAnswers.Price(menu, read)} Shall I add it?", [new ChatButton($"{OfferButton}:{read.MenuItemId}:{read.Quantity}", "Yes, add it")])];
+            return [new ButtonsReply(ChatTexts.Say(turn.Texts.YesWeHave, MenuAnswers.Price(menu, read, turn.Texts)), [new ChatButton($"{OfferButton}:{read.MenuItemId}:{read.Quantity}", turn.Texts.YesAddIt)])];
         }
 
-        if (MenuAnswers.Category(menu, words) is { } anyCategory)
+        if (MenuAnswers.Category(menu, words, turn.Texts) is { } anyCategory)
         {
             return [new TextReply(anyCategory)];
         }
 
         if (extracted.Items.Count > 1)
         {
-            return [new TextReply("Yes: " + string.Join(" ", extracted.Items.Select(i => MenuAnswers.Price(menu, i))) + " Type them as an order to add them.")];
+            return [new TextReply(ChatTexts.Say(turn.Texts.YesPrices, string.Join(" ", extracted.Items.Select(i => MenuAnswers.Price(menu, i, turn.Texts)))))];
         }
 
-        return [new TextReply("I'm not sure about that, sorry; please ask the shop directly. I can tell you prices, what is on an item or what a category has, and take your order.")];
+        return [new TextReply(turn.Texts.NotSure)];
     }
 
     /// <summary>Remembers the item a question was about, so "I'll have one" or "a small one" adds it and "and the large?" prices it.</summary>
@@ -272,21 +272,21 @@ public sealed partial class Conversation
 
     private Menu.MenuItem? ItemNamedInCart(Turn turn, string[] words)
     {
-        var lines = LineFinder.Find(menu, turn.State.Cart, words, Words);
-        return lines.Count == 1 && LineFinder.ContentWords(words, Words).Count > 0 ? menu.FindItem(turn.State.Cart[lines[0]].MenuItemId) : null;
+        var lines = LineFinder.Find(menu, turn.State.Cart, words, turn.Words);
+        return lines.Count == 1 && LineFinder.ContentWords(words, turn.Words).Count > 0 ? menu.FindItem(turn.State.Cart[lines[0]].MenuItemId) : null;
     }
 
     private async Task<OutgoingMessage> WaitAnswerAsync(Turn turn, CancellationToken cancellationToken) =>
         await LatestOrderAsync(turn.State.CustomerId, cancellationToken) is { } order
-            ? new TextReply($"Your order {order.Number} {ChatText.StatusPhrase(order.Status)}. I'll message you here as soon as it moves along.")
-            : new TextReply("It depends on how busy the kitchen is; the shop will tell you when your order is ready, and I'll message you here as it moves along.");
+            ? new TextReply(ChatTexts.Say(turn.Texts.WaitStatus, order.Number, ChatText.StatusPhrase(order.Status, turn.Texts)))
+            : new TextReply(turn.Texts.WaitNoOrder);
 
     private static string ShopTopic(string matched) => matched switch
     {
-        _ when matched.Contains("open", StringComparison.Ordinal) || matched.Contains("close", StringComparison.Ordinal) || matched.Contains("hour", StringComparison.Ordinal) => "opening hours",
-        _ when matched.Contains("deliver", StringComparison.Ordinal) => "delivery details",
-        _ when matched.Contains("pay", StringComparison.Ordinal) || matched.Contains("card", StringComparison.Ordinal) || matched.Contains("cash", StringComparison.Ordinal) => "payment options",
-        _ when matched.Contains("park", StringComparison.Ordinal) => "parking details",
+        _ when matched.Contains("open", StringComparison.Ordinal) || matched.Contains("close", StringComparison.Ordinal) || matched.Contains("hour", StringComparison.Ordinal) => "hours",
+        _ when matched.Contains("deliver", StringComparison.Ordinal) => "delivery",
+        _ when matched.Contains("pay", StringComparison.Ordinal) || matched.Contains("card", StringComparison.Ordinal) || matched.Contains("cash", StringComparison.Ordinal) => "payment",
+        _ when matched.Contains("park", StringComparison.Ordinal) => "parking",
         _ => "address",
     };
 

@@ -36,13 +36,6 @@ public sealed partial class Conversation(
 {
     public const string IdempotencyScope = "chat";
 
-    /// <summary>The customer's language for the message being handled: its dialogue words and reply texts.</summary>
-    private static readonly AsyncLocal<(DialogueWords Words, ChatTexts Texts)?> Current = new();
-
-    private static DialogueWords Words => Current.Value?.Words ?? EnglishDialogue.Words;
-
-    private static ChatTexts Texts => Current.Value?.Texts ?? ChatTexts.English;
-
     /// <summary>
     /// The language of this message: the one its words clearly tell (among the menu's languages and every language
     /// the bot speaks, since a customer may write Spanish to an English menu), else the one the conversation had,
@@ -57,9 +50,12 @@ public sealed partial class Conversation(
         }
 
         // Menu names tell nothing about the customer: "2 al pastor tacos" is English on an English menu.
-        var told = string.Join(' ', TextReading.Words(text.Text).Where(w => !MenuWords.Contains(w)));
+        var words = TextReading.Words(text.Text).Where(w => !MenuWords.Contains(w)).ToList();
         var candidates = menu.Languages.Concat(DialogueLanguages.Codes).Distinct(StringComparer.Ordinal).ToList();
-        return Languages.LanguageDetector.Detect(told, candidates) ?? known;
+        var detected = Languages.LanguageDetector.Detect(string.Join(' ', words), candidates);
+        var byDialogue = DialogueLanguages.Tell(words, candidates);
+        // The parser's words and the dialogue's ("chegou", "péssimo") disagreeing is no clear switch: keep the language.
+        return detected is null ? byDialogue ?? known : byDialogue is null || byDialogue == detected ? detected : known;
     }
 
     private HashSet<string> MenuWords => _menuWords ??= MenuNames().SelectMany(TextReading.Words).ToHashSet(StringComparer.Ordinal);
@@ -84,10 +80,14 @@ public sealed partial class Conversation(
 
         state.Channel = message.Channel;
         state.UpdatedAt = now;
-        var turn = new Turn(state, message, now);
-        var language = LanguageOf(state, message.Content);
-        state.Dialogue = state.Dialogue with { Language = language };
-        Current.Value = (DialogueLanguages.Words(language), ChatTexts.For(language));
+        var language = ChatLanguage.For(LanguageOf(state, message.Content));
+        if (state.Dialogue.Language != language.Code || db.Entry(state).State == EntityState.Added)
+        {
+            await RememberLanguageAsync(db, message.CustomerId, language.Code, cancellationToken);
+        }
+
+        state.Dialogue = state.Dialogue with { Language = language.Code };
+        var turn = new Turn(state, message, now, language);
         if (state.HandedOverAt is { } since)
         {
             if (now - since < options.Value.HandoverTimeout)
@@ -103,7 +103,7 @@ public sealed partial class Conversation(
         if (state.HasCart && now - state.CartUpdatedAt > options.Value.CartLifetime)
         {
             state.ClearCart();
-            turn.Replies.Add(new TextReply("Your earlier order was not confirmed in time, so I cleared it."));
+            turn.Replies.Add(new TextReply(turn.Texts.CartExpired));
         }
 
         Log.Handling(logger, Redact.Phone(message.CustomerId), message.Channel, message.Content.GetType().Name);
@@ -112,12 +112,25 @@ public sealed partial class Conversation(
             TextContent text => await OnTextAsync(turn, text.Text, cancellationToken),
             ChoiceContent choice => await OnChoiceAsync(turn, choice, cancellationToken),
             CatalogOrderContent catalog => OnCatalogOrder(turn, catalog),
-            LocationContent => [new TextReply("Thanks for the location. Please type your order, or send “menu” to see what we have.")],
-            _ => [new TextReply($"Sorry, I can only read text messages. Please type your order, e.g. “{MenuBrowser.Example(menu)}”, or send “menu”.")],
+            LocationContent => [new TextReply(turn.Texts.LocationThanks)],
+            _ => [new TextReply(ChatTexts.Say(turn.Texts.OnlyText, Example(turn)))],
         };
         turn.Replies.AddRange(replies);
         Finish(turn);
         return turn.Replies;
+    }
+
+    /// <summary>
+    /// Stores the language with the customer when the conversation starts or the customer switches, in the caller's
+    /// unit of work, so status notifications and templates sent later, outside the conversation, use it too.
+    /// </summary>
+    private static async Task RememberLanguageAsync(OrderBotDbContext db, string customerId, string language, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+        if (customer is not null && customer.Language != language)
+        {
+            customer.Language = language;
+        }
     }
 
     /// <summary>Remembers what the bot asked, so the next short answer is read as the answer to it, and never asks the same twice in a row.</summary>
@@ -129,8 +142,8 @@ public sealed partial class Conversation(
         {
             // The same size question again: say it differently rather than repeat it word for word.
             turn.Replies[^1] = last is ButtonsReply b
-                ? b with { Text = "I still need the size before I can place it. " + b.Text }
-                : new TextReply("I still need the size before I can place it. " + last.Text);
+                ? b with { Text = turn.Texts.StillNeedSize + b.Text }
+                : new TextReply(turn.Texts.StillNeedSize + last.Text);
             last = turn.Replies[^1];
         }
 
@@ -147,11 +160,11 @@ public sealed partial class Conversation(
     private async Task<IReadOnlyList<OutgoingMessage>> OnTextAsync(Turn turn, string said, CancellationToken cancellationToken)
     {
         turn.Text = said;
-        var text = Words.Expand(said);
+        var text = turn.Words.Expand(said);
         var words = TextReading.Words(text);
         if (words.Length == 0)
         {
-            return [new TextReply($"Type your order, e.g. “{MenuBrowser.Example(menu)}”, or send “menu”.")];
+            return [new TextReply(ChatTexts.Say(turn.Texts.TypeOrder, Example(turn)))];
         }
 
         if (Handover(turn, text, words) is { } handedOver)
@@ -174,8 +187,11 @@ public sealed partial class Conversation(
             return command;
         }
 
+        // A correction in the customer's language is read in the dialogue's own wording ("que sean 3" is "make that 3").
+        var (actText, actWords) = turn.Words.Acts.Read(words, turn.Words) is { } act ? (act, TextReading.Words(act)) : (text, words);
+
         // A correction of the open cart is read before questions: "can you put them on brioche?" changes the cart.
-        if (turn.State.HasCart && await EditAsync(turn, text, words, cancellationToken) is { } edited)
+        if (turn.State.HasCart && await EditAsync(turn, actText, actWords, cancellationToken) is { } edited)
         {
             return edited;
         }
@@ -185,7 +201,7 @@ public sealed partial class Conversation(
             return answer;
         }
 
-        if (!turn.State.HasCart && await EditAsync(turn, text, words, cancellationToken) is { } amended)
+        if (!turn.State.HasCart && await EditAsync(turn, actText, actWords, cancellationToken) is { } amended)
         {
             return amended;
         }
@@ -209,9 +225,9 @@ public sealed partial class Conversation(
         }
 
         await StartAmendingIfAskedAsync(turn, said, cancellationToken);
-        var lines = UnitsReader.Apply(menu, text, extracted.Items.Select(CartEditor.LineFrom).ToList(), Words);
+        var lines = UnitsReader.Apply(menu, text, extracted.Items.Select(CartEditor.LineFrom).ToList(), turn.Words);
         var halved = HalvesReader.Apply(menu, text, lines);
-        var soldOut = await SoldOutAsync(cancellationToken);
+        var soldOut = await SoldOutAsync(turn, cancellationToken);
         var refused = new List<string>();
         foreach (var line in halved)
         {
@@ -241,8 +257,8 @@ public sealed partial class Conversation(
 
         var replies = new List<OutgoingMessage>();
         // "cool, 2 tacos" or "buenas! 2 tacos": the courtesy around an order is not an unknown dish.
-        var unknown = extracted.Unrecognized.Where(u => !TextReading.OnlyFrom(TextReading.Words(u), Words.Approval, Words.Thanks, Words.Greetings, Words.Filler, Words.Yes, Words.Goodbyes));
-        var notes = refused.Concat(unknown.Select(p => Unrecognized(turn, p))).Concat(extracted.Ambiguities.Select(ChatText.Question)).ToList();
+        var unknown = extracted.Unrecognized.Where(u => !TextReading.OnlyFrom(TextReading.Words(u), turn.Words.Approval, turn.Words.Thanks, turn.Words.Greetings, turn.Words.Filler, turn.Words.Yes, turn.Words.Goodbyes));
+        var notes = refused.Concat(unknown.Select(p => Unrecognized(turn, p))).Concat(extracted.Ambiguities.Select(a => ChatText.Question(a, turn.Texts))).ToList();
         if (notes.Count > 0)
         {
             // A long message can leave many unknown parts; the reply still has to fit one WhatsApp text (found by ChatFuzzTests).
@@ -263,7 +279,7 @@ public sealed partial class Conversation(
         turn.Misunderstood = true;
         if (turn.State.Dialogue.Misunderstood + 1 >= 3)
         {
-            return HandOver(turn, "misunderstood", Texts.HandOverMisunderstood);
+            return HandOver(turn, "misunderstood", turn.Texts.HandOverMisunderstood);
         }
 
         var suggestion = extracted.Unrecognized.Count == 1 ? Suggest(turn, extracted.Unrecognized[0]) : null;
@@ -273,8 +289,8 @@ public sealed partial class Conversation(
             return [suggestion];
         }
 
-        var cart = turn.State.HasCart ? Texts.CartUnchanged : "";
-        return [new TextReply(string.Format(CultureInfo.InvariantCulture, Texts.NotUnderstood, cart, MenuBrowser.Example(menu)))];
+        var cart = turn.State.HasCart ? turn.Texts.CartUnchanged : "";
+        return [new TextReply(ChatTexts.Say(turn.Texts.NotUnderstood, cart, Example(turn)))];
     }
 
     /// <summary>"Did you mean Garlic Bread?" as a button that adds exactly that item; null when nothing on the menu is close.</summary>
@@ -286,22 +302,25 @@ public sealed partial class Conversation(
             return null;
         }
 
-        var quantity = TextReading.Words(phrase).Select(w => TextReading.Number(w, Words)).FirstOrDefault(n => n is not null) ?? 1;
+        var quantity = TextReading.Words(phrase).Select(w => TextReading.Number(w, turn.Words)).FirstOrDefault(n => n is not null) ?? 1;
         var items = closest.Select(name => menu.FindItem(name)!).ToList();
         turn.Prompt = Prompt.Offer;
         turn.State.Dialogue = turn.State.Dialogue with { Offer = new OfferedItem(items[0].Id, null, quantity) };
         var quoted = ChatLimits.Fit(phrase, 80);
         return new ButtonsReply(
-            $"I couldn't find “{quoted}” on the menu. Did you mean {string.Join(" or ", items.Select(i => i.Name))}?",
+            ChatTexts.Say(turn.Texts.DidYouMean, quoted, string.Join(turn.Texts.Or, items.Select(i => i.Name))),
             items.Select(i => new ChatButton($"{OfferButton}:{i.Id}:{quantity}", ChatLimits.Fit(i.Name, ChatLimits.ButtonTitle))).ToList());
     }
 
     private const string OfferButton = "offer";
 
+    /// <summary>An example order from this menu, in the turn's language.</summary>
+    private string Example(Turn turn) => MenuBrowser.Example(menu, turn.Texts);
+
     /// <summary>A "Did you mean …?" offer when the whole message (less its count) is a near miss of one item's name.</summary>
     private ButtonsReply? Misspelled(Turn turn, string text)
     {
-        var words = TextReading.Words(text).Where(w => TextReading.Number(w, Words) is null && !Words.Filler.Contains(w)).ToArray();
+        var words = TextReading.Words(text).Where(w => TextReading.Number(w, turn.Words) is null && !turn.Words.Filler.Contains(w)).ToArray();
         if (words.Length is 0 or > 4)
         {
             return null;
@@ -325,8 +344,8 @@ public sealed partial class Conversation(
         var closest = MenuSuggestions.Closest(menu, phrase);
         var quoted = ChatLimits.Fit(phrase, 80);
         return closest.Count == 0
-            ? $"I couldn't find “{quoted}” on the menu."
-            : $"I couldn't find “{quoted}” on the menu. Did you mean {string.Join(" or ", closest)}? If so, just type it.";
+            ? ChatTexts.Say(turn.Texts.NotOnMenu, quoted)
+            : ChatTexts.Say(turn.Texts.DidYouMeanType, quoted, string.Join(turn.Texts.Or, closest));
     }
 
     private async Task<IReadOnlyList<OutgoingMessage>> OnChoiceAsync(Turn turn, ChoiceContent choice, CancellationToken cancellationToken)
@@ -339,10 +358,10 @@ public sealed partial class Conversation(
             case CartButtons.Confirm when forOpenCart:
                 return await ConfirmAsync(turn, cancellationToken);
             case CartButtons.Confirm when parts.Length > 1 && parts[1] == state.LastCartId && state.LastOrderId is not null:
-                return [await AlreadyPlacedAsync(state.LastOrderId, cancellationToken)];
+                return [await AlreadyPlacedAsync(turn, state.LastOrderId, cancellationToken)];
             case CartButtons.Change when forOpenCart:
                 turn.Prompt = Prompt.None;
-                return [ChangeHelp()];
+                return [ChangeHelp(turn)];
             case CartButtons.Cancel when forOpenCart:
                 return DropCart(turn);
             case CartButtons.Size when forOpenCart && parts.Length == 4:
@@ -350,11 +369,11 @@ public sealed partial class Conversation(
             case CartButtons.Line when forOpenCart && parts.Length == 3 && int.TryParse(parts[2], out var line):
                 return await ApplyPendingEditAsync(turn, line, cancellationToken);
             case CartButtons.Confirm or CartButtons.Change or CartButtons.Cancel or CartButtons.Size or CartButtons.Line:
-                return [new TextReply("That order is no longer open (it was placed, cancelled or it expired). Type a new order whenever you like.")];
+                return [new TextReply(turn.Texts.CartClosed)];
             case OfferButton when parts.Length == 3 && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var quantity) && quantity > 0:
                 return AddOffered(turn, new OfferedItem(parts[1], null, quantity));
             case "menu":
-                var page = MenuBrowser.Choose(menu, choice.Id, out var itemId);
+                var page = MenuBrowser.Choose(menu, choice.Id, turn.Texts, out var itemId);
                 if (page is not null)
                 {
                     return [page];
@@ -376,7 +395,7 @@ public sealed partial class Conversation(
         var quantity = Math.Clamp(offered.Quantity, 1, menu.MaxQuantity);
         if (CartEditor.LineFor(menu, offered.ItemId, quantity, offered.Size) is not { } line)
         {
-            return [new TextReply("That item is no longer on the menu."), MenuBrowser.Open(menu)];
+            return [new TextReply(turn.Texts.ItemGone), MenuBrowser.Open(menu, turn.Texts)];
         }
 
         CartEditor.Add(menu, turn.State, line, menu.MaxQuantity, turn.Now);
@@ -412,15 +431,20 @@ public sealed partial class Conversation(
         var replies = new List<OutgoingMessage>();
         if (unknown.Count > 0)
         {
-            replies.Add(new TextReply($"Sorry, these products are not on our menu any more: {string.Join(", ", unknown)}."));
+            replies.Add(new TextReply(ChatTexts.Say(turn.Texts.ProductsGone, string.Join(", ", unknown))));
         }
 
-        replies.Add(state.HasCart ? CartView(turn) : new TextReply("Please type your order instead, or send “menu”."));
+        replies.Add(state.HasCart ? CartView(turn) : new TextReply(turn.Texts.TypeInstead));
         return replies;
     }
 
-    private sealed record Turn(ConversationState State, IncomingMessage Message, DateTime Now)
+    /// <summary>One message being handled: the conversation's state, the message and the language it is answered in.</summary>
+    private sealed record Turn(ConversationState State, IncomingMessage Message, DateTime Now, ChatLanguage Language)
     {
+        public DialogueWords Words => Language.Words;
+
+        public ChatTexts Texts => Language.Texts;
+
         /// <summary>The text as the customer sent it (for a choice: its title).</summary>
         public string Text { get; set; } = "";
 

@@ -76,10 +76,13 @@ public sealed partial class CustomerNotifier(
             return DeliveryResult.Permanent($"the customer's channel '{conversation.Channel}' is not served by this process");
         }
 
-        var texts = ChatTexts.For(conversation.Dialogue.Language);
+        // The customer's stored language; a conversation from before it was stored still knows its own.
+        var language = await db.Customers.Where(c => c.Id == customerId).Select(c => c.Language).FirstOrDefaultAsync(cancellationToken)
+            ?? conversation.Dialogue.Language;
+        var texts = ChatTexts.For(language);
         var phrase = ChatText.StatusPhrase(status, texts);
         var lastWrote = await LastWroteAsync(db, customerId, conversation, cancellationToken);
-        var message = new StatusNotice(ChatText.Notice(number, status, texts), number, phrase, lastWrote);
+        var message = new StatusNotice(ChatText.Notice(number, status, texts), number, phrase, lastWrote) { Language = texts.Language };
         var result = await channel.SendAsync(customerId, message, cancellationToken);
         if (!result.Sent)
         {

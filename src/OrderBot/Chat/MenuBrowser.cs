@@ -13,28 +13,28 @@ public static class MenuBrowser
     private const string ItemPrefix = "menu:item:";
 
     /// <summary>The first menu message: categories, or the items straight away when there is only one category.</summary>
-    public static OutgoingMessage Open(Menu.Menu menu)
+    public static OutgoingMessage Open(Menu.Menu menu, ChatTexts texts)
     {
         var categories = Categories(menu);
         if (categories.Count == 1)
         {
-            return Category(menu, categories[0], 0);
+            return Category(menu, texts, categories[0], 0);
         }
 
         var rows = categories.Take(ChatLimits.MaxListRows).Select(c =>
         {
             var items = menu.Items.Where(i => i.Category == c).ToList();
             var from = menu.Price(items.Min(i => i.Price));
-            return new ListRow(CategoryPrefix + c, Title(c), ChatLimits.Fit($"{items.Count} item{(items.Count == 1 ? "" : "s")}, from {from}", ChatLimits.RowDescription));
+            return new ListRow(CategoryPrefix + c, Title(c, texts), ChatLimits.Fit(texts.CategoryRow(items.Count, from), ChatLimits.RowDescription));
         }).ToList();
         return new ListReply(
-            $"Here is the menu of {menu.Name}. Pick a category, or just type your order, e.g. “{Example(menu)}”.",
-            "See the menu",
+            ChatTexts.Say(texts.MenuIntro, menu.Name, Example(menu, texts)),
+            texts.SeeMenu,
             [new ListSection(ChatLimits.Fit(menu.Name, ChatLimits.SectionTitle), rows)]);
     }
 
     /// <summary>Handles a menu row the customer picked: a category page, or the item to add (returned in <paramref name="itemId"/>).</summary>
-    public static OutgoingMessage? Choose(Menu.Menu menu, string choiceId, out string? itemId)
+    public static OutgoingMessage? Choose(Menu.Menu menu, string choiceId, ChatTexts texts, out string? itemId)
     {
         itemId = null;
         if (choiceId.StartsWith(ItemPrefix, StringComparison.Ordinal))
@@ -45,29 +45,30 @@ public static class MenuBrowser
 
         if (!choiceId.StartsWith(CategoryPrefix, StringComparison.Ordinal))
         {
-            return Open(menu);
+            return Open(menu, texts);
         }
 
         var rest = choiceId[CategoryPrefix.Length..];
         var at = rest.LastIndexOf('@');
         var skip = at > 0 && int.TryParse(rest[(at + 1)..], out var s) ? s : 0;
-        return Category(menu, at > 0 ? rest[..at] : rest, skip);
+        return Category(menu, texts, at > 0 ? rest[..at] : rest, skip);
     }
 
-    public static string Example(Menu.Menu menu)
+    /// <summary>An order the customer could type on this menu, in the texts' language.</summary>
+    public static string Example(Menu.Menu menu, ChatTexts texts)
     {
         var first = menu.Items[0];
-        var size = first.Sizes.Count > 0 ? menu.Size(first.Sizes[^1]).Name.ToLowerInvariant() + " " : "";
+        var size = first.Sizes.Count > 0 ? menu.Size(first.Sizes[^1]).Name.ToLowerInvariant() : null;
         var second = menu.Items.FirstOrDefault(i => i.Category != first.Category) ?? menu.Items[^1];
-        return $"2 {size}{first.Name.ToLowerInvariant()} and a {second.Name.ToLowerInvariant()}";
+        return texts.ExampleOrder(first.Name.ToLowerInvariant(), size, second.Name.ToLowerInvariant());
     }
 
-    private static OutgoingMessage Category(Menu.Menu menu, string category, int skip)
+    private static OutgoingMessage Category(Menu.Menu menu, ChatTexts texts, string category, int skip)
     {
         var items = menu.Items.Where(i => i.Category == category).ToList();
         if (items.Count == 0)
         {
-            return Open(menu);
+            return Open(menu, texts);
         }
 
         skip = Math.Clamp(skip, 0, items.Count - 1);
@@ -76,13 +77,13 @@ public static class MenuBrowser
         var rows = page.Select(i => new ListRow(ItemPrefix + i.Id, ChatLimits.Fit(i.Name, ChatLimits.RowTitle), Describe(menu, i))).ToList();
         if (more)
         {
-            rows.Add(new ListRow($"{CategoryPrefix}{category}@{skip + ChatLimits.MaxListRows - 1}", "More…", "The next items of this category"));
+            rows.Add(new ListRow($"{CategoryPrefix}{category}@{skip + ChatLimits.MaxListRows - 1}", texts.More, texts.MoreDescription));
         }
 
         return new ListReply(
-            $"{Title(category)}: pick one to add it to your order, or type it with a quantity and size, e.g. “{Example(menu)}”.",
-            ChatLimits.Fit(Title(category), ChatLimits.ListButtonLabel),
-            [new ListSection(ChatLimits.Fit(Title(category), ChatLimits.SectionTitle), rows)]);
+            ChatTexts.Say(texts.CategoryIntro, Title(category, texts), Example(menu, texts)),
+            ChatLimits.Fit(Title(category, texts), ChatLimits.ListButtonLabel),
+            [new ListSection(ChatLimits.Fit(Title(category, texts), ChatLimits.SectionTitle), rows)]);
     }
 
     private static string Describe(Menu.Menu menu, MenuItem item)
@@ -93,6 +94,6 @@ public static class MenuBrowser
 
     private static List<string> Categories(Menu.Menu menu) => menu.Items.Select(i => i.Category).Distinct().ToList();
 
-    private static string Title(string category) =>
-        category.Length == 0 ? "Menu" : char.ToUpperInvariant(category[0]) + category[1..];
+    private static string Title(string category, ChatTexts texts) =>
+        category.Length == 0 ? texts.MenuTitle : char.ToUpperInvariant(category[0]) + category[1..];
 }

@@ -27,7 +27,11 @@ public sealed record TextReply(string Text) : OutgoingMessage(Text);
 /// An order's status change told to the customer: plain text on every channel, except that WhatsApp sends its
 /// approved template instead once its 24-hour window after <paramref name="LastCustomerMessageAt"/> has closed.
 /// </summary>
-public sealed record StatusNotice(string Text, string OrderNumber, string StatusPhrase, DateTime LastCustomerMessageAt) : OutgoingMessage(Text);
+public sealed record StatusNotice(string Text, string OrderNumber, string StatusPhrase, DateTime LastCustomerMessageAt) : OutgoingMessage(Text)
+{
+    /// <summary>The customer's language ("en", "es", "pt"): the text is in it, and the template sent instead must be too.</summary>
+    public string Language { get; init; } = Languages.SupportedLanguages.Default;
+}
 
 /// <summary>Text with up to <see cref="ChatLimits.MaxButtons"/> quick-reply buttons.</summary>
 public sealed record ButtonsReply(string Text, IReadOnlyList<ChatButton> Buttons) : OutgoingMessage(Text);

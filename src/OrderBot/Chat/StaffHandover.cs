@@ -83,7 +83,7 @@ public sealed class StaffHandover(IDbContextFactory<OrderBotDbContext> dbFactory
 
             state.HandBack();
             state.UpdatedAt = time.GetUtcNow().UtcDateTime;
-            sender.Queue(db, state.Channel, customerId, [new TextReply("You're back with the ordering bot: type your order or a question any time.")], $"handback:{Guid.CreateVersion7():N}");
+            sender.Queue(db, state.Channel, customerId, [new TextReply(ChatTexts.For(state.Dialogue.Language).BackWithBot)], $"handback:{Guid.CreateVersion7():N}");
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -28,4 +28,7 @@ public sealed class Customer
     /// status notices go out from it. Null on channels with one account.
     /// </summary>
     public string? ChannelAccount { get; set; }
+
+    /// <summary>The language the customer writes in ("en", "es", "pt"), as the conversation last read it; null until they write.</summary>
+    public string? Language { get; set; }
 }

@@ -228,9 +228,9 @@ public sealed class ConversationTests : IAsyncLifetime
     {
         var pizzeria = OrderBot.Menu.MenuLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "menus", "pizzeria.json"));
 
-        var open = Assert.IsType<ListReply>(MenuBrowser.Open(pizzeria));
-        var drinks = Assert.IsType<ListReply>(MenuBrowser.Choose(pizzeria, open.Rows.Single(r => r.Title == "Drink").Id, out _));
-        var more = Assert.IsType<ListReply>(MenuBrowser.Choose(pizzeria, drinks.Rows.Last().Id, out _));
+        var open = Assert.IsType<ListReply>(MenuBrowser.Open(pizzeria, ChatTexts.English));
+        var drinks = Assert.IsType<ListReply>(MenuBrowser.Choose(pizzeria, open.Rows.Single(r => r.Title == "Drink").Id, ChatTexts.English, out _));
+        var more = Assert.IsType<ListReply>(MenuBrowser.Choose(pizzeria, drinks.Rows.Last().Id, ChatTexts.English, out _));
 
         foreach (var list in new[] { open, drinks, more })
         {

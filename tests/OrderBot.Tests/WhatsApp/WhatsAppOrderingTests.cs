@@ -164,6 +164,43 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_the_24_hour_window_a_Spanish_customer_gets_the_template_in_the_Spanish_language_code_with_a_Spanish_status()
+    {
+        // platforms-2026.md and Meta's template message: one template name, approved per language; "language.code" picks the translation.
+        await using var app = await WhatsAppTestApp.StartAsync(
+            ("WhatsApp:StatusTemplate", "order_update"), ("WhatsApp:StatusTemplateLanguage", "en_US"), ("WhatsApp:StatusTemplateLanguages:es", "es_MX"));
+        var customer = WhatsAppTestApp.NewWaId();
+        var summary = await app.SayAsync(MetaPayloads.Text(customer, "hola, quiero un croissant por favor"), 1);
+        await app.SayAsync(MetaPayloads.ButtonReply(customer, Choice(summary, "Confirmar"), "Confirmar"), 2);
+        var order = await app.QueryAsync(db => db.Orders.SingleAsync(o => o.CustomerId == "+" + customer));
+        Assert.Equal(1, await LastWroteAsync(app, customer, TimeSpan.FromHours(25)));
+
+        Assert.Equal(HttpStatusCode.OK, await ChangeStatusAsync(app, order.Id, "confirmed"));
+        var notice = await app.Graph.NthToAsync("+" + customer, 3);
+
+        Assert.Equal("es", await app.QueryAsync(db => db.Customers.Where(c => c.Id == "+" + customer).Select(c => c.Language).SingleAsync()));
+        Assert.Equal("template", notice.Type);
+        var template = notice.Body["template"]!;
+        Assert.Equal("order_update", template["name"]!.GetValue<string>());
+        Assert.Equal("es_MX", template["language"]!["code"]!.GetValue<string>());
+        Assert.Equal([order.Number, "está confirmado"], template["components"]![0]!["parameters"]!.AsArray().Select(p => p!["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Within_the_window_a_Portuguese_customer_is_told_of_a_status_change_in_Portuguese()
+    {
+        var customer = WhatsAppTestApp.NewWaId();
+        var summary = await _app.SayAsync(MetaPayloads.Text(customer, "oi, quero um croissant por favor"), 1);
+        await _app.SayAsync(MetaPayloads.ButtonReply(customer, Choice(summary, "Confirmar"), "Confirmar"), 2);
+        var order = await _app.QueryAsync(db => db.Orders.SingleAsync(o => o.CustomerId == "+" + customer));
+
+        Assert.Equal(HttpStatusCode.OK, await ChangeStatusAsync(order.Id, "confirmed"));
+        var notice = await _app.Graph.NthToAsync("+" + customer, 3);
+
+        Assert.Equal($"Novidades do seu pedido {order.Number}: ele está confirmado.", notice.Text);
+    }
+
+    [Fact]
     public async Task After_the_24_hour_window_without_a_template_the_status_change_is_dead_lettered_with_the_reason()
     {
         var customer = WhatsAppTestApp.NewWaId();

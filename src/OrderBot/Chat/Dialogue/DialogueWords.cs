@@ -55,6 +55,31 @@ public sealed record DialogueWords
             && (TextReading.OnlyFrom(words, Yes, Filler) && words.Any(YesCore.Contains) || words.All(YesCore.Contains));
     }
 
+    /// <summary>How this language opens a correction of the cart; none for the dialogue's own wording (English).</summary>
+    public DialogueActs Acts { get; init; } = DialogueActs.None;
+
+    /// <summary>Words or two-word phrases that on their own make a message a complaint ("pésimo", "mal servicio").</summary>
+    public FrozenSet<string> Complaints { get; init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Words that make a complaint only about something that happened ("frío" with "llegaron").</summary>
+    public FrozenSet<string> ComplaintHints { get; init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Words that say it happened ("llegó", "chegou", "pedí").</summary>
+    public FrozenSet<string> PastHints { get; init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Words that take an item the bot just offered or priced ("dame 2", "manda um"), besides the dialogue's own.</summary>
+    public FrozenSet<string> Take { get; init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Whole messages that ask for the last order again ("lo mismo de la otra vez").</summary>
+    public FrozenSet<string> Repeat { get; init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Whether the words complain: a complaint word, or a hint of one about something that happened.</summary>
+    public bool Complains(string[] words)
+    {
+        var pairs = words.Zip(words.Skip(1), (a, b) => a + " " + b);
+        return words.Concat(pairs).Any(Complaints.Contains) || (words.Any(ComplaintHints.Contains) && words.Any(PastHints.Contains));
+    }
+
     /// <summary>Chat shorthand spelled out before reading ("dbl" is "double", "w/" is "with").</summary>
     public FrozenDictionary<string, string> Shorthand { get; init; } = FrozenDictionary<string, string>.Empty;
 

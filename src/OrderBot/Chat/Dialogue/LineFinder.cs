@@ -71,7 +71,10 @@ public static class LineFinder
             }
         }
 
-        return names.Any(name => Menu.Menu.NormalizeKey(name).Split(' ').Any(part => Same(part, word)));
+        // "x-burguer" or "coca-cola" as one word names "X-Burguer", whose key has the parts apart.
+        var joined = Menu.Menu.NormalizeKey(word);
+        return names.Any(name => Menu.Menu.NormalizeKey(name) is var key
+            && (key.Split(' ').Any(part => Same(part, word)) || (joined.Contains(' ', StringComparison.Ordinal) && $" {key} ".Contains($" {joined} ", StringComparison.Ordinal))));
     }
 
     /// <summary>Equal, a plural of the other, or one typo apart in a word of five letters or more.</summary>

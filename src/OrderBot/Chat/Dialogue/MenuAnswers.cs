@@ -56,19 +56,19 @@ public static class MenuAnswers
         return (null, null);
     }
 
-    public static string Price(Menu.Menu menu, ExtractedItem item)
+    public static string Price(Menu.Menu menu, ExtractedItem item, ChatTexts texts)
     {
         var menuItem = menu.FindItem(item.MenuItemId)!;
         if (item.Size is null && menuItem.Sizes.Count > 0 && menuItem.DefaultSize is null)
         {
             var prices = menuItem.Sizes.Take(8).Select(s => $"{menu.Size(s).Name} {menu.Price(Unit(menu, menuItem, s, item))}");
-            return $"{Described(menu, item)}: {string.Join(", ", prices)}.";
+            return ChatTexts.Say(texts.PriceSizes, Described(menu, item, texts), string.Join(", ", prices));
         }
 
         var each = Unit(menu, menuItem, item.Size ?? menuItem.DefaultSize, item);
         return item.Quantity > 1
-            ? $"{item.Quantity} × {Described(menu, item)} come to {menu.Price(each * item.Quantity)} ({menu.Price(each)} each)."
-            : $"{Described(menu, item)} is {menu.Price(each)}.";
+            ? ChatTexts.Say(texts.PriceMany, item.Quantity, Described(menu, item, texts), menu.Price(each * item.Quantity), menu.Price(each))
+            : ChatTexts.Say(texts.PriceOne, Described(menu, item, texts), menu.Price(each));
     }
 
     private static decimal Unit(Menu.Menu menu, MenuItem item, string? size, ExtractedItem read)
@@ -79,18 +79,18 @@ public static class MenuAnswers
         return menu.UnitPrice(item, size is null ? null : menu.FindSize(item, size), options);
     }
 
-    private static string Described(Menu.Menu menu, ExtractedItem item)
+    private static string Described(Menu.Menu menu, ExtractedItem item, ChatTexts texts)
     {
         var line = new CartLine(item.MenuItemId, item.Name, 1, 0)
         {
             Size = item.Size,
             Options = item.Options.Select(o => new CartOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier)).ToList(),
         };
-        return ChatText.Describe(menu, line);
+        return ChatText.Describe(menu, texts, line);
     }
 
     /// <summary>"Cheeseburger ($9.50): comes with lettuce, tomato, … Sizes: …".</summary>
-    public static string Contents(Menu.Menu menu, MenuItem item)
+    public static string Contents(Menu.Menu menu, MenuItem item, ChatTexts texts)
     {
         var text = new StringBuilder($"{item.Name} ({menu.Price(item.Price)})");
         if (!string.IsNullOrWhiteSpace(item.Description))
@@ -104,25 +104,25 @@ public static class MenuAnswers
 
         if (item.Defaults.Count > 0)
         {
-            text.Append(" Comes with ").Append(string.Join(", ", item.Defaults.Select(d => menu.FindOption(item, d)!.Option.Name.ToLowerInvariant()))).Append('.');
+            text.Append(texts.ComesWith).Append(string.Join(", ", item.Defaults.Select(d => menu.FindOption(item, d)!.Option.Name.ToLowerInvariant()))).Append('.');
         }
 
         if (item.Sizes.Count > 0)
         {
-            text.Append(" Sizes: ").Append(string.Join(", ", item.Sizes.Select(s => menu.Size(s).Name))).Append('.');
+            text.Append(texts.SizesLabel).Append(string.Join(", ", item.Sizes.Select(s => menu.Size(s).Name))).Append('.');
         }
 
         var groups = item.OptionGroups.Select(menu.Group).Where(g => g.Options.Count > 0).ToList();
         if (groups.Count > 0)
         {
-            text.Append(" You can choose ").Append(string.Join(", ", groups.Select(g => g.Name.ToLowerInvariant()))).Append('.');
+            text.Append(texts.YouCanChoose).Append(string.Join(", ", groups.Select(g => g.Name.ToLowerInvariant()))).Append('.');
         }
 
         return text.ToString();
     }
 
     /// <summary>The items of a category, or, for a category of one item (the pizzeria's "Pizza"), its styles and toppings.</summary>
-    public static string? Category(Menu.Menu menu, IReadOnlyList<string> words)
+    public static string? Category(Menu.Menu menu, IReadOnlyList<string> words, ChatTexts texts)
     {
         foreach (var word in words)
         {
@@ -130,7 +130,7 @@ public static class MenuAnswers
                 || word.EndsWith(Menu.Menu.NormalizeKey(i.Category), StringComparison.Ordinal) || word.EndsWith(Menu.Menu.NormalizeKey(i.Category) + "s", StringComparison.Ordinal))).ToList();
             if (items.Count > 1)
             {
-                return $"{Title(items[0].Category)}: " + string.Join(", ", items.Take(20).Select(i => $"{i.Name} {menu.Price(i.Price)}")) + ".";
+                return $"{Title(items[0].Category, texts)}: " + string.Join(", ", items.Take(20).Select(i => $"{i.Name} {menu.Price(i.Price)}")) + ".";
             }
 
             var single = items.Count == 1 ? items[0] : null;
@@ -138,16 +138,16 @@ public static class MenuAnswers
             if (single is not null)
             {
                 var groups = single.OptionGroups.Select(menu.Group).ToList();
-                return $"{single.Name} from {menu.Price(single.Price)}" +
-                    (single.Sizes.Count > 0 ? $" in {string.Join(", ", single.Sizes.Select(s => menu.Size(s).Name.ToLowerInvariant()))}" : "") + ". " +
-                    string.Join(" ", groups.Select(g => $"{g.Name}: {string.Join(", ", g.Options.Take(15).Select(o => o.Name.ToLowerInvariant()))}{(g.Options.Count > 15 ? " and more" : "")}."));
+                return ChatTexts.Say(texts.ItemFrom, single.Name, menu.Price(single.Price)) +
+                    (single.Sizes.Count > 0 ? ChatTexts.Say(texts.InSizes, string.Join(", ", single.Sizes.Select(s => menu.Size(s).Name.ToLowerInvariant()))) : "") + ". " +
+                    string.Join(" ", groups.Select(g => $"{g.Name}: {string.Join(", ", g.Options.Take(15).Select(o => o.Name.ToLowerInvariant()))}{(g.Options.Count > 15 ? texts.AndMore : "")}."));
             }
 
             if (group is not null)
             {
                 // A long list is told by name only, so every option fits one message.
                 return group.Options.Count > 12
-                    ? $"{group.Name}: " + string.Join(", ", group.Options.Select(o => o.Name.ToLowerInvariant())) + $". Most cost {menu.Price(group.Options.GroupBy(o => o.Price).OrderByDescending(g => g.Count()).First().Key)} extra."
+                    ? $"{group.Name}: " + string.Join(", ", group.Options.Select(o => o.Name.ToLowerInvariant())) + ChatTexts.Say(texts.MostCost, menu.Price(group.Options.GroupBy(o => o.Price).OrderByDescending(g => g.Count()).First().Key))
                     : $"{group.Name}: " + string.Join(", ", group.Options.Select(o => o.Price > 0 ? $"{o.Name.ToLowerInvariant()} (+{menu.Price(o.Price)})" : o.Name.ToLowerInvariant())) + ".";
             }
         }
@@ -156,52 +156,52 @@ public static class MenuAnswers
     }
 
     /// <summary>A dietary or allergen question about one item, answered from its tags and allergens, or honestly not.</summary>
-    public static string Dietary(Menu.Menu menu, MenuItem item, string? tag, string? allergen)
+    public static string Dietary(Menu.Menu menu, MenuItem item, string? tag, string? allergen, ChatTexts texts)
     {
         if (tag is not null)
         {
             if (item.Tags is null)
             {
-                return $"I don't know whether the {item.Name} is {tag}; the menu doesn't say. Please ask the shop.";
+                return ChatTexts.Say(texts.TagUnknown, item.Name, texts.Dietary(tag));
             }
 
-            return item.Tags.Contains(tag) ? $"Yes, the {item.Name} is {tag}." : $"No, the {item.Name} isn't marked {tag} on our menu.";
+            return ChatTexts.Say(item.Tags.Contains(tag) ? texts.TagYes : texts.TagNo, item.Name, texts.Dietary(tag));
         }
 
         if (item.Allergens is null)
         {
-            return $"I don't know whether the {item.Name} contains {allergen}; the menu doesn't say. Please ask the shop.";
+            return ChatTexts.Say(texts.AllergenUnknown, item.Name, texts.Dietary(allergen!));
         }
 
         return item.Allergens.Contains(allergen!)
-            ? $"Yes, the {item.Name} contains {allergen}."
-            : $"The {item.Name} has no {allergen} listed" + (item.Allergens.Count > 0 ? $" (it contains {string.Join(", ", item.Allergens)})." : ".");
+            ? ChatTexts.Say(texts.AllergenYes, item.Name, texts.Dietary(allergen!))
+            : ChatTexts.Say(texts.AllergenNo, item.Name, texts.Dietary(allergen!)) + (item.Allergens.Count > 0 ? ChatTexts.Say(texts.AllergenContains, string.Join(", ", item.Allergens.Select(texts.Dietary))) : ".");
     }
 
     /// <summary>"Anything vegan?": the items with that tag, or the honest answer when the menu has no such data.</summary>
-    public static string DietaryList(Menu.Menu menu, string? tag, string? allergen)
+    public static string DietaryList(Menu.Menu menu, string? tag, string? allergen, ChatTexts texts)
     {
         if (tag is not null)
         {
             if (menu.Items.All(i => i.Tags is null))
             {
-                return $"Our menu doesn't say which items are {tag}. Please ask the shop.";
+                return ChatTexts.Say(texts.TagListUnknown, texts.Dietary(tag));
             }
 
             var fitting = menu.Items.Where(i => i.Tags?.Contains(tag) == true).ToList();
             return fitting.Count == 0
-                ? $"Nothing on our menu is marked {tag}, sorry."
-                : $"Marked {tag}: {string.Join(", ", fitting.Take(20).Select(i => i.Name))}.";
+                ? ChatTexts.Say(texts.TagListNone, texts.Dietary(tag))
+                : ChatTexts.Say(texts.TagListSome, texts.Dietary(tag), string.Join(", ", fitting.Take(20).Select(i => i.Name)));
         }
 
         if (menu.Items.All(i => i.Allergens is null))
         {
-            return $"Our menu doesn't list allergens. Please ask the shop about {allergen}.";
+            return ChatTexts.Say(texts.AllergenListUnknown, texts.Dietary(allergen!));
         }
 
         var free = menu.Items.Where(i => i.Allergens is not null && !i.Allergens.Contains(allergen!)).ToList();
-        return $"Without {allergen} (as listed): {string.Join(", ", free.Take(20).Select(i => i.Name))}. Items without allergen data: please ask the shop.";
+        return ChatTexts.Say(texts.AllergenFree, texts.Dietary(allergen!), string.Join(", ", free.Take(20).Select(i => i.Name)));
     }
 
-    private static string Title(string category) => category.Length == 0 ? "Menu" : char.ToUpperInvariant(category[0]) + category[1..];
+    private static string Title(string category, ChatTexts texts) => category.Length == 0 ? texts.MenuTitle : char.ToUpperInvariant(category[0]) + category[1..];
 }

@@ -24,7 +24,7 @@ public static class SizeQuestion
             .Where(i => state.Cart[i].Size is null && menu.FindItem(state.Cart[i].MenuItemId) is { Sizes.Count: > 0, DefaultSize: null })
             .ToList();
 
-    public static OutgoingMessage Ask(Menu.Menu menu, ConversationState state, IReadOnlyList<int> lines)
+    public static OutgoingMessage Ask(Menu.Menu menu, ConversationState state, IReadOnlyList<int> lines, ChatTexts texts)
     {
         var items = lines.Select(i => menu.FindItem(state.Cart[i].MenuItemId)!).ToList();
         var common = items[0].Sizes.Where(s => items.All(i => i.Sizes.Contains(s))).Select(menu.Size).ToList();
@@ -33,26 +33,26 @@ public static class SizeQuestion
         if (lines.Count == 1)
         {
             var line = state.Cart[lines[0]];
-            text = $"Which size would you like for the {line.Quantity} × {ChatText.Describe(menu, line)}?";
+            text = ChatTexts.Say(texts.WhichSize, line.Quantity, ChatText.Describe(menu, texts, line));
         }
         else
         {
-            text = "Which sizes would you like?\n" + string.Join("\n", lines.Select(i => $"• {state.Cart[i].Quantity} × {ChatText.Describe(menu, state.Cart[i])}")) +
-                $"\nAnswer e.g. “all {Lower(common.FirstOrDefault() ?? menu.Size(items[0].Sizes[0]))}” or one size per item.";
+            text = texts.WhichSizes + "\n" + string.Join("\n", lines.Select(i => $"• {state.Cart[i].Quantity} × {ChatText.Describe(menu, texts, state.Cart[i])}")) +
+                "\n" + ChatTexts.Say(texts.AnswerAll, Lower(common.FirstOrDefault() ?? menu.Size(items[0].Sizes[0])));
         }
 
         var sized = Enumerable.Range(0, state.Cart.Count).Where(i => !lines.Contains(i)).ToList();
         if (sized.Count > 0)
         {
             // The rest of the cart stays in view while the question is open.
-            text = "Your order so far:\n" + string.Join("\n", sized.Select(i => "• " + ChatText.Line(menu, state.Cart[i]))) + "\n" + text;
+            text = texts.SoFar + "\n" + string.Join("\n", sized.Select(i => "• " + ChatText.Line(menu, texts, state.Cart[i]))) + "\n" + text;
         }
 
         text = ChatLimits.Fit(text, ChatLimits.ButtonBody);
-        var prefix = lines.Count == 1 ? "" : "All ";
+        var prefix = lines.Count == 1 ? "" : texts.AllPrefix;
         if (common.Count == 0)
         {
-            return new TextReply(text + "\nSizes: " + string.Join("; ", items.Distinct().Select(i => $"{i.Name}: {string.Join(", ", i.Sizes.Select(s => menu.Size(s).Name))}")));
+            return new TextReply(text + "\n" + texts.SizesTitle + ": " + string.Join("; ", items.Distinct().Select(i => $"{i.Name}: {string.Join(", ", i.Sizes.Select(s => menu.Size(s).Name))}")));
         }
 
         if (common.Count <= ChatLimits.MaxButtons)
@@ -63,8 +63,8 @@ public static class SizeQuestion
         var rows = common.Take(ChatLimits.MaxListRows).Select(s => new ListRow(
             Id(s.Id),
             ChatLimits.Fit(prefix + (prefix.Length > 0 ? Lower(s) : s.Name), ChatLimits.RowTitle),
-            lines.Count == 1 ? menu.Price(CartEditor.Reprice(menu, state.Cart[lines[0]] with { Size = s.Id }).UnitPrice) + " each" : null)).ToList();
-        return new ListReply(text, "Choose a size", [new ListSection("Sizes", rows)]);
+            lines.Count == 1 ? menu.Price(CartEditor.Reprice(menu, state.Cart[lines[0]] with { Size = s.Id }).UnitPrice) + texts.Each : null)).ToList();
+        return new ListReply(text, texts.ChooseSize, [new ListSection(texts.SizesTitle, rows)]);
     }
 
     private static string Lower(MenuSize size) => size.Name.ToLowerInvariant();

@@ -12,6 +12,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.HasKey(c => c.Id);
         customer.Property(c => c.Id).HasMaxLength(64);
         customer.Property(c => c.DisplayName).HasMaxLength(200);
+        customer.Property(c => c.Language).HasMaxLength(16);
         customer.Property(c => c.Phone).HasMaxLength(32);
         customer.Property(c => c.WhatsAppUserId).HasMaxLength(160);
         customer.Property(c => c.WhatsAppParentUserId).HasMaxLength(160);

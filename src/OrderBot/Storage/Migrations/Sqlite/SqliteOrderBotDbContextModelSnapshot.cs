@@ -372,6 +372,11 @@ namespace OrderBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("first_seen_at");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_seen_at");

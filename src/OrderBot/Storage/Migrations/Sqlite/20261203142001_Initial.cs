@@ -105,7 +105,8 @@ namespace OrderBot.Storage.Migrations.Sqlite
                     whats_app_user_id = table.Column<string>(type: "TEXT", maxLength: 160, nullable: true),
                     whats_app_parent_user_id = table.Column<string>(type: "TEXT", maxLength: 160, nullable: true),
                     username = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    channel_account = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    channel_account = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true)
                 },
                 constraints: table =>
                 {

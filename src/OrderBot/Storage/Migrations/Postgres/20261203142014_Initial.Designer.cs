@@ -13,7 +13,7 @@ using OrderBot.Storage;
 namespace OrderBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOrderBotDbContext))]
-    [Migration("20261203134219_Initial")]
+    [Migration("20261203142014_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -383,6 +383,11 @@ namespace OrderBot.Storage.Migrations.Postgres
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_seen_at");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
 
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")

@@ -106,7 +106,8 @@ namespace OrderBot.Storage.Migrations.Postgres
                     whats_app_user_id = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: true),
                     whats_app_parent_user_id = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: true),
                     username = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    channel_account = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    channel_account = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using OrderBot.Storage;
 namespace OrderBot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrderBotDbContext))]
-    [Migration("20261203134213_Initial")]
+    [Migration("20261203142001_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -374,6 +374,11 @@ namespace OrderBot.Storage.Migrations.Sqlite
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_seen_at");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
 
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT")
