@@ -132,6 +132,38 @@ namespace OrderBot.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "payment_events",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    order_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    received_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payment_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payment_links",
+                columns: table => new
+                {
+                    order_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    session_id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payment_links", x => new { x.order_id, x.attempt });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sold_out",
                 columns: table => new
                 {
@@ -323,6 +355,12 @@ namespace OrderBot.Storage.Migrations.Sqlite
                 columns: new[] { "state", "destination", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_payment_links_session_id",
+                table: "payment_links",
+                column: "session_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_staff_users_normalized_user_name",
                 table: "staff_users",
                 column: "normalized_user_name",
@@ -352,6 +390,12 @@ namespace OrderBot.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "outbox_events");
+
+            migrationBuilder.DropTable(
+                name: "payment_events");
+
+            migrationBuilder.DropTable(
+                name: "payment_links");
 
             migrationBuilder.DropTable(
                 name: "sold_out");

@@ -133,6 +133,38 @@ namespace OrderBot.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "payment_events",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    order_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    received_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payment_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payment_links",
+                columns: table => new
+                {
+                    order_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    attempt = table.Column<int>(type: "integer", nullable: false),
+                    session_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payment_links", x => new { x.order_id, x.attempt });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sold_out",
                 columns: table => new
                 {
@@ -324,6 +356,12 @@ namespace OrderBot.Storage.Migrations.Postgres
                 columns: new[] { "state", "destination", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_payment_links_session_id",
+                table: "payment_links",
+                column: "session_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_staff_users_normalized_user_name",
                 table: "staff_users",
                 column: "normalized_user_name",
@@ -353,6 +391,12 @@ namespace OrderBot.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "outbox_events");
+
+            migrationBuilder.DropTable(
+                name: "payment_events");
+
+            migrationBuilder.DropTable(
+                name: "payment_links");
 
             migrationBuilder.DropTable(
                 name: "sold_out");
