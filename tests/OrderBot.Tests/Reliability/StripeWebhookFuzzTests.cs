@@ -38,8 +38,9 @@ public sealed class StripeWebhookFuzzTests
     private static readonly Gen<string> Session = Gen.Select(Scalar, Scalar, Scalar, Scalar, Pick("paid", "unpaid", "no_payment_required"), (id, reference, orderId, url, status) =>
         new JsonObject
         {
-            ["id"] = id, ["object"] = "checkout.session", ["client_reference_id"] = reference, ["url"] = url, ["payment_status"] = status,
-            ["metadata"] = new JsonObject { ["order_id"] = orderId },
+            // Generated nodes can be shared between cases, and a node has one parent: cloned on insertion.
+            ["id"] = id?.DeepClone(), ["object"] = "checkout.session", ["client_reference_id"] = reference?.DeepClone(), ["url"] = url?.DeepClone(),
+            ["payment_status"] = status, ["metadata"] = new JsonObject { ["order_id"] = orderId?.DeepClone() },
         }.ToJsonString());
 
     private static readonly Gen<string> Body = Gen.Frequency(
