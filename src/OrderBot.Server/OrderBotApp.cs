@@ -2,9 +2,11 @@ using Microsoft.Extensions.FileProviders;
 using OrderBot.Chat;
 using OrderBot.Crm;
 using OrderBot.Hosting;
+using OrderBot.Payments;
 using OrderBot.Server.Api;
 using OrderBot.Server.Health;
 using OrderBot.Server.Observability;
+using OrderBot.Server.Payments;
 using OrderBot.Server.Security;
 using OrderBot.Server.Staff;
 using OrderBot.Server.WebChat;
@@ -32,6 +34,7 @@ public static class OrderBotApp
         builder.Services.AddOrderBotChat(builder.Configuration);
         builder.Services.AddOrderBotWhatsApp(builder.Configuration);
         builder.Services.AddOrderBotWebChat(builder.Configuration);
+        builder.Services.AddOrderBotPayments(builder.Configuration);
         builder.Services.AddOrderBotHealth();
         builder.Services.AddOrderBotObservability(builder.Configuration);
         configure?.Invoke(builder);
@@ -62,6 +65,7 @@ public static class OrderBotApp
         app.MapStock();
         app.MapWhatsApp();
         app.MapWebChat();
+        app.MapPayments();
         return app;
     }
 

@@ -37,6 +37,15 @@ public sealed record OrderDto(
     /// <summary>Payment method and state (due, pending, paid, refunded, failed); absent when nothing was chosen.</summary>
     public Payment? Payment { get; init; }
 
+    /// <summary>The latest online payment link (Stripe Checkout) the customer was sent; absent for other payments.</summary>
+    public string? PaymentLink { get; init; }
+
+    /// <summary>
+    /// An online order not paid yet while <c>Payments:KitchenSeesUnpaidOnline</c> is false: the board keeps it in its
+    /// "awaiting payment" strip and staff cannot move it, except to cancel it.
+    /// </summary>
+    public bool AwaitingPayment { get; init; }
+
     public static OrderDto From(OrderDetails order, CrmSyncState crm) => new(
         order.Id, order.Number, order.CustomerId, order.Items, order.TotalAmount, order.Currency, order.Status,
         order.CreatedAt, order.UpdatedAt, order.Version, order.SpecialInstructions, order.History, order.NextStatuses, crm)
@@ -50,8 +59,8 @@ public sealed record OrderDto(
     };
 }
 
-/// <summary>Adds the CRM sync state to orders, one query for a whole list.</summary>
-public sealed class OrderViews(OutboxStore outbox)
+/// <summary>Adds the CRM sync state and the payment link to orders, one query each for a whole list.</summary>
+public sealed class OrderViews(OutboxStore outbox, OrderBot.Payments.IPaymentLinks payments)
 {
     public async Task<OrderDto> ViewAsync(OrderDetails order, CancellationToken cancellationToken) =>
         (await ViewAsync([order], cancellationToken))[0];
@@ -59,6 +68,11 @@ public sealed class OrderViews(OutboxStore outbox)
     public async Task<IReadOnlyList<OrderDto>> ViewAsync(IReadOnlyList<OrderDetails> orders, CancellationToken cancellationToken)
     {
         var states = await outbox.SyncStatesAsync(CrmOptions.Destination, orders.Select(o => o.Id).ToList(), cancellationToken);
-        return orders.Select(o => OrderDto.From(o, states.GetValueOrDefault(o.Id, CrmSyncState.Unknown))).ToList();
+        var links = await payments.LatestAsync(orders.Where(o => o.Payment?.Method == PaymentMethod.Online).Select(o => o.Id).ToList(), cancellationToken);
+        return orders.Select(o => OrderDto.From(o, states.GetValueOrDefault(o.Id, CrmSyncState.Unknown)) with
+        {
+            PaymentLink = links.GetValueOrDefault(o.Id)?.Url,
+            AwaitingPayment = payments.AwaitingPayment(o),
+        }).ToList();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrderBot.Orders;
+using OrderBot.Payments;
 
 namespace OrderBot.Server.Api;
 
@@ -52,11 +53,21 @@ public static class OrdersEndpoints
 
     /// <summary>Moves an order along the state machine; 409 when the move is not allowed now or another change won.</summary>
     public static async Task<Results<Ok<OrderDto>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> ChangeStatus(
-        string id, StatusBody body, HttpContext context, OrderHandler handler, OrderViews views, CancellationToken cancellationToken)
+        string id, StatusBody body, HttpContext context, OrderHandler handler, OrderViews views, IPaymentLinks payments, CancellationToken cancellationToken)
     {
         if (!OrderStatusMachine.TryParse(body.Status, out var next))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [OrderStatusMachine.UnknownStatusMessage(body.Status)] });
+        }
+
+        // Payments:KitchenSeesUnpaidOnline=false: the kitchen does not start an online order before it is paid.
+        if (next != OrderStatus.Cancelled && await handler.GetOrderAsync(id, cancellationToken) is { } current && payments.AwaitingPayment(current))
+        {
+            return TypedResults.Conflict(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "This status change is not allowed.",
+                Detail = $"Order {current.Number} awaits its online payment; it can be moved once paid (or cancelled).",
+            });
         }
 
         return await ResultOf(id, await handler.ChangeStatusAsync(id, next, $"api:{context.User.Identity!.Name}", cancellationToken), views, cancellationToken);

@@ -14,6 +14,7 @@ function renderCard(order) {
   const card = el('card').content.firstElementChild.cloneNode(true);
   card.dataset.id = order.id;
   card.querySelector('.number').textContent = `#${order.number}`;
+  paymentBadge(card, order);
   card.querySelector('.age').textContent = age(order.created_at);
   card.querySelector('.customer').textContent = maskPhone(order.customer_id);
   const items = card.querySelector('.items');
@@ -56,6 +57,7 @@ function renderCard(order) {
   }
   const actions = card.querySelector('.actions');
   for (const next of order.next_statuses) {
+    if (order.awaiting_payment && next !== 'cancelled') continue; // the server refuses it until paid
     const button = document.createElement('button');
     button.textContent = next === 'cancelled' ? 'Cancel' : `Mark ${next}`;
     button.className = next === 'cancelled' ? 'danger' : '';
@@ -90,14 +92,56 @@ async function move(order, status, button) {
   }
 }
 
+// Payments: a badge on cards, and strips for orders the kitchen should not start yet.
+// A scheduled order waits in its strip until it is within this many minutes of its requested time.
+const scheduledLeadMinutes = 60;
+
+function paymentBadge(card, order) {
+  const online = order.payment?.method === 'online';
+  const state = order.payment?.state === 'paid' ? 'paid' : order.awaiting_payment || (online && order.payment.state === 'pending') ? 'awaiting payment' : '';
+  if (!state) return;
+  const badge = document.createElement('span');
+  badge.className = `badge badge-${state.replace(' ', '-')}`;
+  badge.textContent = state;
+  card.querySelector('.number').after(badge);
+}
+
+function heldBack(order) {
+  if (order.awaiting_payment) return 'awaiting';
+  const due = order.fulfilment?.requested_for;
+  const open = order.status === 'pending' || order.status === 'confirmed';
+  return open && due && new Date(due) - Date.now() > scheduledLeadMinutes * 60000 ? 'scheduled' : null;
+}
+
+function renderStrip(root, kind, title) {
+  const held = [...orders.values()].filter(o => heldBack(o) === kind).sort((a, b) => a.created_at < b.created_at ? -1 : 1);
+  if (held.length === 0) return;
+  const strip = document.createElement('section');
+  strip.className = `strip strip-${kind}`;
+  const heading = document.createElement('h2');
+  heading.textContent = `${title} `;
+  const count = document.createElement('span');
+  count.className = 'count';
+  count.textContent = held.length;
+  heading.append(count);
+  strip.append(heading, ...held.map(renderCard));
+  root.append(strip);
+}
+
 function render() {
   const root = el('columns');
   root.replaceChildren();
+  const strips = document.createElement('div');
+  strips.className = 'strips';
+  renderStrip(strips, 'awaiting', 'Awaiting payment');
+  renderStrip(strips, 'scheduled', 'Scheduled');
+  if (strips.childElementCount) root.before(strips);
+  document.querySelectorAll('.strips').forEach(old => old !== strips && old.remove());
   for (const status of columns) {
     const column = document.createElement('section');
     column.className = `column column-${status}`;
     column.dataset.status = status;
-    const inColumn = [...orders.values()].filter(o => o.status === status).sort((a, b) => a.created_at < b.created_at ? 1 : -1);
+    const inColumn = [...orders.values()].filter(o => o.status === status && !heldBack(o)).sort((a, b) => a.created_at < b.created_at ? 1 : -1);
     const title = document.createElement('h2');
     title.textContent = `${status} `;
     const count = document.createElement('span');

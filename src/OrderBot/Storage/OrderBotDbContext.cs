@@ -21,6 +21,8 @@ public abstract class OrderBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ChatLease> ChatLeases => Set<ChatLease>();
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
     public DbSet<Stock.SoldOutMark> SoldOutMarks => Set<Stock.SoldOutMark>();
+    public DbSet<Payments.PaymentLink> PaymentLinks => Set<Payments.PaymentLink>();
+    public DbSet<Payments.PaymentEvent> PaymentEvents => Set<Payments.PaymentEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderBotDbContext).Assembly);

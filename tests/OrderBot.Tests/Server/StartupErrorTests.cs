@@ -17,6 +17,7 @@ public sealed class StartupErrorTests(PostgresServer postgres) : IDisposable
     [InlineData("Storage:Provider", "--Storage:Provider=Postgresql")]
     [InlineData("Extraction:Model", "--Extraction:Mode=llm")]
     [InlineData("Crm:Webhook:Url", "--Crm:Adapter=webhook")]
+    [InlineData("Payments:Stripe:SecretKey", "--Payments:Provider=stripe")]
     [InlineData("Chat:CartLifetime", "--Chat:CartLifetime=2h")]
     [InlineData("Extraction:Timeout", "--Extraction:Timeout=00:30:00")]
     [InlineData("shop/pizzeria.json", "--Menu:Path=shop/pizzeria.json")]

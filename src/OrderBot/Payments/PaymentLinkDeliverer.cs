@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderBot.Chat;
+using OrderBot.Crm;
+using OrderBot.Logging;
+using OrderBot.Orders;
+using OrderBot.Storage;
+using StripeException = Stripe.StripeException;
+
+namespace OrderBot.Payments;
+
+/// <summary>
+/// The outbox destination that makes payment links. The order's creation (and a link's expiry, written by the webhook)
+/// commits an event here in the same transaction, and the dispatcher calls this with retries and backoff until Stripe
+/// answers: a crash or a Stripe outage between the order and its link delays the link but never loses it.
+/// </summary>
+/// <remarks>
+/// Each step is safe to repeat: Stripe gets the same idempotency key for the same order and attempt (so the same session),
+/// the link row is keyed by order and attempt, and the customer's message by its cause, so a repeated delivery sends nothing twice.
+/// </remarks>
+public sealed partial class PaymentLinkDeliverer(
+    IDbContextFactory<OrderBotDbContext> dbFactory,
+    OrderHandler orders,
+    StripeCheckout checkout,
+    ReplySender replies,
+    IOptions<PaymentsOptions> options,
+    TimeProvider time,
+    ILogger<PaymentLinkDeliverer> logger) : IOutboxDeliverer
+{
+    /// <summary>Written by the webhook when the order's link expired unpaid; the payload names the attempt.</summary>
+    public const string LinkExpired = "payment.link_expired";
+
+    /// <summary>Written by the webhook when the payment failed; the customer is told.</summary>
+    public const string PaymentFailed = "payment.failed";
+
+    public static OutboxDestination OutboxDestination { get; } =
+        new(PaymentsOptions.Destination, Enabled: true, new HashSet<string>(StringComparer.Ordinal) { OrderEvent.Created });
+
+    public string Destination => PaymentsOptions.Destination;
+
+    public async Task<DeliveryResult> DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    {
+        var order = await orders.GetOrderAsync(outboxEvent.OrderId, cancellationToken);
+        if (order?.Payment is not { Method: PaymentMethod.Online } payment)
+        {
+            return DeliveryResult.Delivered;
+        }
+
+        switch (outboxEvent.Type)
+        {
+            case OrderEvent.Created:
+                return await SendLinkAsync(order, attempt: 1, expired: false, cancellationToken);
+            case PaymentFailed:
+                await TellAsync(order, $"payment-failed:{outboxEvent.Id}", texts => string.Format(texts.Failed, order.Number), cancellationToken);
+                return DeliveryResult.Delivered;
+            case LinkExpired:
+                var attempt = JsonDocument.Parse(outboxEvent.Payload).RootElement.GetProperty("attempt").GetInt32();
+                var renew = attempt < options.Value.MaxLinks && payment.State == PaymentState.Pending && order.Status != OrderStatus.Cancelled;
+                if (renew)
+                {
+                    return await SendLinkAsync(order, attempt + 1, expired: true, cancellationToken);
+                }
+
+                if (payment.State == PaymentState.Pending && order.Status != OrderStatus.Cancelled)
+                {
+                    await TellAsync(order, $"payment-expired:{order.Id}:{attempt}", texts => string.Format(texts.ExpiredFinal, order.Number), cancellationToken);
+                }
+
+                return DeliveryResult.Delivered;
+            default:
+                return DeliveryResult.Permanent($"payments do not handle {outboxEvent.Type}");
+        }
+    }
+
+    private async Task<DeliveryResult> SendLinkAsync(OrderDetails order, int attempt, bool expired, CancellationToken cancellationToken)
+    {
+        PaymentLink? link;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            link = await db.PaymentLinks.AsNoTracking().FirstOrDefaultAsync(l => l.OrderId == order.Id && l.Attempt == attempt, cancellationToken);
+        }
+
+        if (link is null)
+        {
+            CheckoutSession session;
+            try
+            {
+                session = await checkout.CreateAsync(order, attempt, cancellationToken);
+            }
+            catch (StripeException e) when (e.HttpStatusCode is >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError
+                                             and not System.Net.HttpStatusCode.TooManyRequests and not System.Net.HttpStatusCode.Conflict)
+            {
+                Log.Refused(logger, order.Number, (int)e.HttpStatusCode, e.StripeError?.Message ?? e.Message);
+                return DeliveryResult.Permanent($"Stripe refused the session: {e.StripeError?.Message ?? e.Message}");
+            }
+            catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return DeliveryResult.Transient($"Stripe: {e.Message}");
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            link = new PaymentLink
+            {
+                OrderId = order.Id, Attempt = attempt, SessionId = session.Id, Url = session.Url, ExpiresAt = session.ExpiresAt,
+                CreatedAt = now, UpdatedAt = now, State = PaymentLinkState.Open,
+            };
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            db.PaymentLinks.Add(link);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another dispatcher stored the same attempt's session (same idempotency key, same session): use theirs.
+                await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
+                link = await again.PaymentLinks.AsNoTracking().FirstAsync(l => l.OrderId == order.Id && l.Attempt == attempt, cancellationToken);
+            }
+
+            Log.Created(logger, order.Number, attempt, link.SessionId);
+        }
+
+        if (order.Payment!.Reference != link.SessionId)
+        {
+            await orders.RecordPaymentAsync(order.Id, PaymentState.Pending, link.SessionId, cancellationToken: cancellationToken);
+        }
+
+        var minutes = (int)Math.Round(options.Value.LinkLifetime.TotalMinutes);
+        var amount = ChatText.Price(order.TotalAmount, order.Currency, Menu.Money.MinorUnits(order.Currency));
+        await TellAsync(
+            order,
+            $"payment-link:{order.Id}:{attempt}",
+            texts => string.Format(expired ? texts.ExpiredNewLink : texts.Link, order.Number, amount, minutes, link.Url),
+            cancellationToken);
+        return DeliveryResult.Delivered;
+    }
+
+    /// <summary>
+    /// Queues a message for the customer's conversation, once per <paramref name="cause"/>, and sends it; the chat worker
+    /// retries it if the channel is down. A customer who never chatted (an order over the API) is not written to.
+    /// </summary>
+    private async Task TellAsync(OrderDetails order, string cause, Func<PaymentTexts, string> text, CancellationToken cancellationToken)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var conversation = await db.ConversationStates.AsNoTracking().FirstOrDefaultAsync(c => c.CustomerId == order.CustomerId, cancellationToken);
+            if (conversation is null || !replies.Channels.Contains(conversation.Channel))
+            {
+                Log.NoChannel(logger, order.Number, Redact.Phone(order.CustomerId));
+                return;
+            }
+
+            if (await db.OutboundMessages.AnyAsync(m => m.Cause == cause, cancellationToken))
+            {
+                return;
+            }
+
+            var message = ChatLimits.Fit(text(PaymentTexts.For(conversation.Dialogue.Language)), ChatLimits.TextBody);
+            replies.Queue(db, conversation.Channel, order.CustomerId, [new TextReply(message)], cause);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await replies.SendPendingAsync(order.CustomerId, cancellationToken);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(7101, LogLevel.Information, "Payment link {Attempt} for order {Number} is session {SessionId}")]
+        public static partial void Created(ILogger logger, string number, int attempt, string sessionId);
+
+        [LoggerMessage(7102, LogLevel.Warning, "Stripe refused the payment link for order {Number} ({Status}): {Error}")]
+        public static partial void Refused(ILogger logger, string number, int status, string error);
+
+        [LoggerMessage(7103, LogLevel.Information, "Order {Number}'s customer {Customer} has no conversation on a channel this server serves; the payment message is not sent")]
+        public static partial void NoChannel(ILogger logger, string number, string customer);
+    }
+}
