@@ -85,6 +85,11 @@ public sealed partial class Conversation(
         state.Channel = message.Channel;
         state.UpdatedAt = now;
         var turn = new Turn(state, message, now);
+        if (Shop.IsConfigured)
+        {
+            turn.QueuedOrders = await db.Orders.CountAsync(o => o.Status == OrderStatus.Confirmed || o.Status == OrderStatus.Preparing, cancellationToken);
+        }
+
         var language = LanguageOf(state, message.Content);
         state.Dialogue = state.Dialogue with { Language = language };
         Current.Value = (DialogueLanguages.Words(language), ChatTexts.For(language));
@@ -112,7 +117,7 @@ public sealed partial class Conversation(
             TextContent text => await OnTextAsync(turn, text.Text, cancellationToken),
             ChoiceContent choice => await OnChoiceAsync(turn, choice, cancellationToken),
             CatalogOrderContent catalog => OnCatalogOrder(turn, catalog),
-            LocationContent => [new TextReply("Thanks for the location. Please type your order, or send “menu” to see what we have.")],
+            LocationContent pin => OnLocation(turn, pin),
             _ => [new TextReply($"Sorry, I can only read text messages. Please type your order, e.g. “{MenuBrowser.Example(menu)}”, or send “menu”.")],
         };
         turn.Replies.AddRange(replies);
@@ -157,6 +162,20 @@ public sealed partial class Conversation(
         if (Handover(turn, text, words) is { } handedOver)
         {
             return handedOver;
+        }
+
+        if (Collecting(turn) && ReadFulfilment(turn, said) is { } remaining)
+        {
+            // What is left goes on as an order only when it orders something: "actually I'll pay cash" is about payment alone.
+            var rest = Words.Expand(remaining);
+            var restWords = TextReading.Words(rest);
+            if (restWords.Length == 0 || (await extractor.ExtractAsync(rest, cancellationToken)).Items.Count == 0)
+            {
+                return AfterFulfilment(turn);
+            }
+
+            text = rest;
+            words = restWords;
         }
 
         if (await AnswerPromptAsync(turn, text, words, cancellationToken) is { } answered)
@@ -363,6 +382,8 @@ public sealed partial class Conversation(
                 return AddOffered(turn, new OfferedItem(itemId!, null, 1));
             case "status":
                 return [await StatusAsync(turn, cancellationToken)];
+            case FulfilmentButton when parts.Length > 1 && Collecting(turn):
+                return OnFulfilmentChoice(turn, parts);
             default:
                 // A template's quick reply or a button of an older version: its title is what the customer meant.
                 return await OnTextAsync(turn, choice.Title, cancellationToken);
@@ -432,6 +453,12 @@ public sealed partial class Conversation(
         public bool CartChanged { get; set; }
 
         public bool Misunderstood { get; set; }
+
+        /// <summary>Orders confirmed or being prepared when the message came (the kitchen's queue), with a shop file.</summary>
+        public int QueuedOrders { get; set; }
+
+        /// <summary>What to say before the next fulfilment question or summary (an unreadable time, a method not taken).</summary>
+        public List<string> FulfilmentNotes { get; } = [];
     }
 
     private static partial class Log
