@@ -39,7 +39,7 @@ public sealed record FulfilmentTexts
     /// <summary>A button, at most 20 characters with its {0} ("11:00", "Sat 12:00").</summary>
     public required string ScheduleFor { get; init; }
 
-    /// <summary>{0}: what the customer wrote.</summary>
+    /// <summary>{0}: what the customer wrote; the time question follows.</summary>
     public required string UnreadableTime { get; init; }
 
     public required string TimePassed { get; init; }
@@ -122,7 +122,7 @@ public sealed record FulfilmentTexts
         ClosedNow = "We're closed right now; we open {0}. Shall I schedule your order for then?",
         ClosedThen = "We're closed at {0}; we open {1}. Shall I schedule it for then, or would you like another time?",
         ScheduleFor = "Schedule for {0}",
-        UnreadableTime = "I couldn't read “{0}” as a time. When would you like it? E.g. “7:30pm”, or as soon as possible.",
+        UnreadableTime = "I couldn't read “{0}” as a time.",
         TimePassed = "That time has already passed. When would you like it?",
         TooFarAhead = "I can only schedule up to {0} days ahead. When would you like it?",
         NeverOpens = "Sorry, the shop isn't taking orders for the coming days.",
@@ -173,7 +173,7 @@ public sealed record FulfilmentTexts
         ClosedNow = "Ahora estamos cerrados; abrimos {0}. ¿Te lo programo para entonces?",
         ClosedThen = "A las {0} estamos cerrados; abrimos {1}. ¿Te lo programo para entonces, o prefieres otra hora?",
         ScheduleFor = "Programar {0}",
-        UnreadableTime = "No entendí “{0}” como hora. ¿Para cuándo lo quieres? Por ejemplo “a las 20:30”, o lo antes posible.",
+        UnreadableTime = "No entendí “{0}” como hora.",
         TimePassed = "Esa hora ya pasó. ¿Para cuándo lo quieres?",
         TooFarAhead = "Solo puedo programar hasta {0} días por adelantado. ¿Para cuándo lo quieres?",
         NeverOpens = "Lo siento, no estamos aceptando pedidos para los próximos días.",
@@ -224,7 +224,7 @@ public sealed record FulfilmentTexts
         ClosedNow = "Agora estamos fechados; abrimos {0}. Quer que eu agende para esse horário?",
         ClosedThen = "Às {0} estamos fechados; abrimos {1}. Quer que eu agende para esse horário, ou prefere outro?",
         ScheduleFor = "Agendar {0}",
-        UnreadableTime = "Não entendi “{0}” como horário. Para quando? Por exemplo “às 19h30”, ou o quanto antes.",
+        UnreadableTime = "Não entendi “{0}” como horário.",
         TimePassed = "Esse horário já passou. Para quando?",
         TooFarAhead = "Só consigo agendar até {0} dias antes. Para quando?",
         NeverOpens = "Desculpe, não estamos aceitando pedidos para os próximos dias.",
