@@ -201,10 +201,9 @@ public sealed partial class Conversation
         var d = Draft(turn) with { Asked = null };
         if (double.IsNaN(pin.Latitude) || double.IsNaN(pin.Longitude) || pin.Latitude is < -90 or > 90 || pin.Longitude is < -180 or > 180)
         {
-            Keep(turn, d);
             turn.Prompt = Prompt.Fulfilment;
-            Keep(turn, d with { Asked = FulfilmentStep.Address });
-            return [new TextReply(Says.AskAddress)];
+            Keep(turn, d with { Asked = FulfilmentStep.Address, Latitude = null, Longitude = null });
+            return [new TextReply(Says.UnreadableLocation + " " + Says.AskAddress)];
         }
 
         var address = string.IsNullOrWhiteSpace(pin.Address) ? null : ChatLimits.Fit(pin.Address.Trim(), FulfilmentReader.MaxAddressLength);

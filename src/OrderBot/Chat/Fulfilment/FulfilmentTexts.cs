@@ -15,6 +15,9 @@ public sealed record FulfilmentTexts
 
     public required string AskAddress { get; init; }
     public required string AskPostcode { get; init; }
+
+    /// <summary>A pin whose coordinates cannot exist; the address question follows.</summary>
+    public required string UnreadableLocation { get; init; }
     public required string AddressTooLong { get; init; }
 
     /// <summary>{0}: the address; {1}: the shop's address.</summary>
@@ -113,6 +116,7 @@ public sealed record FulfilmentTexts
         Delivery = "Delivery",
         AskAddress = "What's the delivery address? Type it, or send your location 📍",
         AskPostcode = "Which postcode is that?",
+        UnreadableLocation = "I couldn't read that location.",
         AddressTooLong = "That address is too long for me. Please send just the street, number and postcode.",
         OutsideZone = "Sorry, we don't deliver to {0}. You can pick it up from us ({1}), or send another address.",
         BelowMinimum = "The minimum order for delivery there is {0}; yours comes to {1}. Add something more, or pick it up instead.",
@@ -164,6 +168,7 @@ public sealed record FulfilmentTexts
         Delivery = "A domicilio",
         AskAddress = "¿Cuál es la dirección de entrega? Escríbela o mándanos tu ubicación 📍",
         AskPostcode = "¿Qué código postal es?",
+        UnreadableLocation = "No pude leer esa ubicación.",
         AddressTooLong = "Esa dirección es demasiado larga. Mándame solo la calle, el número y el código postal.",
         OutsideZone = "Lo siento, no llegamos a {0}. Puedes recogerlo aquí ({1}) o darnos otra dirección.",
         BelowMinimum = "Para enviarlo ahí el pedido mínimo es de {0}; el tuyo suma {1}. Añade algo más o recógelo tú.",
@@ -215,6 +220,7 @@ public sealed record FulfilmentTexts
         Delivery = "Entrega",
         AskAddress = "Qual é o endereço de entrega? Escreva ou mande sua localização 📍",
         AskPostcode = "Qual é o CEP?",
+        UnreadableLocation = "Não consegui ler essa localização.",
         AddressTooLong = "Esse endereço ficou longo demais. Mande só a rua, o número e o CEP.",
         OutsideZone = "Desculpe, não entregamos em {0}. Você pode retirar aqui ({1}) ou mandar outro endereço.",
         BelowMinimum = "Para entregar aí o pedido mínimo é {0}; o seu dá {1}. Adicione mais alguma coisa ou retire aqui.",
