@@ -82,18 +82,20 @@ public static class EvalCommand
         return 0;
     }
 
-    /// <summary><c>eval conversations --data FILE [--menu FILE] [--transcripts DIR]</c>: scripted conversations through the real conversation.</summary>
+    /// <summary><c>eval conversations --data FILE [--menu FILE] [--transcripts DIR] [--shop none|next-to-menu]</c>: scripted conversations through the real conversation.</summary>
     private static Command ConversationsCommand()
     {
         var data = new Option<FileInfo>("--data") { Description = "Conversation scripts, JSON lines (see docs/benchmarks.md).", Required = true };
         var menu = new Option<string?>("--menu") { Description = "Menu for every script, instead of each script's own." };
         var transcripts = new Option<DirectoryInfo?>("--transcripts") { Description = "Write one readable transcript per conversation here." };
-        var command = new Command("conversations", "Score the conversation on scripted customer conversations.") { data, menu, transcripts };
-        command.SetAction((result, ct) => RunConversationsAsync(result.GetValue(data)!, result.GetValue(menu), result.GetValue(transcripts), ct));
+        var shop = new Option<string>("--shop") { Description = "For scripts that name no shop: none (default) or next-to-menu (…/shops/NAME.json beside …/menus/NAME.json)." };
+        shop.AcceptOnlyFromAmong("none", "next-to-menu");
+        var command = new Command("conversations", "Score the conversation on scripted customer conversations.") { data, menu, transcripts, shop };
+        command.SetAction((result, ct) => RunConversationsAsync(result.GetValue(data)!, result.GetValue(menu), result.GetValue(transcripts), result.GetValue(shop) == "next-to-menu", ct));
         return command;
     }
 
-    private static async Task<int> RunConversationsAsync(FileInfo dataArgument, string? menuPath, DirectoryInfo? transcripts, CancellationToken ct)
+    private static async Task<int> RunConversationsAsync(FileInfo dataArgument, string? menuPath, DirectoryInfo? transcripts, bool shopNextToMenu, CancellationToken ct)
     {
         var data = dataArgument;
         if (!data.Exists)
@@ -110,7 +112,7 @@ public static class EvalCommand
 
         var (scripts, problems) = ConversationScript.ReadLines(File.ReadLines(data.FullName));
         problems.ForEach(p => Console.Error.WriteLine($"{data.Name}: {p}"));
-        var results = await ConversationBenchmark.RunAsync(scripts, data.DirectoryName!, menuOverride, MenuFiles.Resolve(null), ct);
+        var results = await ConversationBenchmark.RunAsync(scripts, data.DirectoryName!, menuOverride, MenuFiles.Resolve(null), ct, shopNextToMenu);
         if (transcripts is not null)
         {
             ConversationBenchmark.WriteTranscripts(results, transcripts.FullName);

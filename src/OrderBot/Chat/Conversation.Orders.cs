@@ -27,8 +27,18 @@ public sealed partial class Conversation
             return state.HasCart ? [note, CartView(turn)] : [note];
         }
 
+        if (Collecting(turn) && NextFulfilmentQuestion(turn) is { } missing)
+        {
+            return [missing];
+        }
+
+        var draft = Collecting(turn) ? Draft(turn) : null;
+        var (fulfilment, payment, tip) = draft is null ? (null, null, null) : RequestParts(draft);
         var request = new OrderRequest(state.CustomerId, state.Cart.Select(l => l.ToRequest()).ToList())
         {
+            Fulfilment = fulfilment,
+            PaymentMethod = payment,
+            TipPercent = tip,
             SpecialInstructions = NotesForOrder(state.SpecialInstructions),
             Actor = ActorFor(turn.Message.Channel),
             IdempotencyKey = state.CartId,
@@ -47,12 +57,17 @@ public sealed partial class Conversation
             state.LastOrderId = placed.OrderId;
             state.ClearCart();
             turn.Prompt = Prompt.Placed;
-            return [new TextReply(ChatTexts.Say(turn.Texts.Placed, placed.Number, ChatText.Price(placed.TotalAmount, placed.Currency, menu.MinorUnits)))];
+            var placedText = ChatTexts.Say(turn.Texts.Placed, placed.Number, ChatText.Price(placed.TotalAmount, placed.Currency, menu.MinorUnits));
+            return [new TextReply(draft is null ? placedText : placedText + "\n" + PlacedLine(turn, draft))];
         }
         catch (OrderValidationException e)
         {
             var problem = e.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? turn.Texts.NotValid;
             return [new TextReply(ChatTexts.Say(turn.Texts.CouldNotPlace, problem)), CartView(turn)];
+        }
+        catch (OrderRuleException e) when (draft is not null && AnswerRule(turn, e) is { } asked)
+        {
+            return asked;
         }
         catch (OrderRuleException e)
         {
@@ -251,6 +266,12 @@ public sealed partial class Conversation
     private OutgoingMessage CartView(Turn turn)
     {
         turn.Prompt = SizeQuestion.Unsized(menu, turn.State).Count > 0 ? Prompt.Size : Prompt.Confirm;
+        if (turn.Prompt == Prompt.Confirm && Collecting(turn))
+        {
+            // Items first, then what the kitchen needs, then the summary with everything.
+            return NextFulfilmentQuestion(turn) ?? FulfilmentSummary(turn);
+        }
+
         return Chat.CartView.Show(menu, turn.State, turn.Texts);
     }
 

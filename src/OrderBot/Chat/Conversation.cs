@@ -88,6 +88,10 @@ public sealed partial class Conversation(
 
         state.Dialogue = state.Dialogue with { Language = language.Code };
         var turn = new Turn(state, message, now, language);
+        if (Shop.IsConfigured)
+        {
+            turn.QueuedOrders = await db.Orders.CountAsync(o => o.Status == OrderStatus.Confirmed || o.Status == OrderStatus.Preparing, cancellationToken);
+        }
         if (state.HandedOverAt is { } since)
         {
             if (now - since < options.Value.HandoverTimeout)
@@ -112,7 +116,7 @@ public sealed partial class Conversation(
             TextContent text => await OnTextAsync(turn, text.Text, cancellationToken),
             ChoiceContent choice => await OnChoiceAsync(turn, choice, cancellationToken),
             CatalogOrderContent catalog => OnCatalogOrder(turn, catalog),
-            LocationContent => [new TextReply(turn.Texts.LocationThanks)],
+            LocationContent pin => OnLocation(turn, pin),
             _ => [new TextReply(ChatTexts.Say(turn.Texts.OnlyText, Example(turn)))],
         };
         turn.Replies.AddRange(replies);
@@ -170,6 +174,20 @@ public sealed partial class Conversation(
         if (Handover(turn, text, words) is { } handedOver)
         {
             return handedOver;
+        }
+
+        if (Collecting(turn) && ReadFulfilment(turn, said) is { } remaining)
+        {
+            // What is left goes on as an order only when it orders something: "actually I'll pay cash" is about payment alone.
+            var rest = turn.Words.Expand(remaining);
+            var restWords = TextReading.Words(rest);
+            if (restWords.Length == 0 || (await extractor.ExtractAsync(rest, cancellationToken)).Items.Count == 0)
+            {
+                return AfterFulfilment(turn);
+            }
+
+            text = rest;
+            words = restWords;
         }
 
         if (await AnswerPromptAsync(turn, text, words, cancellationToken) is { } answered)
@@ -382,6 +400,8 @@ public sealed partial class Conversation(
                 return AddOffered(turn, new OfferedItem(itemId!, null, 1));
             case "status":
                 return [await StatusAsync(turn, cancellationToken)];
+            case FulfilmentButton when parts.Length > 1 && Collecting(turn):
+                return OnFulfilmentChoice(turn, parts);
             default:
                 // A template's quick reply or a button of an older version: its title is what the customer meant.
                 return await OnTextAsync(turn, choice.Title, cancellationToken);
@@ -456,6 +476,12 @@ public sealed partial class Conversation(
         public bool CartChanged { get; set; }
 
         public bool Misunderstood { get; set; }
+
+        /// <summary>Orders confirmed or being prepared when the message came (the kitchen's queue), with a shop file.</summary>
+        public int QueuedOrders { get; set; }
+
+        /// <summary>What to say before the next fulfilment question or summary (an unreadable time, a method not taken).</summary>
+        public List<string> FulfilmentNotes { get; } = [];
     }
 
     private static partial class Log

@@ -60,6 +60,6 @@ public sealed class ConversationState
         CartId = null;
         CartUpdatedAt = null;
         SpecialInstructions = null;
-        Dialogue = Dialogue with { AmendsOrderId = null, PendingEdit = null, Choices = [], SizeNudges = 0 };
+        Dialogue = Dialogue with { AmendsOrderId = null, PendingEdit = null, Choices = [], SizeNudges = 0, Fulfilment = null };
     }
 }

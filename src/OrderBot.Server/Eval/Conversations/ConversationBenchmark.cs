@@ -9,12 +9,17 @@ public static class ConversationBenchmark
     /// <param name="dataFolder">Scripts' <c>menu</c> paths are relative to it.</param>
     /// <param name="menuOverride">Used for every script when given (<c>--menu</c>).</param>
     /// <param name="defaultMenu">For scripts that name no menu.</param>
+    /// <param name="shopNextToMenu">
+    /// For scripts that name no shop: the shop file next to the menu (<c>…/menus/NAME.json</c> → <c>…/shops/NAME.json</c>), or
+    /// none (false). Without a shop the bot asks nothing about fulfilment, so sets written before shops existed score the same.
+    /// </param>
     public static async Task<IReadOnlyList<ConversationResult>> RunAsync(
         IReadOnlyList<ConversationScript> scripts,
         string dataFolder,
         string? menuOverride,
         string defaultMenu,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool shopNextToMenu = false)
     {
         var harnesses = new Dictionary<string, (ConversationHarness Harness, ConversationRunner Runner)>(StringComparer.Ordinal);
         var results = new List<ConversationResult>(scripts.Count);
@@ -23,12 +28,18 @@ public static class ConversationBenchmark
             foreach (var script in scripts)
             {
                 var menu = Path.GetFullPath(menuOverride ?? (script.Menu is { } m ? Path.Combine(dataFolder, m) : defaultMenu));
-                if (!harnesses.TryGetValue(menu, out var pair))
+                var shop = script.Shop switch
+                {
+                    ConversationScript.NoShop => "",
+                    { } s => Path.GetFullPath(Path.Combine(dataFolder, s)),
+                    null => shopNextToMenu ? OrderBot.Shop.ShopOptions.NextToMenu(menu) ?? "" : "",
+                };
+                if (!harnesses.TryGetValue(menu + "\n" + shop, out var pair))
                 {
                     ConversationHarness harness;
                     try
                     {
-                        harness = await ConversationHarness.StartAsync(menu, cancellationToken);
+                        harness = await ConversationHarness.StartAsync(menu, shop, cancellationToken);
                     }
                     catch (Exception e) when (e is MenuValidationException or OrderBot.Shop.ShopValidationException)
                     {
@@ -37,7 +48,7 @@ public static class ConversationBenchmark
                     }
 
                     pair = (harness, new ConversationRunner(harness));
-                    harnesses[menu] = pair;
+                    harnesses[menu + "\n" + shop] = pair;
                 }
 
                 results.Add(await pair.Runner.RunAsync(script, cancellationToken));

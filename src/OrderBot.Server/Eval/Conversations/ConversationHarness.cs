@@ -32,7 +32,8 @@ public sealed class ConversationHarness : IAsyncDisposable
     public OrderBot.Shop.ShopSettings Shop => _services.GetRequiredService<OrderBot.Shop.ShopSettings>();
     public IDbContextFactory<OrderBotDbContext> Databases => _services.GetRequiredService<IDbContextFactory<OrderBotDbContext>>();
 
-    public static async Task<ConversationHarness> StartAsync(string menuPath, CancellationToken cancellationToken)
+    /// <param name="shopPath">The shop file; empty: none (<see cref="OrderBot.Shop.ShopSettings.None"/>).</param>
+    public static async Task<ConversationHarness> StartAsync(string menuPath, string shopPath, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("orderbot-eval-").FullName;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -41,8 +42,7 @@ public sealed class ConversationHarness : IAsyncDisposable
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "eval.db")}",
             ["Menu:Path"] = Path.GetFullPath(menuPath),
             ["Extraction:Mode"] = "parser",
-            // The shop that goes with the menu (…/menus/NAME.json → …/shops/NAME.json), when there is one.
-            ["Shop:Path"] = OrderBot.Shop.ShopOptions.NextToMenu(menuPath) ?? "",
+            ["Shop:Path"] = shopPath,
         }).Build();
 
         var services = new ServiceCollection();

@@ -28,7 +28,7 @@ public sealed class ConversationRunner(ConversationHarness harness)
         }
 
         var orders = await AllOrdersAsync(customer, cancellationToken);
-        var reason = OrderComparison.FirstDifference(script.Expect, orders, play.BotTexts, harness.Menu);
+        var reason = OrderComparison.FirstDifference(script.Expect, orders, play.BotTexts, harness.Menu, harness.Shop.Hours.TimeZone);
         var stuck = play.StuckText;
         play.Transcript.Add("--- orders at the end");
         play.Transcript.AddRange(orders.Count == 0 ? ["(none)"] : orders.Select(o => OrderComparison.Describe(o, harness.Menu)));

@@ -8,6 +8,12 @@ public sealed record ConversationScript
 {
     public required string Id { get; init; }
     public string? Menu { get; init; }
+
+    /// <summary>The shop file, relative to the data file's folder, or <see cref="NoShop"/>; absent: the run's default (none, or the one next to the menu).</summary>
+    public string? Shop { get; init; }
+
+    public const string NoShop = "none";
+
     public DateTime? At { get; init; }
     public string? Language { get; init; }
     public required IReadOnlyList<ScriptStep> Steps { get; init; }

@@ -9,7 +9,8 @@ namespace OrderBot.Server.Eval.Conversations;
 public static class OrderComparison
 {
     /// <summary>The first difference in words, or null when the outcome is the expected one.</summary>
-    public static string? FirstDifference(ScriptExpectation expect, IReadOnlyList<OrderDetails> orders, IReadOnlyList<string> botTexts, Menu.Menu menu)
+    /// <param name="shopZone">Expected date-times without an offset are the shop's wall-clock time (like a script's <c>at</c>).</param>
+    public static string? FirstDifference(ScriptExpectation expect, IReadOnlyList<OrderDetails> orders, IReadOnlyList<string> botTexts, Menu.Menu menu, TimeZoneInfo? shopZone = null)
     {
         if (orders.Count != expect.Orders.Count)
         {
@@ -19,7 +20,7 @@ public static class OrderComparison
 
         for (var i = 0; i < orders.Count; i++)
         {
-            if (OrderDifference(expect.Orders[i], orders[i]) is { } difference)
+            if (OrderDifference(expect.Orders[i], orders[i], shopZone ?? TimeZoneInfo.Utc) is { } difference)
             {
                 return $"order {i + 1}: {difference}";
             }
@@ -44,7 +45,7 @@ public static class OrderComparison
         return null;
     }
 
-    private static string? OrderDifference(ExpectedOrder expected, OrderDetails actual)
+    private static string? OrderDifference(ExpectedOrder expected, OrderDetails actual, TimeZoneInfo shopZone)
     {
         if (!string.Equals(expected.Status, actual.Status.ToWireName(), StringComparison.OrdinalIgnoreCase))
         {
@@ -65,11 +66,14 @@ public static class OrderComparison
             return string.Create(CultureInfo.InvariantCulture, $"total {actual.TotalAmount:0.00}, expected {total:0.00}");
         }
 
-        return OtherFieldsDifference(expected, actual);
+        return OtherFieldsDifference(expected, actual, shopZone);
     }
 
-    /// <summary>Fields beyond status, total and items are compared by their REST names, only when the expectation names them.</summary>
-    private static string? OtherFieldsDifference(ExpectedOrder expected, OrderDetails actual)
+    /// <summary>
+    /// Fields beyond status, total and items are compared by their REST names, only when the expectation names them; inside
+    /// an object (<c>fulfilment</c>, <c>payment</c>) only the named members. Numbers compare as numbers, texts without case.
+    /// </summary>
+    private static string? OtherFieldsDifference(ExpectedOrder expected, OrderDetails actual, TimeZoneInfo shopZone)
     {
         if (expected.Other is not { Count: > 0 })
         {
@@ -79,28 +83,60 @@ public static class OrderComparison
         var wire = JsonSerializer.SerializeToElement(actual, OrderJson.Options);
         foreach (var (name, value) in expected.Other)
         {
-            if (!wire.TryGetProperty(name, out var got))
+            if (Difference(name, value, wire, shopZone) is { } difference)
             {
-                if (value.ValueKind == JsonValueKind.Null)
-                {
-                    continue;
-                }
-
-                return $"the order has no {name}, expected {value.GetRawText()}";
-            }
-
-            if (!JsonElement.DeepEquals(value, got) && !SameText(value, got))
-            {
-                return $"{name} {got.GetRawText()}, expected {value.GetRawText()}";
+                return difference;
             }
         }
 
         return null;
     }
 
-    private static bool SameText(JsonElement expected, JsonElement actual) =>
-        expected.ValueKind == JsonValueKind.String && actual.ValueKind == JsonValueKind.String &&
-        string.Equals(expected.GetString()?.Trim(), actual.GetString()?.Trim(), StringComparison.OrdinalIgnoreCase);
+    private static string? Difference(string name, JsonElement expected, JsonElement parent, TimeZoneInfo shopZone)
+    {
+        var present = parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name.Split('.')[^1], out _);
+        var got = present ? parent.GetProperty(name.Split('.')[^1]) : default;
+        if (!present || got.ValueKind == JsonValueKind.Null)
+        {
+            return expected.ValueKind == JsonValueKind.Null ? null : $"the order has no {name}, expected {expected.GetRawText()}";
+        }
+
+        if (expected.ValueKind == JsonValueKind.Object)
+        {
+            return expected.EnumerateObject().Select(p => Difference($"{name}.{p.Name}", p.Value, got, shopZone)).FirstOrDefault(d => d is not null);
+        }
+
+        return Same(expected, got, shopZone) ? null : $"{name} {got.GetRawText()}, expected {expected.GetRawText()}";
+    }
+
+    private static bool Same(JsonElement expected, JsonElement actual, TimeZoneInfo shopZone)
+    {
+        if (JsonElement.DeepEquals(expected, actual))
+        {
+            return true;
+        }
+
+        if (expected.ValueKind == JsonValueKind.Number && actual.ValueKind == JsonValueKind.Number)
+        {
+            return expected.GetDecimal() == actual.GetDecimal();
+        }
+
+        if (expected.ValueKind != JsonValueKind.String || actual.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        if (DateTime.TryParse(expected.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var want) &&
+            DateTimeOffset.TryParse(actual.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var got))
+        {
+            var instant = want.Kind == DateTimeKind.Unspecified
+                ? TimeZoneInfo.ConvertTimeToUtc(want, shopZone)
+                : want.ToUniversalTime();
+            return instant == got.UtcDateTime;
+        }
+
+        return string.Equals(expected.GetString()?.Trim(), actual.GetString()?.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
 
     public static string OptionKey(OrderLineOption option) =>
         option.Negated ? $"no {option.Id}" : option.Half is { } half ? $"{half} {option.Id}" : option.Qualifier is { } q ? $"{q} {option.Id}" : option.Id;

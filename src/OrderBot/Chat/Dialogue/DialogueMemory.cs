@@ -19,6 +19,9 @@ public enum Prompt
 
     /// <summary>The order was just placed: "yes"/"ok" restates it instead of saying there is nothing to confirm.</summary>
     Placed,
+
+    /// <summary>A question about pickup or delivery, address, time, payment or tip; <see cref="FulfilmentDraft.Asked"/> says which.</summary>
+    Fulfilment,
 }
 
 /// <summary>
@@ -58,6 +61,9 @@ public sealed record DialogueMemory
 
     /// <summary>The language of the customer's last telling message (e.g. "en", "es", "pt").</summary>
     public string? Language { get; init; }
+
+    /// <summary>What the customer said so far about pickup or delivery, address, time, payment and tip (with a shop file only).</summary>
+    public FulfilmentDraft? Fulfilment { get; init; }
 }
 
 public sealed record OfferedItem(string ItemId, string? Size, int Quantity);
