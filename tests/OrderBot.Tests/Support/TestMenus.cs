@@ -39,5 +39,8 @@ public static class TestMenus
     }
     """;
 
+    /// <summary>The cafe for a shop that serves English, Spanish and Portuguese speakers.</summary>
+    public static readonly string MultilingualCafeJson = CafeJson.Replace("\"name\": \"Test Cafe\",", "\"name\": \"Test Cafe\", \"languages\": [\"en\", \"es\", \"pt\"],", StringComparison.Ordinal);
+
     public static OrderBot.Menu.Menu Cafe() => MenuLoader.Parse(CafeJson, "test-cafe.json");
 }

@@ -168,6 +168,7 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
     {
         // platforms-2026.md and Meta's template message: one template name, approved per language; "language.code" picks the translation.
         await using var app = await WhatsAppTestApp.StartAsync(
+            TestMenus.MultilingualCafeJson,
             ("WhatsApp:StatusTemplate", "order_update"), ("WhatsApp:StatusTemplateLanguage", "en_US"), ("WhatsApp:StatusTemplateLanguages:es", "es_MX"));
         var customer = WhatsAppTestApp.NewWaId();
         var summary = await app.SayAsync(MetaPayloads.Text(customer, "hola, quiero un croissant por favor"), 1);
@@ -189,13 +190,14 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
     [Fact]
     public async Task Within_the_window_a_Portuguese_customer_is_told_of_a_status_change_in_Portuguese()
     {
+        await using var app = await WhatsAppTestApp.StartAsync(TestMenus.MultilingualCafeJson);
         var customer = WhatsAppTestApp.NewWaId();
-        var summary = await _app.SayAsync(MetaPayloads.Text(customer, "oi, quero um croissant por favor"), 1);
-        await _app.SayAsync(MetaPayloads.ButtonReply(customer, Choice(summary, "Confirmar"), "Confirmar"), 2);
-        var order = await _app.QueryAsync(db => db.Orders.SingleAsync(o => o.CustomerId == "+" + customer));
+        var summary = await app.SayAsync(MetaPayloads.Text(customer, "oi, quero um croissant por favor"), 1);
+        await app.SayAsync(MetaPayloads.ButtonReply(customer, Choice(summary, "Confirmar"), "Confirmar"), 2);
+        var order = await app.QueryAsync(db => db.Orders.SingleAsync(o => o.CustomerId == "+" + customer));
 
-        Assert.Equal(HttpStatusCode.OK, await ChangeStatusAsync(order.Id, "confirmed"));
-        var notice = await _app.Graph.NthToAsync("+" + customer, 3);
+        Assert.Equal(HttpStatusCode.OK, await ChangeStatusAsync(app, order.Id, "confirmed"));
+        var notice = await app.Graph.NthToAsync("+" + customer, 3);
 
         Assert.Equal($"Novidades do seu pedido {order.Number}: ele está confirmado.", notice.Text);
     }

@@ -22,7 +22,9 @@ public sealed class WhatsAppTestApp : IAsyncDisposable
     public RunningApp App { get; }
     public FakeGraphApi Graph { get; }
 
-    public static async Task<WhatsAppTestApp> StartAsync(params (string Key, string Value)[] extra)
+    public static Task<WhatsAppTestApp> StartAsync(params (string Key, string Value)[] extra) => StartAsync(TestMenus.CafeJson, extra);
+
+    public static async Task<WhatsAppTestApp> StartAsync(string menuJson, params (string Key, string Value)[] extra)
     {
         var graph = await FakeGraphApi.StartAsync();
         var settings = ApiClient.Settings(
@@ -39,7 +41,7 @@ public sealed class WhatsAppTestApp : IAsyncDisposable
             ("Outbox:MaxRetryDelay", "00:00:00.500"),
             .. extra,
         ]);
-        return new WhatsAppTestApp(await RunningApp.StartAsync(settings), graph);
+        return new WhatsAppTestApp(await RunningApp.StartAsync(settings, menuJson), graph);
     }
 
     /// <summary>A customer's WhatsApp id (digits) no other test uses; replies go to "+" and these digits.</summary>
