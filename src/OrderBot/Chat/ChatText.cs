@@ -69,8 +69,23 @@ public static class ChatText
     }
 
     /// <summary>What the customer is told when staff move their order on, in their language.</summary>
-    public static string Notice(string number, OrderStatus status, ChatTexts? texts = null) =>
-        string.Format(CultureInfo.InvariantCulture, (texts ?? ChatTexts.English).Notice, number, StatusPhrase(status, texts));
+    public static string Notice(string number, OrderStatus status, ChatTexts? texts = null) => Notice(number, StatusPhrase(status, texts), texts);
+
+    /// <summary>"Update on your order K7Q-2MX: it {phrase}."</summary>
+    public static string Notice(string number, string phrase, ChatTexts? texts = null) =>
+        string.Format(CultureInfo.InvariantCulture, (texts ?? ChatTexts.English).Notice, number, phrase);
+
+    /// <summary>
+    /// The status phrase for this order's way of reaching the customer: a pickup order "is ready for pickup"; a delivery
+    /// on its way says when it should arrive (<paramref name="arrivesAt"/>, the shop's local time).
+    /// </summary>
+    public static string StatusPhrase(OrderStatus status, FulfilmentMode? mode, DateTime? arrivesAt, ChatTexts texts) => (status, mode) switch
+    {
+        (OrderStatus.Ready, FulfilmentMode.Pickup) => texts.ReadyForPickup,
+        (OrderStatus.Shipped, _) when arrivesAt is { } at =>
+            StatusPhrase(status, texts) + string.Format(CultureInfo.InvariantCulture, texts.ArrivingAround, at.ToString("HH:mm", CultureInfo.InvariantCulture)),
+        _ => StatusPhrase(status, texts),
+    };
 
     /// <summary>"is being prepared": completes "Your order K7Q-2MX ...".</summary>
     public static string StatusPhrase(OrderStatus status, ChatTexts? texts = null) => (texts ?? ChatTexts.English).StatusPhrase(status);

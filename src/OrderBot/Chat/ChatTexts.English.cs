@@ -33,6 +33,8 @@ public sealed partial record ChatTexts
         CartUnchanged = " Your order so far is unchanged.",
         SoldOut = "Sorry, {0} is sold out right now.",
         SoldOutAlternatives = " You could have {0} instead.",
+        ReadyForPickup = "is ready for pickup",
+        ArrivingAround = " and should arrive around {0}",
         HandOverPerson = "Of course. I've asked a member of our staff to take over; they will answer you here shortly.",
         HandOverComplaint = "I'm sorry to hear that. I've passed this to a member of our staff, who will answer you here shortly.",
         HandOverMisunderstood = "Sorry, I'm not getting this right. I've asked a member of our staff to take over; they will answer you here shortly.",

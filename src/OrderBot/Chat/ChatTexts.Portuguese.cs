@@ -33,6 +33,8 @@ public sealed partial record ChatTexts
         CartUnchanged = " Seu pedido continua igual.",
         SoldOut = "Desculpe, {0} está esgotado no momento.",
         SoldOutAlternatives = " Você pode pedir {0} no lugar.",
+        ReadyForPickup = "está pronto para retirar",
+        ArrivingAround = " e deve chegar por volta das {0}",
         HandOverPerson = "Claro. Pedi para alguém da equipe assumir; vão te responder aqui em breve.",
         HandOverComplaint = "Sinto muito por isso. Passei para alguém da equipe, que vai te responder aqui em breve.",
         HandOverMisunderstood = "Desculpe, não estou entendendo direito. Pedi para alguém da equipe assumir; vão te responder aqui em breve.",

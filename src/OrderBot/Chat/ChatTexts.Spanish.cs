@@ -33,6 +33,8 @@ public sealed partial record ChatTexts
         CartUnchanged = " Tu pedido sigue igual.",
         SoldOut = "Lo siento, {0} está agotado ahora mismo.",
         SoldOutAlternatives = " Puedes pedir {0} en su lugar.",
+        ReadyForPickup = "está listo para recoger",
+        ArrivingAround = " y debería llegar hacia las {0}",
         HandOverPerson = "Claro. He pedido a alguien del equipo que continúe; te responderá aquí en breve.",
         HandOverComplaint = "Siento mucho oír eso. Se lo he pasado a alguien del equipo, que te responderá aquí en breve.",
         HandOverMisunderstood = "Perdona, no lo estoy entendiendo bien. He pedido a alguien del equipo que continúe; te responderá aquí en breve.",

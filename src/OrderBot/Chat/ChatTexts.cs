@@ -45,6 +45,12 @@ public sealed partial record ChatTexts
     /// <summary>{0} the sold-out item or option.</summary>
     public required string SoldOut { get; init; }
 
+    /// <summary>The status phrase of a pickup order that is ready ("is ready for pickup").</summary>
+    public required string ReadyForPickup { get; init; }
+
+    /// <summary>Appended to a delivery's "is on its way": {0} the expected arrival, HH:mm in the shop's time.</summary>
+    public required string ArrivingAround { get; init; }
+
     /// <summary>{0} the closest available items.</summary>
     public required string SoldOutAlternatives { get; init; }
     public required string HandOverPerson { get; init; }

@@ -218,7 +218,9 @@ public sealed partial class Conversation
         ?? Shop.Zones.ForAddress(d.Address);
 
     /// <summary>The methods the customer can choose from. Online needs a payment provider, which the chat does not offer yet.</summary>
-    private IReadOnlyList<PaymentMethod> PaymentChoices => Shop.PaymentMethods.Where(m => m != PaymentMethod.Online).ToList();
+    // Online is offered only when a payment provider can make the link (Payments:Provider and the shop's methods).
+    private IReadOnlyList<PaymentMethod> PaymentChoices =>
+        Shop.PaymentMethods.Where(m => m != PaymentMethod.Online || payments?.OnlineAvailable == true).ToList();
 
     /// <summary>The next question about fulfilment, or null when everything the kitchen needs is known (the draft is then complete).</summary>
     private OutgoingMessage? NextFulfilmentQuestion(Turn turn)

@@ -32,7 +32,8 @@ public sealed partial class Conversation(
     TimeProvider time,
     IOptions<ChatOptions> options,
     ILogger<Conversation> logger,
-    Stock.StockList? stock = null)
+    Stock.StockList? stock = null,
+    Payments.IPaymentLinks? payments = null)
 {
     public const string IdempotencyScope = "chat";
 

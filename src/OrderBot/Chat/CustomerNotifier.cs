@@ -53,8 +53,8 @@ public sealed partial class CustomerNotifier(
         var cause = $"event:{outboxEvent.Id}";
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // The order's customer now, not the snapshot's: a number change or a merge may have moved the order since.
-        var customerId = await db.Orders.Where(o => o.Id == outboxEvent.OrderId).Select(o => o.CustomerId).FirstOrDefaultAsync(cancellationToken)
-            ?? order.GetProperty("customer_id").GetString()!;
+        var current = await db.Orders.Where(o => o.Id == outboxEvent.OrderId).Select(o => new { o.CustomerId, o.Fulfilment }).FirstOrDefaultAsync(cancellationToken);
+        var customerId = current?.CustomerId ?? order.GetProperty("customer_id").GetString()!;
         if (await db.OutboundMessages.AnyAsync(m => m.Cause == cause, cancellationToken))
         {
             return DeliveryResult.Delivered;
@@ -80,9 +80,10 @@ public sealed partial class CustomerNotifier(
         var language = await db.Customers.Where(c => c.Id == customerId).Select(c => c.Language).FirstOrDefaultAsync(cancellationToken)
             ?? conversation.Dialogue.Language;
         var texts = ChatTexts.For(language);
-        var phrase = ChatText.StatusPhrase(status, texts);
+        var arrivesAt = current?.Fulfilment?.EstimatedAt is { } eta ? orders.Shop.Hours.LocalTime(new DateTimeOffset(eta, TimeSpan.Zero)) : (DateTime?)null;
+        var phrase = ChatText.StatusPhrase(status, current?.Fulfilment?.Mode, arrivesAt, texts);
         var lastWrote = await LastWroteAsync(db, customerId, conversation, cancellationToken);
-        var message = new StatusNotice(ChatText.Notice(number, status, texts), number, phrase, lastWrote) { Language = texts.Language };
+        var message = new StatusNotice(ChatText.Notice(number, phrase, texts), number, phrase, lastWrote) { Language = texts.Language };
         var result = await channel.SendAsync(customerId, message, cancellationToken);
         if (!result.Sent)
         {
