@@ -48,7 +48,7 @@ public static class ChatCommand
         var time = host.Services.GetRequiredService<TimeProvider>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var watcher = new TerminalStatusWatcher(
-            host.Services.GetRequiredService<OrderHandler>(), terminal, customerId,
+            host.Services.GetRequiredService<OrderHandler>(), host.Services.GetRequiredService<Customers.CustomerDirectory>(), terminal, customerId,
             host.Services.GetRequiredService<IOptions<ChatOptions>>().Value.PollInterval, time);
         await watcher.BaselineAsync(ct);
         var watching = watcher.WatchAsync(stop.Token);

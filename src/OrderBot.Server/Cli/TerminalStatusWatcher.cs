@@ -1,4 +1,5 @@
 using OrderBot.Chat;
+using OrderBot.Customers;
 using OrderBot.Orders;
 
 namespace OrderBot.Server.Cli;
@@ -7,7 +8,7 @@ namespace OrderBot.Server.Cli;
 /// Shows the terminal customer's order status changes (staff moving the order on the board) while the chat runs: the
 /// server's notifier cannot reach a terminal. Changes the customer made in this chat are not repeated.
 /// </summary>
-public sealed class TerminalStatusWatcher(OrderHandler orders, TerminalChannel terminal, string customerId, TimeSpan interval, TimeProvider time)
+public sealed class TerminalStatusWatcher(OrderHandler orders, CustomerDirectory customers, TerminalChannel terminal, string customerId, TimeSpan interval, TimeProvider time)
 {
     private readonly Dictionary<string, OrderStatus> _seen = new(StringComparer.Ordinal);
 
@@ -43,8 +44,9 @@ public sealed class TerminalStatusWatcher(OrderHandler orders, TerminalChannel t
                 continue;
             }
 
-            var phrase = ChatText.StatusPhrase(order.Status);
-            await terminal.SendAsync(customerId, new StatusNotice($"Update on your order {order.Number}: it {phrase}.", order.Number, phrase, order.UpdatedAt), cancellationToken);
+            var texts = ChatTexts.For((await customers.GetAsync(customerId, cancellationToken))?.Language);
+            var phrase = ChatText.StatusPhrase(order.Status, texts);
+            await terminal.SendAsync(customerId, new StatusNotice(ChatText.Notice(order.Number, order.Status, texts), order.Number, phrase, order.UpdatedAt) { Language = texts.Language }, cancellationToken);
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using OrderBot.Chat;
 using OrderBot.Orders;
@@ -148,7 +149,9 @@ public sealed class ConversationRunner(ConversationHarness harness)
             }
 
             Transcript.Add($"staff: {statusName}");
-            Bot(new TextReply(ChatText.Notice(latest.Number, status)));
+            await using var db = await harness.Databases.CreateDbContextAsync(cancellationToken);
+            var language = await db.Customers.Where(c => c.Id == customer).Select(c => c.Language).FirstOrDefaultAsync(cancellationToken);
+            Bot(new TextReply(ChatText.Notice(latest.Number, status, ChatTexts.For(language))));
         }
 
         private void Bot(OutgoingMessage reply)
