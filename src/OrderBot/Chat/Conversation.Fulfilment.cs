@@ -15,9 +15,6 @@ namespace OrderBot.Chat;
 /// </summary>
 public sealed partial class Conversation
 {
-    /// <summary>Minutes each confirmed or preparing order adds to an as-soon-as-possible estimate (the kitchen's queue).</summary>
-    public const int QueueMinutesPerOrder = 4;
-
     private const string FulfilmentButton = "ful";
 
     private ShopSettings Shop => orders.Shop;
@@ -387,11 +384,8 @@ public sealed partial class Conversation
     private static ChatButton Button(string id, string title) => new($"{FulfilmentButton}:{id}", ChatLimits.Fit(title, ChatLimits.ButtonTitle));
 
     /// <summary>As soon as possible: preparation, the zone's delivery time, and a few minutes per order the kitchen already has.</summary>
-    private TimeSpan Estimate(Turn turn, FulfilmentDraft d)
-    {
-        var delivery = d.Mode == FulfilmentMode.Delivery && ZoneOf(d) is { } zone ? zone.DeliveryMinutes : 0;
-        return Shop.Preparation + TimeSpan.FromMinutes(delivery + (turn.QueuedOrders * QueueMinutesPerOrder));
-    }
+    private TimeSpan Estimate(Turn turn, FulfilmentDraft d) =>
+        ShopOrderRules.Lead(Shop, d.Mode == FulfilmentMode.Delivery ? ZoneOf(d) : null, turn.QueuedOrders);
 
     /// <summary>The notes of this turn (an unreadable time, a method not taken), the cart when it just changed, then the text.</summary>
     private string Body(Turn turn, string text)
@@ -496,10 +490,13 @@ public sealed partial class Conversation
         }, d.Payment, d.TipPercent);
 
     /// <summary>"We'll bring it to … around 19:35." after placing.</summary>
-    private string PlacedLine(Turn turn, FulfilmentDraft d)
+    /// <remarks>The time is the one the order was stored with, so the customer's later notices say the same.</remarks>
+    private string PlacedLine(Turn turn, FulfilmentDraft d, Orders.Fulfilment? placed)
     {
         var says = Says(turn);
-        var at = d.Asap == false && d.At is { } requested ? When(turn, requested) : Format(says.Around, Clock(Local(new DateTimeOffset(turn.Now, TimeSpan.Zero) + Estimate(turn, d))));
+        var at = d.Asap == false && d.At is { } requested
+            ? When(turn, requested)
+            : Format(says.Around, Clock(Local(new DateTimeOffset(placed?.EstimatedAt ?? turn.Now, TimeSpan.Zero))));
         return d.Mode == FulfilmentMode.Delivery
             ? Format(says.PlacedDelivery, string.IsNullOrWhiteSpace(d.Address) ? says.YourLocation : d.Address, at)
             : Format(says.PlacedPickup, at);

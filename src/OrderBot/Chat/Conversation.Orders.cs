@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using OrderBot.Chat.Dialogue;
 using OrderBot.Orders;
+using OrderBot.Stock;
 
 namespace OrderBot.Chat;
 
@@ -58,7 +59,7 @@ public sealed partial class Conversation
             state.ClearCart();
             turn.Prompt = Prompt.Placed;
             var placedText = ChatTexts.Say(turn.Texts.Placed, placed.Number, ChatText.Price(placed.TotalAmount, placed.Currency, menu.MinorUnits));
-            return [new TextReply(draft is null ? placedText : placedText + "\n" + PlacedLine(turn, draft))];
+            return [new TextReply(draft is null ? placedText : placedText + "\n" + PlacedLine(turn, draft, placed.Order.Fulfilment))];
         }
         catch (OrderValidationException e)
         {
@@ -77,14 +78,8 @@ public sealed partial class Conversation
     }
 
     /// <summary>The sold-out marks now, in the customer's language; none without a stock list.</summary>
-    private async Task<SoldOutCheck> SoldOutAsync(Turn turn, CancellationToken cancellationToken) => stock is null
-        ? new SoldOutCheck(menu, SoldOutCheck.None, SoldOutCheck.None, turn.Texts, turn.Texts.Language)
-        : new SoldOutCheck(
-            menu,
-            await stock.SoldOutIdsAsync(Stock.StockKind.Item, cancellationToken),
-            await stock.SoldOutIdsAsync(Stock.StockKind.Option, cancellationToken),
-            turn.Texts,
-            turn.Texts.Language);
+    private async Task<SoldOutCheck> SoldOutAsync(Turn turn, CancellationToken cancellationToken) =>
+        new(menu, stock is null ? SoldOutIds.None : await stock.SoldOutIdsAsync(cancellationToken), turn.Texts);
 
     private async Task<IReadOnlyList<OutgoingMessage>> AmendAsync(Turn turn, string orderId, OrderRequest request, CancellationToken cancellationToken)
     {

@@ -89,10 +89,6 @@ public sealed partial class Conversation(
 
         state.Dialogue = state.Dialogue with { Language = language.Code };
         var turn = new Turn(state, message, now, language);
-        if (Shop.IsConfigured)
-        {
-            turn.QueuedOrders = await db.Orders.CountAsync(o => o.Status == OrderStatus.Confirmed || o.Status == OrderStatus.Preparing, cancellationToken);
-        }
         if (state.HandedOverAt is { } since)
         {
             if (now - since < options.Value.HandoverTimeout)
@@ -109,6 +105,12 @@ public sealed partial class Conversation(
         {
             state.ClearCart();
             turn.Replies.Add(new TextReply(turn.Texts.CartExpired));
+        }
+
+        if (Collecting(turn))
+        {
+            // Only a conversation that may show an as-soon-as-possible estimate needs the kitchen's queue.
+            turn.QueuedOrders = await orders.QueuedOrdersAsync(cancellationToken);
         }
 
         Log.Handling(logger, Redact.Phone(message.CustomerId), message.Channel, message.Content.GetType().Name);

@@ -6,32 +6,31 @@ namespace OrderBot.Chat;
 /// The sold-out marks as the chat reads them: a cart line with a sold-out item or option is refused, with the closest
 /// available items of the menu (<see cref="MenuSuggestions"/>, then the item's category) as alternatives.
 /// </summary>
-internal sealed class SoldOutCheck(Menu.Menu menu, IReadOnlySet<string> items, IReadOnlySet<string> options, ChatTexts texts, string language)
+internal sealed class SoldOutCheck(Menu.Menu menu, SoldOutIds soldOut, ChatTexts texts)
 {
-    public static readonly IReadOnlySet<string> None = new HashSet<string>();
 
     /// <summary>What to tell the customer about a line that cannot be had now; null when it can.</summary>
     public string? Refusal(CartLine line)
     {
-        if (items.Contains(line.MenuItemId))
+        if (soldOut.Items.Contains(line.MenuItemId))
         {
             var item = menu.Items.FirstOrDefault(i => i.Id == line.MenuItemId);
-            var name = item?.NameIn(language) ?? line.Name;
+            var name = item?.NameIn(texts.Language) ?? line.Name;
             // Closest by name first ("cheeseburger" → "bacon cheeseburger"), then the rest of its category in menu order.
             var alternatives = MenuSuggestions.Closest(menu, item?.Name ?? line.Name, 6)
                 .Select(n => menu.Items.First(i => i.Name == n))
                 .Concat(menu.Items.Where(i => item is not null && i.Category.Length > 0 && i.Category == item.Category))
-                .Where(i => i.Id != line.MenuItemId && !items.Contains(i.Id))
+                .Where(i => i.Id != line.MenuItemId && !soldOut.Items.Contains(i.Id))
                 .DistinctBy(i => i.Id)
                 .Take(3)
-                .Select(i => i.NameIn(language))
+                .Select(i => i.NameIn(texts.Language))
                 .ToList();
-            return string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.SoldOut, name)
-                + (alternatives.Count > 0 ? string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.SoldOutAlternatives, string.Join(", ", alternatives)) : "");
+            return ChatTexts.Say(texts.SoldOut, name)
+                + (alternatives.Count > 0 ? ChatTexts.Say(texts.SoldOutAlternatives, string.Join(", ", alternatives)) : "");
         }
 
-        return line.Options.FirstOrDefault(o => !o.Negated && options.Contains(o.Id)) is { } option
-            ? string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.SoldOut, option.Name)
+        return line.Options.FirstOrDefault(o => !o.Negated && soldOut.Options.Contains(o.Id)) is { } option
+            ? ChatTexts.Say(texts.SoldOut, option.Name)
             : null;
     }
 }

@@ -60,7 +60,8 @@ public sealed partial class OrderHandler(
         }
 
         await RefuseSoldOutAsync(lines, cancellationToken);
-        var (fulfilment, payment, price) = ShopOrderRules.Apply(request, _shop, Order.Total(lines, minorUnits), minorUnits, time.GetUtcNow());
+        var queued = _shop.IsConfigured && request.Fulfilment is { RequestedFor: null } ? await QueuedOrdersAsync(cancellationToken) : 0;
+        var (fulfilment, payment, price) = ShopOrderRules.Apply(request, _shop, Order.Total(lines, minorUnits), minorUnits, time.GetUtcNow(), queued);
         var order = Order.Place(
             OrderIdentity.New(time), request.CustomerId, currency, minorUnits, lines, request.Actor, time.GetUtcNow().UtcDateTime, specialInstructions,
             fulfilment, payment, price);
@@ -325,6 +326,13 @@ public sealed partial class OrderHandler(
         return Published(order);
     }
 
+    /// <summary>The orders the kitchen has on its hands (confirmed or being prepared): they lengthen an as-soon-as-possible estimate.</summary>
+    public async Task<int> QueuedOrdersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Orders.CountAsync(o => o.Status == OrderStatus.Confirmed || o.Status == OrderStatus.Preparing, cancellationToken);
+    }
+
     /// <summary>Refuses lines whose item or option staff marked sold out, naming them.</summary>
     private async Task RefuseSoldOutAsync(IReadOnlyList<OrderItem> lines, CancellationToken cancellationToken)
     {
@@ -333,10 +341,9 @@ public sealed partial class OrderHandler(
             return;
         }
 
-        var items = await stock.SoldOutIdsAsync(StockKind.Item, cancellationToken);
-        var options = await stock.SoldOutIdsAsync(StockKind.Option, cancellationToken);
-        var soldOut = lines.Where(l => l.MenuItemId is { } id && items.Contains(id)).Select(l => l.MenuItemId!)
-            .Concat(lines.SelectMany(l => l.Options).Where(o => !o.Negated && options.Contains(o.Id)).Select(o => o.Id))
+        var marks = await stock.SoldOutIdsAsync(cancellationToken);
+        var soldOut = lines.Where(l => l.MenuItemId is { } id && marks.Items.Contains(id)).Select(l => l.MenuItemId!)
+            .Concat(lines.SelectMany(l => l.Options).Where(o => !o.Negated && marks.Options.Contains(o.Id)).Select(o => o.Id))
             .Distinct().ToList();
         if (soldOut.Count > 0)
         {

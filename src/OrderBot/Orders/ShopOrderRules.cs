@@ -5,11 +5,18 @@ namespace OrderBot.Orders;
 /// <summary>What an order must satisfy in a shop, and what the shop adds to it: zone, fee, estimate, payment state and prices.</summary>
 internal static class ShopOrderRules
 {
+    /// <summary>Minutes an as-soon-as-possible estimate adds for each order the kitchen already has (confirmed or preparing).</summary>
+    public const int QueueMinutesPerOrder = 4;
+
+    /// <summary>How long from now an as-soon-as-possible order takes: preparation, the zone's delivery time and the kitchen's queue.</summary>
+    public static TimeSpan Lead(ShopSettings shop, DeliveryZone? zone, int queuedOrders) =>
+        shop.Preparation + TimeSpan.FromMinutes((zone?.DeliveryMinutes ?? 0) + (queuedOrders * QueueMinutesPerOrder));
+
     /// <summary>The fulfilment, payment and price of a new order; throws the first rule it breaks.</summary>
     /// <exception cref="OrderValidationException">A field is malformed (address too long, coordinates out of range).</exception>
     /// <exception cref="OrderRuleException">The order breaks a shop rule.</exception>
     public static (Fulfilment? Fulfilment, Payment? Payment, Func<decimal, OrderPrice> Price) Apply(
-        OrderRequest request, ShopSettings shop, decimal subtotal, int minorUnits, DateTimeOffset now)
+        OrderRequest request, ShopSettings shop, decimal subtotal, int minorUnits, DateTimeOffset now, int queuedOrders)
     {
         var wish = request.Fulfilment;
         if (wish is not null)
@@ -31,7 +38,7 @@ internal static class ShopOrderRules
                 $"the minimum order for delivery to this address is {zone.MinimumOrder}; the order comes to {subtotal}") { Minimum = zone.MinimumOrder };
         }
 
-        var estimate = CheckTime(wish?.RequestedFor, shop, zone, now);
+        var estimate = CheckTime(wish?.RequestedFor, shop, zone, now, queuedOrders);
         var payment = request.PaymentMethod is { } method ? PaymentFor(method, shop) : null;
         var tip = TipFor(request.TipPercent, shop, subtotal, minorUnits);
         var fee = zone?.Fee ?? 0;
@@ -122,7 +129,7 @@ internal static class ShopOrderRules
     }
 
     /// <summary>The estimate: the requested time, or now plus preparation (plus delivery). Throws when the time is not allowed.</summary>
-    private static DateTimeOffset CheckTime(DateTimeOffset? requested, ShopSettings shop, DeliveryZone? zone, DateTimeOffset now)
+    private static DateTimeOffset CheckTime(DateTimeOffset? requested, ShopSettings shop, DeliveryZone? zone, DateTimeOffset now, int queuedOrders)
     {
         if (requested is null)
         {
@@ -136,7 +143,7 @@ internal static class ShopOrderRules
                 };
             }
 
-            return now + shop.Preparation + TimeSpan.FromMinutes(zone?.DeliveryMinutes ?? 0);
+            return now + Lead(shop, zone, queuedOrders);
         }
 
         return shop.Hours.Check(requested.Value, now, shop.MaxDaysAhead) switch

@@ -12,11 +12,14 @@ public sealed class StockList(IDbContextFactory<OrderBotDbContext> dbFactory, Ti
         return await db.SoldOutMarks.AsNoTracking().OrderBy(m => m.Kind).ThenBy(m => m.MenuId).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The sold-out ids of one kind, for checking an order's lines.</summary>
-    public async Task<IReadOnlySet<string>> SoldOutIdsAsync(StockKind kind, CancellationToken cancellationToken = default)
+    /// <summary>The sold-out item and option ids, in one read, for checking an order's lines.</summary>
+    public async Task<SoldOutIds> SoldOutIdsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return (await db.SoldOutMarks.AsNoTracking().Where(m => m.Kind == kind).Select(m => m.MenuId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var marks = await db.SoldOutMarks.AsNoTracking().Select(m => new { m.Kind, m.MenuId }).ToListAsync(cancellationToken);
+        return new SoldOutIds(
+            marks.Where(m => m.Kind == StockKind.Item).Select(m => m.MenuId).ToHashSet(StringComparer.Ordinal),
+            marks.Where(m => m.Kind == StockKind.Option).Select(m => m.MenuId).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>Whether the menu has an item or option with this id (only menu ids can be marked).</summary>

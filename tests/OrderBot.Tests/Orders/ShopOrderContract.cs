@@ -45,12 +45,13 @@ public abstract class ShopOrderContract(TestDatabase database)
     public async Task A_delivery_in_a_zone_gets_the_zones_fee_and_estimate_and_the_created_event_carries_them()
     {
         var shop = Shop("""{"included": false, "rate": 10}""");
+        var queued = await Handler(shop).QueuedOrdersAsync(Ct);
         var placed = await Handler(shop).CreateOrderAsync(
             await RequestAsync(2, new FulfilmentRequest(FulfilmentMode.Delivery) { Address = "350 5th Ave, New York, NY 10118", Postcode = "10001" }, PaymentMethod.Cash, 10), Ct);
 
         var order = placed.Order;
         Assert.Equal(("midtown", 2.5m), (order.Fulfilment!.Zone, order.Fulfilment.Fee));
-        Assert.Equal(_clock.GetUtcNow().UtcDateTime.AddMinutes(20 + 25), order.Fulfilment.EstimatedAt);
+        Assert.Equal(_clock.GetUtcNow().UtcDateTime.AddMinutes(20 + 25 + (4 * queued)), order.Fulfilment.EstimatedAt);
         Assert.Equal(new Payment { Method = PaymentMethod.Cash, State = PaymentState.Due }, order.Payment);
         var subtotal = order.Items.Sum(i => i.Price * i.Quantity);
         Assert.Equal(subtotal, order.Subtotal);
@@ -65,6 +66,20 @@ public abstract class ShopOrderContract(TestDatabase database)
         var payload = JsonDocument.Parse((await db.OutboxEvents.SingleAsync(e => e.OrderId == placed.OrderId, Ct)).Payload).RootElement.GetProperty("order");
         Assert.Equal("delivery", payload.GetProperty("fulfilment").GetProperty("mode").GetString());
         Assert.Equal("due", payload.GetProperty("payment").GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Each_order_the_kitchen_already_has_adds_four_minutes_to_an_as_soon_as_possible_estimate()
+    {
+        var handler = Handler();
+        var pickup = new FulfilmentRequest(FulfilmentMode.Pickup);
+        var before = (await handler.CreateOrderAsync(await RequestAsync(1, pickup), Ct)).Order.Fulfilment!.EstimatedAt;
+        var queued = await handler.CreateOrderAsync(await RequestAsync(1, pickup), Ct);
+        await handler.ChangeStatusAsync(queued.OrderId, OrderStatus.Confirmed, "staff:test", Ct);
+
+        var after = (await handler.CreateOrderAsync(await RequestAsync(1, pickup), Ct)).Order.Fulfilment!.EstimatedAt;
+
+        Assert.Equal(before!.Value.AddMinutes(4), after);
     }
 
     [Theory]
