@@ -25,6 +25,7 @@ public sealed partial class PaymentLinkDeliverer(
     OrderHandler orders,
     StripeCheckout checkout,
     ReplySender replies,
+    ChatInbox inbox,
     IOptions<PaymentsOptions> options,
     TimeProvider time,
     ILogger<PaymentLinkDeliverer> logger) : IOutboxDeliverer
@@ -138,8 +139,9 @@ public sealed partial class PaymentLinkDeliverer(
     }
 
     /// <summary>
-    /// Queues a message for the customer's conversation, once per <paramref name="cause"/>, and sends it; the chat worker
-    /// retries it if the channel is down. A customer who never chatted (an order over the API) is not written to.
+    /// Queues a message for the customer's conversation, once per <paramref name="cause"/>, and wakes the chat worker, which
+    /// sends it under the customer's lease (sending here could race the worker and send it twice). A customer who never
+    /// chatted (an order over the API) is not written to.
     /// </summary>
     private async Task TellAsync(OrderDetails order, string cause, Func<PaymentTexts, string> text, CancellationToken cancellationToken)
     {
@@ -157,12 +159,15 @@ public sealed partial class PaymentLinkDeliverer(
                 return;
             }
 
-            var message = ChatLimits.Fit(text(PaymentTexts.For(conversation.Dialogue.Language)), ChatLimits.TextBody);
+            // The customer's stored language, as status notices use; a conversation from before it was stored still knows its own.
+            var language = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.Language).FirstOrDefaultAsync(cancellationToken)
+                ?? conversation.Dialogue.Language;
+            var message = ChatLimits.Fit(text(PaymentTexts.For(language)), ChatLimits.TextBody);
             replies.Queue(db, conversation.Channel, order.CustomerId, [new TextReply(message)], cause);
             await db.SaveChangesAsync(CancellationToken.None);
         }
 
-        await replies.SendPendingAsync(order.CustomerId, cancellationToken);
+        inbox.Notify();
     }
 
     private static partial class Log
