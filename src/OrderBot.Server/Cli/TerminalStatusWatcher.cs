@@ -45,8 +45,8 @@ public sealed class TerminalStatusWatcher(OrderHandler orders, CustomerDirectory
             }
 
             var texts = ChatTexts.For((await customers.GetAsync(customerId, cancellationToken))?.Language);
-            var phrase = ChatText.StatusPhrase(order.Status, texts);
-            await terminal.SendAsync(customerId, new StatusNotice(ChatText.Notice(order.Number, order.Status, texts), order.Number, phrase, order.UpdatedAt) { Language = texts.Language }, cancellationToken);
+            var (text, phrase) = ChatText.NoticeOf(order.Number, order.Status, order.Fulfilment, texts, orders.Shop.Hours);
+            await terminal.SendAsync(customerId, new StatusNotice(text, order.Number, phrase, order.UpdatedAt) { Language = texts.Language }, cancellationToken);
         }
     }
 

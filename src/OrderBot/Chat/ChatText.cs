@@ -69,11 +69,20 @@ public static class ChatText
     }
 
     /// <summary>What the customer is told when staff move their order on, in their language.</summary>
-    public static string Notice(string number, OrderStatus status, ChatTexts? texts = null) => Notice(number, StatusPhrase(status, texts), texts);
-
     /// <summary>"Update on your order K7Q-2MX: it {phrase}."</summary>
     public static string Notice(string number, string phrase, ChatTexts? texts = null) =>
         string.Format(CultureInfo.InvariantCulture, (texts ?? ChatTexts.English).Notice, number, phrase);
+
+    /// <summary>
+    /// The notice of an order's status, as every channel tells it: the text and its phrase, for this order's way of
+    /// reaching the customer (a pickup "is ready for pickup"; a delivery on its way says when, in the shop's time).
+    /// </summary>
+    public static (string Text, string Phrase) NoticeOf(string number, OrderStatus status, Orders.Fulfilment? fulfilment, ChatTexts texts, Shop.OpeningHours hours)
+    {
+        var arrivesAt = fulfilment?.EstimatedAt is { } eta ? hours.LocalTime(new DateTimeOffset(eta, TimeSpan.Zero)) : (DateTime?)null;
+        var phrase = StatusPhrase(status, fulfilment?.Mode, arrivesAt, texts);
+        return (Notice(number, phrase, texts), phrase);
+    }
 
     /// <summary>
     /// The status phrase for this order's way of reaching the customer: a pickup order "is ready for pickup"; a delivery

@@ -80,10 +80,9 @@ public sealed partial class CustomerNotifier(
         var language = await db.Customers.Where(c => c.Id == customerId).Select(c => c.Language).FirstOrDefaultAsync(cancellationToken)
             ?? conversation.Dialogue.Language;
         var texts = ChatTexts.For(language);
-        var arrivesAt = current?.Fulfilment?.EstimatedAt is { } eta ? orders.Shop.Hours.LocalTime(new DateTimeOffset(eta, TimeSpan.Zero)) : (DateTime?)null;
-        var phrase = ChatText.StatusPhrase(status, current?.Fulfilment?.Mode, arrivesAt, texts);
+        var (text, phrase) = ChatText.NoticeOf(number, status, current?.Fulfilment, texts, orders.Shop.Hours);
         var lastWrote = await LastWroteAsync(db, customerId, conversation, cancellationToken);
-        var message = new StatusNotice(ChatText.Notice(number, phrase, texts), number, phrase, lastWrote) { Language = texts.Language };
+        var message = new StatusNotice(text, number, phrase, lastWrote) { Language = texts.Language };
         var result = await channel.SendAsync(customerId, message, cancellationToken);
         if (!result.Sent)
         {

@@ -151,7 +151,7 @@ public sealed class ConversationRunner(ConversationHarness harness)
             Transcript.Add($"staff: {statusName}");
             await using var db = await harness.Databases.CreateDbContextAsync(cancellationToken);
             var language = await db.Customers.Where(c => c.Id == customer).Select(c => c.Language).FirstOrDefaultAsync(cancellationToken);
-            Bot(new TextReply(ChatText.Notice(latest.Number, status, ChatTexts.For(language))));
+            Bot(new TextReply(ChatText.NoticeOf(latest.Number, status, latest.Fulfilment, ChatTexts.For(language), harness.Orders.Shop.Hours).Text));
         }
 
         private void Bot(OutgoingMessage reply)
