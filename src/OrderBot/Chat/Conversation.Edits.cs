@@ -481,7 +481,7 @@ public sealed partial class Conversation
         }
         else
         {
-            var read = await extractor.ExtractAsync(toText, cancellationToken);
+            var read = await ExtractAsync(turn, toText, cancellationToken);
             if (read.Items.Count != 1)
             {
                 return null;

@@ -185,7 +185,7 @@ public sealed partial class Conversation
             return [new TextReply(ChatTexts.Say(turn.Texts.NoShopInfo, turn.Texts.ShopTopic(ShopTopic(shop.Value))))];
         }
 
-        var extracted = await extractor.ExtractAsync(text, cancellationToken);
+        var extracted = await ExtractAsync(turn, text, cancellationToken);
         var item = extracted.Items.Count > 0 ? menu.FindItem(extracted.Items[0].MenuItemId) : null;
         var followUp = FollowUpPattern().IsMatch(t) && memory.Topic is not null;
         if (extracted.Items.Count == 0 && memory.Prompt == Prompt.Offer && memory.Offer is { } asked && menu.FindItem(asked.ItemId) is { } askedItem

@@ -184,7 +184,7 @@ public sealed partial class Conversation(
             // What is left goes on as an order only when it orders something: "actually I'll pay cash" is about payment alone.
             var rest = turn.Words.Expand(remaining);
             var restWords = TextReading.Words(rest);
-            if (restWords.Length == 0 || (await extractor.ExtractAsync(rest, cancellationToken)).Items.Count == 0)
+            if (restWords.Length == 0 || (await ExtractAsync(turn, rest, cancellationToken)).Items.Count == 0)
             {
                 return AfterFulfilment(turn);
             }
@@ -230,10 +230,21 @@ public sealed partial class Conversation(
         return await OrderAsync(turn, text, AddTarget(text, words), cancellationToken);
     }
 
+    private async Task<ExtractedOrder> ExtractAsync(Turn turn, string text, CancellationToken cancellationToken)
+    {
+        if (!turn.Extracted.TryGetValue(text, out var extracted))
+        {
+            extracted = await extractor.ExtractAsync(text, cancellationToken);
+            turn.Extracted[text] = extracted;
+        }
+
+        return extracted;
+    }
+
     private async Task<IReadOnlyList<OutgoingMessage>> OrderAsync(Turn turn, string said, string text, CancellationToken cancellationToken)
     {
         var state = turn.State;
-        var extracted = await extractor.ExtractAsync(text, cancellationToken);
+        var extracted = await ExtractAsync(turn, text, cancellationToken);
         if (extracted.IsEmpty && extracted.Ambiguities.Count == 0)
         {
             return NotUnderstood(turn, extracted);
@@ -482,6 +493,9 @@ public sealed partial class Conversation(
 
         /// <summary>Orders confirmed or being prepared when the message came (the kitchen's queue), with a shop file.</summary>
         public int QueuedOrders { get; set; }
+
+        /// <summary>What the extractor read from each text this turn: one message may be read by several steps (the model is not asked twice).</summary>
+        public Dictionary<string, ExtractedOrder> Extracted { get; } = new(StringComparer.Ordinal);
 
         /// <summary>What to say before the next fulfilment question or summary (an unreadable time, a method not taken).</summary>
         public List<string> FulfilmentNotes { get; } = [];
