@@ -18,14 +18,9 @@ public sealed partial class Conversation
         }
 
         // Staff may have marked something sold out since it went into the cart: take it out and say so, with alternatives.
-        var soldOut = await SoldOutAsync(turn, cancellationToken);
-        var refused = state.Cart.Select(l => (Line: l, Reply: soldOut.Refusal(l))).Where(r => r.Reply is not null).ToList();
-        if (refused.Count > 0)
+        if (TakeOutSoldOut(turn, await SoldOutAsync(turn, cancellationToken)) is { } soldOut)
         {
-            state.Cart = state.Cart.Except(refused.Select(r => r.Line)).ToList();
-            turn.CartChanged = true;
-            var note = new TextReply(ChatLimits.Fit(string.Join("\n", refused.Select(r => r.Reply)), ChatLimits.TextBody));
-            return state.HasCart ? [note, CartView(turn)] : [note];
+            return soldOut;
         }
 
         if (Collecting(turn) && NextFulfilmentQuestion(turn) is { } missing)
@@ -72,9 +67,43 @@ public sealed partial class Conversation
         }
         catch (OrderRuleException e)
         {
-            // A shop rule (closed, sold out in a race with staff, below a minimum): the cart stays so nothing is lost.
-            return [new TextReply(ChatTexts.Say(turn.Texts.CouldNotPlace, e.Message)), CartView(turn)];
+            // A rule the chat could not foresee (sold out in a race with staff, the minimum of an amended delivery),
+            // told in the customer's language; the cart stays so nothing is lost.
+            return RuleRefused(turn, e);
         }
+    }
+
+    /// <summary>Takes the cart's sold-out lines out and says so, with alternatives; null when nothing is sold out.</summary>
+    private List<OutgoingMessage>? TakeOutSoldOut(Turn turn, SoldOutCheck soldOut)
+    {
+        var state = turn.State;
+        var refused = state.Cart.Select(l => (Line: l, Reply: soldOut.Refusal(l))).Where(r => r.Reply is not null).ToList();
+        if (refused.Count == 0)
+        {
+            return null;
+        }
+
+        state.Cart = state.Cart.Except(refused.Select(r => r.Line)).ToList();
+        turn.CartChanged = true;
+        var note = new TextReply(ChatLimits.Fit(string.Join("\n", refused.Select(r => r.Reply)), ChatLimits.TextBody));
+        return state.HasCart ? [note, CartView(turn)] : [note];
+    }
+
+    private List<OutgoingMessage> RuleRefused(Turn turn, OrderRuleException e)
+    {
+        if (e.Rule == OrderRule.SoldOut)
+        {
+            var ids = e.SoldOut.ToHashSet(StringComparer.Ordinal);
+            if (TakeOutSoldOut(turn, new SoldOutCheck(menu, new SoldOutIds(ids, ids), turn.Texts)) is { } taken)
+            {
+                return taken;
+            }
+        }
+
+        var said = e.Rule == OrderRule.BelowMinimum && e.Minimum is { } minimum
+            ? ChatTexts.Say(Says(turn).BelowMinimum, menu.Price(minimum), menu.Price(menu.Total(turn.State.Cart)))
+            : ChatTexts.Say(turn.Texts.CouldNotPlace, turn.Texts.NotValid);
+        return [new TextReply(said), CartView(turn)];
     }
 
     /// <summary>The sold-out marks now, in the customer's language; none without a stock list.</summary>

@@ -90,6 +90,26 @@ public sealed class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_item_the_handler_refuses_as_sold_out_is_taken_out_with_the_same_words_as_the_carts_own_check()
+    {
+        // The cart reads no marks here, as in a race where staff mark the item between the chat's check and the commit.
+        var stock = new OrderBot.Stock.StockList(_db.DbFactory, _clock, _menu);
+        var orders = new OrderHandler(_db.DbFactory, _clock, NullLogger<OrderHandler>.Instance, _menu, stock: stock);
+        _conversation = new Conversation(
+            new MenuParser(_menu), orders, _db.Customers(_clock), _menu, _clock,
+            Options.Create(new ChatOptions { CartLifetime = TimeSpan.FromHours(2) }), NullLogger<Conversation>.Instance);
+        var summary = (await SayAsync("a croissant and a water"))[^1];
+        await stock.MarkSoldOutAsync(OrderBot.Stock.StockKind.Item, "croissant", "test", TestContext.Current.CancellationToken);
+
+        var replies = await SendAsync(new ChoiceContent(Press(summary, "Confirm"), "Confirm"));
+
+        Assert.Contains("croissant is sold out", replies[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("sold out:", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("still water", replies[^1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("croissant", replies[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_item_with_sizes_gets_a_size_question_instead_of_a_guess()
     {
         var replies = await SayAsync("2 lattes");
