@@ -20,7 +20,7 @@ public sealed record ShopDefinition
     public IReadOnlyDictionary<string, IReadOnlyList<string>> OpeningHours { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>Dates whose hours differ from the week's (holidays: no hours, closed).</summary>
-    public IReadOnlyList<ShopHoursException> Exceptions { get; init; } = [];
+    public IReadOnlyList<ShopDateHours> Exceptions { get; init; } = [];
 
     public IReadOnlyList<FulfilmentMode> Fulfilment { get; init; } = [FulfilmentMode.Pickup];
 
@@ -38,7 +38,8 @@ public sealed record ShopDefinition
     public int MaxDaysAhead { get; init; } = 7;
 }
 
-public sealed record ShopHoursException
+/// <summary>Hours for one date that replace its weekday's: a holiday, a late night.</summary>
+public sealed record ShopDateHours
 {
     /// <summary>"2026-12-25".</summary>
     public required string Date { get; init; }

@@ -14,6 +14,7 @@ namespace OrderBot.Tests.Crm;
 /// </summary>
 public sealed class FakeHubSpot : IAsyncDisposable
 {
+    private static readonly string[] PropertyRequiredFields = ["name", "label", "type", "fieldType", "groupName"];
     public const string Token = "pat-test-0123456789";
 
     private readonly Lock _lock = new();
@@ -200,7 +201,7 @@ public sealed class FakeHubSpot : IAsyncDisposable
         }
 
         var body = JsonNode.Parse(request.Body)!.AsObject();
-        if (new[] { "name", "label", "type", "fieldType", "groupName" }.FirstOrDefault(required => body[required] is null) is { } missing)
+        if (PropertyRequiredFields.FirstOrDefault(required => body[required] is null) is { } missing)
         {
             return Results.Json(new { status = "error", message = $"{missing} is required", category = "VALIDATION_ERROR" }, statusCode: 400);
         }

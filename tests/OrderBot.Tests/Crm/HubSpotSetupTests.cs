@@ -15,6 +15,7 @@ public sealed class HubSpotSetupTests : IAsyncLifetime
 {
     private FakeHubSpot _hubSpot = null!;
 
+    private static readonly string[] CheckFixVerb = ["crm", "check", "--fix"];
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync() => _hubSpot = await FakeHubSpot.StartAsync();
@@ -59,7 +60,7 @@ public sealed class HubSpotSetupTests : IAsyncLifetime
         Assert.Contains(await CheckAsync(settings), p => p.StartsWith("Crm:HubSpot:ContactIdProperty: HubSpot has no contacts property 'orderbot_customer_id'", StringComparison.Ordinal));
 
         using var output = new StringWriter();
-        var args = new[] { "crm", "check", "--fix" }.Concat(settings.Select(s => $"--{s.Key}={s.Value}")).ToArray();
+        var args = CheckFixVerb.Concat(settings.Select(s => $"--{s.Key}={s.Value}")).ToArray();
         var exit = await Verbs.CreateRoot(args).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output }, Ct);
 
         Assert.True(exit == 0, output.ToString());

@@ -53,6 +53,7 @@ public abstract class TestDatabase : IAsyncLifetime
         {
             await _services.DisposeAsync();
         }
+        GC.SuppressFinalize(this);
     }
 }
 

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace OrderBot.Tests.Extraction.Llm;
 
-[Collection(FakeLlmServerCollection.Name)]
+[Collection(FakeLlmServerGroup.Name)]
 public sealed class ExtractionModesTests(FakeLlmServer server)
 {
     private const string Answer = """{"items":[{"name":"Pizza","quantity":1,"price":null,"size":null,"options":["ham"]}],"special_instructions":null}""";

@@ -81,7 +81,7 @@ public sealed class FakeLlmServer : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class FakeLlmServerCollection : ICollectionFixture<FakeLlmServer>
+public sealed class FakeLlmServerGroup : ICollectionFixture<FakeLlmServer>
 {
     public const string Name = "fake LLM server";
 }

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace OrderBot.Tests.Extraction.Llm;
 
-[Collection(FakeLlmServerCollection.Name)]
+[Collection(FakeLlmServerGroup.Name)]
 public sealed class LlmOrderExtractorTests(FakeLlmServer server)
 {
     private const string Message = "two large pizzas with ham and a coke, pickup at 6";

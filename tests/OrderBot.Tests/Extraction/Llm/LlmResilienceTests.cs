@@ -3,7 +3,7 @@ using Xunit;
 
 namespace OrderBot.Tests.Extraction.Llm;
 
-[Collection(FakeLlmServerCollection.Name)]
+[Collection(FakeLlmServerGroup.Name)]
 public sealed class LlmResilienceTests(FakeLlmServer server)
 {
     private const string Message = LlmTestBed.PizzaMessage;

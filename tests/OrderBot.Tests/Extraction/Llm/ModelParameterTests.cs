@@ -8,7 +8,7 @@ namespace OrderBot.Tests.Extraction.Llm;
 /// fake received (platforms-2026.md, section 7: token limit and temperature; issue 16, point 7). retry-after-ms is in
 /// <see cref="LlmResilienceTests"/>.
 /// </summary>
-[Collection(FakeLlmServerCollection.Name)]
+[Collection(FakeLlmServerGroup.Name)]
 public sealed class ModelParameterTests(FakeLlmServer server)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
