@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OrderBot.Chat;
 using OrderBot.Customers;
+using OrderBot.Shop;
 
 namespace OrderBot.Server.WhatsApp;
 
@@ -73,9 +74,6 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
         using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
         return new Reader(now, phoneNumberIds).Read(document.RootElement);
     }
-
-    /// <summary>WhatsApp ids are the number's digits; customers are stored in E.164 form.</summary>
-    public static string CustomerId(string waId) => waId.StartsWith('+') ? waId : "+" + waId;
 
     /// <summary>A WhatsApp phone id (<c>from</c>, <c>wa_id</c>) in E.164 form; null when it is not all digits (then it is no phone number, platforms-2026.md 1.2).</summary>
     public static string? Phone(string? waId)
@@ -284,8 +282,8 @@ public sealed record WebhookPayload(IReadOnlyList<IncomingMessage> Messages, IRe
         {
             var latitude = Coordinate(body, "latitude");
             var longitude = Coordinate(body, "longitude");
-            return latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180
-                ? new LocationContent(latitude.Value, longitude.Value, Label(body, "name"), Label(body, "address"))
+            return latitude is { } lat && Coordinates.IsLatitude(lat) && longitude is { } lon && Coordinates.IsLongitude(lon)
+                ? new LocationContent(lat, lon, Label(body, "name"), Label(body, "address"))
                 : null;
         }
 

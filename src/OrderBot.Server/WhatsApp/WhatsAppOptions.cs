@@ -66,8 +66,11 @@ public sealed partial class WhatsAppOptions
     /// </summary>
     public List<WhatsAppNumberOptions> Numbers { get; set; } = [];
 
+    // Options are bound once and then only read, so the merged list is built on first use.
+    private IReadOnlyList<WhatsAppNumberOptions>? _allNumbers;
+
     /// <summary>Every number served: <see cref="PhoneNumberId"/> (shop "default") first, then <see cref="Numbers"/>; tokens filled in.</summary>
-    public IReadOnlyList<WhatsAppNumberOptions> AllNumbers =>
+    public IReadOnlyList<WhatsAppNumberOptions> AllNumbers => _allNumbers ??=
     [
         .. string.IsNullOrWhiteSpace(PhoneNumberId) ? [] : new[] { new WhatsAppNumberOptions { PhoneNumberId = PhoneNumberId, AccessToken = AccessToken } },
         .. Numbers.Where(n => n.PhoneNumberId != PhoneNumberId).Select(n => new WhatsAppNumberOptions

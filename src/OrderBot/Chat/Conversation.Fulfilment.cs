@@ -28,20 +28,7 @@ public sealed partial class Conversation
 
     private static void Keep(Turn turn, FulfilmentDraft draft) => turn.State.Dialogue = turn.State.Dialogue with { Fulfilment = draft };
 
-    private DateTime LocalNow(Turn turn) => Local(new DateTimeOffset(turn.Now, TimeSpan.Zero));
-
-    private DateTime Local(DateTimeOffset instant) => DateTime.SpecifyKind(Shop.Hours.LocalTime(instant), DateTimeKind.Unspecified);
-
-    private DateTimeOffset Instant(DateTime local)
-    {
-        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        while (Shop.Hours.TimeZone.IsInvalidTime(wall))
-        {
-            wall = wall.AddMinutes(15);
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(wall, Shop.Hours.TimeZone), TimeSpan.Zero);
-    }
+    private DateTime LocalNow(Turn turn) => Shop.Hours.LocalTime(new DateTimeOffset(turn.Now, TimeSpan.Zero));
 
     /// <summary>
     /// Reads what a text says about fulfilment into the draft, as the answer to the open question when there is one.
@@ -130,7 +117,7 @@ public sealed partial class Conversation
         {
             var span = read.Spans.FirstOrDefault(s => s.Kind == MentionKind.Time);
             var written = span.Length > 0 ? said.Substring(span.Start, span.Length).Trim() : said.Trim();
-            turn.FulfilmentNotes.Add(Format(Says(turn).UnreadableTime, ChatLimits.Fit(written, 40)));
+            turn.FulfilmentNotes.Add(ChatTexts.Say(Says(turn).UnreadableTime, ChatLimits.Fit(written, 40)));
             d = d with { Asap = null, At = null };
         }
 
@@ -150,7 +137,7 @@ public sealed partial class Conversation
         var readings = time.Alternatives.Count > 0 ? time.Alternatives : time.At is { } at ? [at] : [];
         foreach (var reading in readings)
         {
-            if (Shop.Hours.Check(Instant(reading), now, Shop.MaxDaysAhead) == RequestedTimeVerdict.Allowed)
+            if (Shop.Hours.Check(Shop.Hours.ToInstant(reading), now, Shop.MaxDaysAhead) == RequestedTimeVerdict.Allowed)
             {
                 return reading;
             }
@@ -196,7 +183,7 @@ public sealed partial class Conversation
         }
 
         var d = Draft(turn) with { Asked = null };
-        if (double.IsNaN(pin.Latitude) || double.IsNaN(pin.Longitude) || pin.Latitude is < -90 or > 90 || pin.Longitude is < -180 or > 180)
+        if (!Coordinates.IsLatitude(pin.Latitude) || !Coordinates.IsLongitude(pin.Longitude))
         {
             turn.Prompt = Prompt.Fulfilment;
             Keep(turn, d with { Asked = FulfilmentStep.Address, Latitude = null, Longitude = null });
@@ -255,31 +242,31 @@ public sealed partial class Conversation
             {
                 var place = string.IsNullOrWhiteSpace(d.Address) ? says.YourLocation : d.Address;
                 d = d with { Address = null, Postcode = null, Latitude = null, Longitude = null };
-                return Ask(FulfilmentStep.Address, Format(says.OutsideZone, place, ShopPlace), PickupInstead());
+                return Ask(FulfilmentStep.Address, ChatTexts.Say(says.OutsideZone, place, ShopPlace), PickupInstead());
             }
 
             var subtotal = menu.Total(turn.State.Cart);
             if (subtotal < zone.MinimumOrder)
             {
                 // The address stays: adding items or choosing pickup both move on.
-                return Ask(null, Format(says.BelowMinimum, menu.Price(zone.MinimumOrder), menu.Price(subtotal)), PickupInstead());
+                return Ask(null, ChatTexts.Say(says.BelowMinimum, menu.Price(zone.MinimumOrder), menu.Price(subtotal)), PickupInstead());
             }
         }
 
         if (d.Asap == true && !Shop.Hours.IsOpenAt(now))
         {
-            return OfferOpening(Format(says.ClosedNow, "{0}"), Shop.Hours.NextOpening(now));
+            return OfferOpening(ChatTexts.Say(says.ClosedNow, "{0}"), Shop.Hours.NextOpening(now));
         }
 
         if (d.Asap is null)
         {
             if (!Shop.Hours.IsOpenAt(now))
             {
-                return OfferOpening(Format(says.ClosedNow, "{0}"), Shop.Hours.NextOpening(now));
+                return OfferOpening(ChatTexts.Say(says.ClosedNow, "{0}"), Shop.Hours.NextOpening(now));
             }
 
-            var soonest = Local(now + Estimate(turn, d));
-            return Ask(FulfilmentStep.Time, Format(says.AskTime, (int)Estimate(turn, d).TotalMinutes, Clock(soonest)), [Button("asap", says.Asap)]);
+            var soonest = Shop.Hours.LocalTime(now + Estimate(turn, d));
+            return Ask(FulfilmentStep.Time, ChatTexts.Say(says.AskTime, (int)Estimate(turn, d).TotalMinutes, Clock(soonest)), [Button("asap", says.Asap)]);
         }
 
         if (d.Asap == false)
@@ -287,26 +274,26 @@ public sealed partial class Conversation
             if (d.At is not { } at)
             {
                 d = d with { Asap = null };
-                return Ask(FulfilmentStep.Time, Format(says.TimePassed), [Button("asap", says.Asap)]);
+                return Ask(FulfilmentStep.Time, ChatTexts.Say(says.TimePassed), [Button("asap", says.Asap)]);
             }
 
-            switch (Shop.Hours.Check(Instant(at), now, Shop.MaxDaysAhead))
+            switch (Shop.Hours.Check(Shop.Hours.ToInstant(at), now, Shop.MaxDaysAhead))
             {
                 case RequestedTimeVerdict.Closed:
-                    return OfferOpening(Format(says.ClosedThen, When(turn, at), "{0}"), Shop.Hours.NextOpening(Instant(at)));
+                    return OfferOpening(ChatTexts.Say(says.ClosedThen, When(turn, at), "{0}"), Shop.Hours.NextOpening(Shop.Hours.ToInstant(at)));
                 case RequestedTimeVerdict.InThePast:
                     d = d with { Asap = null, At = null };
                     return Ask(FulfilmentStep.Time, says.TimePassed, [Button("asap", says.Asap)]);
                 case RequestedTimeVerdict.TooFarAhead:
                     d = d with { Asap = null, At = null };
-                    return Ask(FulfilmentStep.Time, Format(says.TooFarAhead, Shop.MaxDaysAhead), [Button("asap", says.Asap)]);
+                    return Ask(FulfilmentStep.Time, ChatTexts.Say(says.TooFarAhead, Shop.MaxDaysAhead), [Button("asap", says.Asap)]);
             }
         }
 
         var methods = PaymentChoices;
         if (d.Payment is { } chosen && !methods.Contains(chosen))
         {
-            turn.FulfilmentNotes.Add(Format(says.PaymentNotTaken, PaymentName(turn, chosen).ToLowerInvariant()));
+            turn.FulfilmentNotes.Add(ChatTexts.Say(says.PaymentNotTaken, PaymentName(turn, chosen).ToLowerInvariant()));
             d = d with { Payment = null };
         }
 
@@ -327,7 +314,7 @@ public sealed partial class Conversation
         {
             if (d.TipPercent is { } percent && percent != 0 && !Shop.Tips.Contains(percent))
             {
-                turn.FulfilmentNotes.Add(Format(says.TipNotOffered, string.Join(", ", Shop.Tips.Select(Percent))));
+                turn.FulfilmentNotes.Add(ChatTexts.Say(says.TipNotOffered, string.Join(", ", Shop.Tips.Select(Percent))));
                 d = d with { TipPercent = null };
             }
 
@@ -356,11 +343,11 @@ public sealed partial class Conversation
                 return Ask(FulfilmentStep.Time, says.NeverOpens, []);
             }
 
-            var local = Local(opens.Value);
+            var local = Shop.Hours.LocalTime(opens.Value);
             d = d with { Offered = local };
             var day = local.Date == LocalNow(turn).Date ? Clock(local) : $"{says.Days[(int)local.DayOfWeek]} {Clock(local)}";
-            return Ask(FulfilmentStep.Schedule, Format(text, When(turn, local)),
-                [Button($"at:{local.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}", Format(says.ScheduleFor, day))]);
+            return Ask(FulfilmentStep.Schedule, ChatTexts.Say(text, When(turn, local)),
+                [Button($"at:{local.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}", ChatTexts.Say(says.ScheduleFor, day))]);
         }
 
         OutgoingMessage AskTip()
@@ -447,9 +434,9 @@ public sealed partial class Conversation
 
         text.Append(turn.Texts.Total).Append(": ").AppendLine(menu.Price(price.Total));
         text.AppendLine(d.Mode == FulfilmentMode.Delivery
-            ? Format(says.DeliverTo, string.IsNullOrWhiteSpace(d.Address) ? says.YourLocation : d.Address)
-            : Format(says.PickupAt, ShopPlace));
-        var at = d.Asap == false && d.At is { } requested ? When(turn, requested) : Format(says.AsapAbout, Clock(Local(new DateTimeOffset(turn.Now, TimeSpan.Zero) + Estimate(turn, d))));
+            ? ChatTexts.Say(says.DeliverTo, string.IsNullOrWhiteSpace(d.Address) ? says.YourLocation : d.Address)
+            : ChatTexts.Say(says.PickupAt, ShopPlace));
+        var at = d.Asap == false && d.At is { } requested ? When(turn, requested) : ChatTexts.Say(says.AsapAbout, Clock(Shop.Hours.LocalTime(new DateTimeOffset(turn.Now, TimeSpan.Zero) + Estimate(turn, d))));
         text.Append(says.When).Append(": ").AppendLine(at);
         if (d.Payment is { } method)
         {
@@ -486,7 +473,7 @@ public sealed partial class Conversation
             Postcode = mode == FulfilmentMode.Delivery ? d.Postcode : null,
             Latitude = mode == FulfilmentMode.Delivery ? d.Latitude : null,
             Longitude = mode == FulfilmentMode.Delivery ? d.Longitude : null,
-            RequestedFor = d.Asap == false && d.At is { } at ? Instant(at) : null,
+            RequestedFor = d.Asap == false && d.At is { } at ? Shop.Hours.ToInstant(at) : null,
         }, d.Payment, d.TipPercent);
 
     /// <summary>"We'll bring it to … around 19:35." after placing.</summary>
@@ -496,10 +483,10 @@ public sealed partial class Conversation
         var says = Says(turn);
         var at = d.Asap == false && d.At is { } requested
             ? When(turn, requested)
-            : Format(says.Around, Clock(Local(new DateTimeOffset(placed?.EstimatedAt ?? turn.Now, TimeSpan.Zero))));
+            : ChatTexts.Say(says.Around, Clock(Shop.Hours.LocalTime(new DateTimeOffset(placed?.EstimatedAt ?? turn.Now, TimeSpan.Zero))));
         return d.Mode == FulfilmentMode.Delivery
-            ? Format(says.PlacedDelivery, string.IsNullOrWhiteSpace(d.Address) ? says.YourLocation : d.Address, at)
-            : Format(says.PlacedPickup, at);
+            ? ChatTexts.Say(says.PlacedDelivery, string.IsNullOrWhiteSpace(d.Address) ? says.YourLocation : d.Address, at)
+            : ChatTexts.Say(says.PlacedPickup, at);
     }
 
     /// <summary>A shop rule the Order Handler refused (a race with the clock or staff): forget the part it is about and ask again.</summary>
@@ -531,7 +518,7 @@ public sealed partial class Conversation
     {
         var today = LocalNow(turn).Date;
         var day = local.Date == today ? Says(turn).Today : local.Date == today.AddDays(1) ? Says(turn).Tomorrow : Says(turn).Days[(int)local.DayOfWeek];
-        return Format(Says(turn).DayAt, day, Clock(local));
+        return ChatTexts.Say(Says(turn).DayAt, day, Clock(local));
     }
 
     private static string Clock(DateTime local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);
@@ -544,6 +531,4 @@ public sealed partial class Conversation
         PaymentMethod.Card => Says(turn).Card,
         _ => Says(turn).Online,
     };
-
-    private static string Format(string format, params object[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
 }

@@ -93,12 +93,12 @@ internal static class ShopOrderRules
             errors["fulfilment.postcode"] = ["must be at most 32 characters"];
         }
 
-        if (wish.Latitude is { } lat && (double.IsNaN(lat) || lat is < -90 or > 90))
+        if (wish.Latitude is { } lat && !Coordinates.IsLatitude(lat))
         {
             errors["fulfilment.latitude"] = ["must be between -90 and 90"];
         }
 
-        if (wish.Longitude is { } lon && (double.IsNaN(lon) || lon is < -180 or > 180))
+        if (wish.Longitude is { } lon && !Coordinates.IsLongitude(lon))
         {
             errors["fulfilment.longitude"] = ["must be between -180 and 180"];
         }

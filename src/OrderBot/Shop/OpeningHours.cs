@@ -112,9 +112,10 @@ public sealed class OpeningHours(
         return On(date).Any(i => sinceMidnight >= i.Start && sinceMidnight < i.End);
     }
 
-    private DateTimeOffset ToInstant(DateTime local)
+    /// <summary>The instant of the shop's wall-clock time <paramref name="local"/>.</summary>
+    public DateTimeOffset ToInstant(DateTime local)
     {
-        // A start inside a daylight-saving gap does not exist on the wall clock; the shop opens when the clock jumps.
+        // A time inside a daylight-saving gap does not exist on the wall clock; it is taken as the first quarter hour after the jump.
         while (timeZone.IsInvalidTime(local))
         {
             local = local.AddMinutes(15);

@@ -28,12 +28,12 @@ internal static class ShopValidator
         Text("$.name", shop.Name, required: true);
         Text("$.phone", shop.Phone, required: false);
         Text("$.address", shop.Address, required: false);
-        if (shop.Latitude is { } lat && (double.IsNaN(lat) || lat is < -90 or > 90))
+        if (shop.Latitude is { } lat && !Coordinates.IsLatitude(lat))
         {
             Problem("$.latitude", "must be between -90 and 90");
         }
 
-        if (shop.Longitude is { } lon && (double.IsNaN(lon) || lon is < -180 or > 180))
+        if (shop.Longitude is { } lon && !Coordinates.IsLongitude(lon))
         {
             Problem("$.longitude", "must be between -180 and 180");
         }

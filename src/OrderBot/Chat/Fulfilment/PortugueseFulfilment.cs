@@ -111,7 +111,4 @@ public static class PortugueseFulfilment
 public static class FulfilmentLanguages
 {
     public static IReadOnlyList<FulfilmentWords> All { get; } = [EnglishFulfilment.Words, SpanishFulfilment.Words, PortugueseFulfilment.Words];
-
-    /// <summary>The words of a language code; English for a code without its own.</summary>
-    public static FulfilmentWords Words(string? language) => All.FirstOrDefault(w => w.Language == language) ?? EnglishFulfilment.Words;
 }
