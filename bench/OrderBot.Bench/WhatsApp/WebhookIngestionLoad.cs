@@ -88,7 +88,7 @@ internal static class WebhookIngestionLoad
                 using var content = new ByteArrayContent(bodies[index]);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 using var request = new HttpRequestMessage(HttpMethod.Post, WhatsAppWebhookEndpoints.Path) { Content = content };
-                request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(bodies[index], Secret));
+                request.Headers.Add(MetaSignature.Header, MetaSignature.Sign(bodies[index], Secret));
                 using var response = await http.SendAsync(request);
                 latencies[index] = clock.Elapsed.TotalMilliseconds - started;
                 if (!response.IsSuccessStatusCode)

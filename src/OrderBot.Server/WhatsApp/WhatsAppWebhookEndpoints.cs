@@ -35,7 +35,7 @@ public static partial class WhatsAppWebhookEndpoints
     {
         var query = request.Query;
         return query["hub.mode"] == "subscribe"
-            && WebhookSignature.TokenMatches(query["hub.verify_token"].FirstOrDefault(), options.Value.VerifyToken!)
+            && MetaSignature.TokenMatches(query["hub.verify_token"].FirstOrDefault(), options.Value.VerifyToken!)
             && query["hub.challenge"].FirstOrDefault() is { } challenge
             ? TypedResults.Text(challenge, "text/plain")
             : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
@@ -61,10 +61,10 @@ public static partial class WhatsAppWebhookEndpoints
             return Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {settings.MaxBodyBytes} bytes.");
         }
 
-        if (!WebhookSignature.IsValid(request.Headers[WebhookSignature.Header].FirstOrDefault(), body, settings.AppSecret!))
+        if (!MetaSignature.IsValid(request.Headers[MetaSignature.Header].FirstOrDefault(), body, settings.AppSecret!))
         {
             metrics.Delivery("bad_signature");
-            return Problem(StatusCodes.Status401Unauthorized, $"Missing or wrong {WebhookSignature.Header}.");
+            return Problem(StatusCodes.Status401Unauthorized, $"Missing or wrong {MetaSignature.Header}.");
         }
 
         WebhookPayload payload;

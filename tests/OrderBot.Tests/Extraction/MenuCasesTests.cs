@@ -46,7 +46,7 @@ public sealed class MenuCasesTests
     [InlineData("lanchonete-pt")]
     public void Every_case_is_read_exactly(string menu)
     {
-        var parser = TestMenus.Parser(menu + ".json");
+        var parser = SampleMenus.Parser(menu + ".json");
         var cases = Cases(menu);
         var failures = new List<string>();
         foreach (var c in cases)
@@ -67,8 +67,8 @@ public sealed class MenuCasesTests
 
     private static string? Mismatch(Case expected, ExtractedOrder actual)
     {
-        var want = expected.Items.Select(TestMenus.Canonical).Order(StringComparer.Ordinal).ToArray();
-        var got = TestMenus.Describe(actual).Order(StringComparer.Ordinal).ToArray();
+        var want = expected.Items.Select(SampleMenus.Canonical).Order(StringComparer.Ordinal).ToArray();
+        var got = SampleMenus.Describe(actual).Order(StringComparer.Ordinal).ToArray();
         if (!want.SequenceEqual(got))
         {
             return $"items [{string.Join(", ", got)}], expected [{string.Join(", ", want)}]";

@@ -5,7 +5,7 @@ namespace OrderBot.Tests.Extraction;
 
 public sealed class MenuParserTests
 {
-    private static string[] Read(string message) => TestMenus.Describe(TestMenus.Pizzeria.Parse(message));
+    private static string[] Read(string message) => SampleMenus.Describe(SampleMenus.Pizzeria.Parse(message));
 
     [Fact]
     public void Reads_the_issue_example_with_a_split_quantity_and_a_drink()
@@ -18,12 +18,12 @@ public sealed class MenuParserTests
     [Fact]
     public void A_name_split_by_an_option_still_names_its_item_and_an_unnamed_one_is_asked_about()
     {
-        var burgers = TestMenus.BurgerBar;
+        var burgers = SampleMenus.BurgerBar;
 
-        Assert.Equal(["1 vanilla-shake +malt"], TestMenus.Describe(burgers.Parse("a vanilla malt shake")));
-        Assert.Equal(["2 chocolate-shake @large +malt"], TestMenus.Describe(burgers.Parse("2 chocolate large shakes with malt")));
+        Assert.Equal(["1 vanilla-shake +malt"], SampleMenus.Describe(burgers.Parse("a vanilla malt shake")));
+        Assert.Equal(["2 chocolate-shake @large +malt"], SampleMenus.Describe(burgers.Parse("2 chocolate large shakes with malt")));
         // "and a" starts a line when the item before cannot take what follows: fries take no malt.
-        Assert.Equal(["1 fries", "1 vanilla-shake +malt"], TestMenus.Describe(burgers.Parse("fries and a vanilla malt shake")));
+        Assert.Equal(["1 fries", "1 vanilla-shake +malt"], SampleMenus.Describe(burgers.Parse("fries and a vanilla malt shake")));
         var unnamed = burgers.Parse("a malt shake");
         Assert.Empty(unnamed.Items);
         Assert.Contains("which item?", Assert.Single(unnamed.Ambiguities), StringComparison.Ordinal);
@@ -112,25 +112,25 @@ public sealed class MenuParserTests
     [Fact]
     public void Pickup_and_table_instructions_are_not_items()
     {
-        var order = TestMenus.Pizzeria.Parse("2 pizzas pickup at 5");
-        Assert.Equal(["2 pizza"], TestMenus.Describe(order));
+        var order = SampleMenus.Pizzeria.Parse("2 pizzas pickup at 5");
+        Assert.Equal(["2 pizza"], SampleMenus.Describe(order));
         Assert.Equal("pickup at 5", order.SpecialInstructions);
-        Assert.Equal("to table 4", TestMenus.Pizzeria.Parse("a coke to table 4 please").SpecialInstructions);
+        Assert.Equal("to table 4", SampleMenus.Pizzeria.Parse("a coke to table 4 please").SpecialInstructions);
     }
 
     [Fact]
     public void Unknown_products_are_reported_never_invented()
     {
-        var order = TestMenus.Pizzeria.Parse("i want a lasagna and a coke");
-        Assert.Equal(["1 coke"], TestMenus.Describe(order));
+        var order = SampleMenus.Pizzeria.Parse("i want a lasagna and a coke");
+        Assert.Equal(["1 coke"], SampleMenus.Describe(order));
         Assert.Equal(["lasagna"], order.Unrecognized);
     }
 
     [Fact]
     public void Price_is_the_menu_unit_price_with_size_and_options()
     {
-        var menu = TestMenus.Pizzeria.Menu;
-        var item = Assert.Single(TestMenus.Pizzeria.Parse("a large pizza with ham and extra cheese").Items);
+        var menu = SampleMenus.Pizzeria.Menu;
+        var item = Assert.Single(SampleMenus.Pizzeria.Parse("a large pizza with ham and extra cheese").Items);
         var pizza = menu.FindItem("pizza")!;
         var expected = 11.99m + 3.00m + 1.50m + (1.50m * 2);
         Assert.Equal(expected, item.Price);
@@ -140,7 +140,7 @@ public sealed class MenuParserTests
     [Fact]
     public async Task The_async_interface_returns_the_same_result_as_parse()
     {
-        var parser = TestMenus.Pizzeria;
+        var parser = SampleMenus.Pizzeria;
         foreach (var message in new[] { "two medium pizzas with ham", "a large pepperoni and a diet coke, no ice", "hello there" })
         {
             var parsed = parser.Parse(message);
@@ -153,7 +153,7 @@ public sealed class MenuParserTests
     [Fact]
     public void Json_uses_the_seed_shape_in_snake_case()
     {
-        var json = ExtractionJson.Serialize(TestMenus.Pizzeria.Parse("a diet coke"));
+        var json = ExtractionJson.Serialize(SampleMenus.Pizzeria.Parse("a diet coke"));
         Assert.StartsWith("{\"items\":[{\"name\":\"Diet Coke\",\"quantity\":1,\"price\":1.99,\"menu_item_id\":\"diet-coke\"", json, StringComparison.Ordinal);
         Assert.Contains("\"special_instructions\":null", json, StringComparison.Ordinal);
         Assert.Contains("\"extractor\":\"parser\"", json, StringComparison.Ordinal);

@@ -77,7 +77,7 @@ public sealed class PizzaExrTests
         Assert.Equal(["a coke", "a pizza"], examples.Select(e => e.Source));
         Assert.Equal(2, problems.Count);
 
-        var evaluation = PizzaEvaluation.Run(examples, TestMenus.Pizzeria);
+        var evaluation = PizzaEvaluation.Run(examples, SampleMenus.Pizzeria);
         Assert.Equal(2, evaluation.Overall.Matched);
         Assert.Equal(1, evaluation.BySubset.Single(s => s.Name == "drinks").Total);
     }

@@ -20,7 +20,7 @@ public sealed class QuantityTests
     [InlineData("just one coke", 1)]
     public void Quantities_are_read_in_digits_words_and_chat_styles(string message, int quantity)
     {
-        var item = Assert.Single(TestMenus.Pizzeria.Parse(message).Items);
+        var item = Assert.Single(SampleMenus.Pizzeria.Parse(message).Items);
         Assert.Equal(quantity, item.Quantity);
     }
 
@@ -29,7 +29,7 @@ public sealed class QuantityTests
     [InlineData("several cokes")]
     public void A_vague_quantity_is_a_question_not_an_item(string message)
     {
-        var order = TestMenus.Pizzeria.Parse(message);
+        var order = SampleMenus.Pizzeria.Parse(message);
         Assert.Empty(order.Items);
         Assert.Single(order.Ambiguities);
     }
@@ -37,6 +37,6 @@ public sealed class QuantityTests
     [Fact]
     public void One_topping_count_is_not_a_quantity()
     {
-        Assert.Equal(["1 pizza @large +ham +pepperoni"], TestMenus.Describe(TestMenus.Pizzeria.Parse("one large two topping pizza with pepperoni and ham")));
+        Assert.Equal(["1 pizza @large +ham +pepperoni"], SampleMenus.Describe(SampleMenus.Pizzeria.Parse("one large two topping pizza with pepperoni and ham")));
     }
 }

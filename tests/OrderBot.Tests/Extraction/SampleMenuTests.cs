@@ -9,7 +9,7 @@ public sealed class SampleMenuTests
     [InlineData("burger-bar.json")]
     public void Sample_menus_load_through_the_validator(string file)
     {
-        var menu = TestMenus.Load(file);
+        var menu = SampleMenus.Load(file);
         Assert.NotEmpty(menu.Items);
         Assert.Equal("USD", menu.Currency);
     }
@@ -17,7 +17,7 @@ public sealed class SampleMenuTests
     [Fact]
     public void Burger_defaults_are_removable_options_of_the_burger()
     {
-        var menu = TestMenus.Load("burger-bar.json");
+        var menu = SampleMenus.Load("burger-bar.json");
         var burger = menu.FindItem("burger")!;
         Assert.All(burger.Defaults, id => Assert.NotNull(menu.FindOption(burger, id)));
         Assert.Contains("pickles", burger.Defaults);

@@ -42,7 +42,7 @@ public sealed class LanguageWordsTests
         foreach (var (phrase, value) in words.Numbers.Where(n => n.Value is >= 1 and <= 100))
         {
             var order = parser.Parse($"{phrase} zorblats");
-            Assert.True(order.Items is [{ } line] && line.Quantity == value, $"'{phrase} zorblats' should be {value} zorblats, was {string.Join(", ", TestMenus.Describe(order))}");
+            Assert.True(order.Items is [{ } line] && line.Quantity == value, $"'{phrase} zorblats' should be {value} zorblats, was {string.Join(", ", SampleMenus.Describe(order))}");
         }
     }
 
@@ -68,15 +68,15 @@ public sealed class LanguageWordsTests
     public void Removals_and_additions_are_read_with_or_without_accents(string code, string message)
     {
         var order = Parser(code).Parse(message);
-        Assert.Equal(["2 zorblat +jamon -acai"], TestMenus.Describe(order));
+        Assert.Equal(["2 zorblat +jamon -acai"], SampleMenus.Describe(order));
     }
 
     [Fact]
     public void A_menu_reads_only_the_languages_it_declares()
     {
-        Assert.Equal(["3 zorblat"], TestMenus.Describe(Parser("es").Parse("tres zorblats")));
+        Assert.Equal(["3 zorblat"], SampleMenus.Describe(Parser("es").Parse("tres zorblats")));
         var english = Parser("en").Parse("tres zorblats");
-        Assert.Equal(["1 zorblat"], TestMenus.Describe(english));
+        Assert.Equal(["1 zorblat"], SampleMenus.Describe(english));
         Assert.Contains("tres", english.Unrecognized);
     }
 
@@ -84,8 +84,8 @@ public sealed class LanguageWordsTests
     public void A_menu_in_two_languages_reads_both()
     {
         var parser = Parser("es", "en");
-        Assert.Equal(["2 zorblat -jamon"], TestMenus.Describe(parser.Parse("dos zorblats sin jamón")));
-        Assert.Equal(["3 zorblat -jamon"], TestMenus.Describe(parser.Parse("three zorblats without jamon")));
+        Assert.Equal(["2 zorblat -jamon"], SampleMenus.Describe(parser.Parse("dos zorblats sin jamón")));
+        Assert.Equal(["3 zorblat -jamon"], SampleMenus.Describe(parser.Parse("three zorblats without jamon")));
     }
 
     [Theory]
@@ -94,6 +94,6 @@ public sealed class LanguageWordsTests
     public void One_said_with_the_article_after_an_item_starts_another_line(string code, string second, string expected)
     {
         var order = Parser(code).Parse($"2 zorblats, {second}");
-        Assert.Equal(["1 zorblat", expected], TestMenus.Describe(order).Order(StringComparer.Ordinal));
+        Assert.Equal(["1 zorblat", expected], SampleMenus.Describe(order).Order(StringComparer.Ordinal));
     }
 }

@@ -63,7 +63,7 @@ public sealed class MenuLanguagesTests
         Assert.Equal("Burger", burger.NameIn("pt"));
         Assert.Same(burger, menu.FindItem("hamburguesa"));
         var order = new MenuParser(menu).Parse("dos hamburguesas grandes");
-        Assert.Equal(["2 burger @large"], Extraction.TestMenus.Describe(order));
+        Assert.Equal(["2 burger @large"], Extraction.SampleMenus.Describe(order));
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using OrderBot.Chat;
 using OrderBot.Crm;
 using OrderBot.Server.WhatsApp;
 using OrderBot.Storage;
-using WebhookSignature = OrderBot.Server.WhatsApp.WebhookSignature;
 using OrderBot.Tests.Crm;
 using OrderBot.Tests.Support;
 using OrderBot.Tests.WhatsApp;
@@ -49,7 +48,7 @@ public static class WhatsAppServer
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, WhatsAppWebhookEndpoints.Path) { Content = content };
-        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(body, WhatsAppTestApp.AppSecret));
+        request.Headers.Add(MetaSignature.Header, MetaSignature.Sign(body, WhatsAppTestApp.AppSecret));
         try
         {
             using var response = await server.Client.SendAsync(request, TestContext.Current.CancellationToken);

@@ -57,7 +57,7 @@ public sealed class WhatsAppTestApp : IAsyncDisposable
         var request = new HttpRequestMessage(HttpMethod.Post, WhatsAppWebhookEndpoints.Path) { Content = content };
         if (sign)
         {
-            request.Headers.Add(WebhookSignature.Header, signature ?? WebhookSignature.Sign(body, AppSecret));
+            request.Headers.Add(MetaSignature.Header, signature ?? MetaSignature.Sign(body, AppSecret));
         }
 
         return App.Client.SendAsync(request, TestContext.Current.CancellationToken);

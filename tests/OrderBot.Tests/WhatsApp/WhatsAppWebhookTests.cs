@@ -49,7 +49,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         var original = MetaPayloads.Bytes(MetaPayloads.Delivery([MetaPayloads.Text(WhatsAppTestApp.NewWaId(), "2 lattes")]));
         var tampered = MetaPayloads.Bytes(MetaPayloads.Delivery([MetaPayloads.Text(WhatsAppTestApp.NewWaId(), "20 lattes")]));
 
-        var response = await _app.PostAsync(tampered, OrderBot.Server.WhatsApp.WebhookSignature.Sign(original, WhatsAppTestApp.AppSecret));
+        var response = await _app.PostAsync(tampered, OrderBot.Server.WhatsApp.MetaSignature.Sign(original, WhatsAppTestApp.AppSecret));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -106,10 +106,10 @@ internal sealed partial class MessageReading
 
     /// <summary>"St." and "av." end in a dot that does not end the sentence.</summary>
     private bool Abbreviation(int dot) =>
-        dot > 0 && tokens[dot - 1].Kind == TokenKind.Word && tokens[dot - 1].Text.Length <= 4 && dot + 1 < tokens.Count && !IsPunct(dot + 1);
+        dot > 0 && tokens[dot - 1].Kind == TokenShape.Word && tokens[dot - 1].Text.Length <= 4 && dot + 1 < tokens.Count && !IsPunct(dot + 1);
 
     private bool StartsQuantity(int i) =>
-        i < tokens.Count && !claimed[i] && (tokens[i].Kind == TokenKind.Number || words.Numbers.Match(tokens, i, claimed) is not null);
+        i < tokens.Count && !claimed[i] && (tokens[i].Kind == TokenShape.Number || words.Numbers.Match(tokens, i, claimed) is not null);
 
     /// <summary>"Calle Mayor 5", "Rua Augusta, 100, apto 3", "Av. Paulista 1000": the street type, up to six name words, the number, then flat and postcode.</summary>
     private int? StreetBeforeName(int i)
@@ -121,9 +121,9 @@ internal sealed partial class MessageReading
 
         var j = i + street.Length;
         var names = 0;
-        while (j < tokens.Count && !claimed[j] && names <= 6 && (tokens[j].Kind == TokenKind.Word || IsPunct(j, ',', '.', '\'')))
+        while (j < tokens.Count && !claimed[j] && names <= 6 && (tokens[j].Kind == TokenShape.Word || IsPunct(j, ',', '.', '\'')))
         {
-            names += tokens[j].Kind == TokenKind.Word ? 1 : 0;
+            names += tokens[j].Kind == TokenShape.Word ? 1 : 0;
             j++;
         }
 
@@ -144,7 +144,7 @@ internal sealed partial class MessageReading
         }
 
         var j = i + 1;
-        for (var names = 0; names < 4 && j < tokens.Count && !claimed[j] && tokens[j].Kind == TokenKind.Word; names++, j++)
+        for (var names = 0; names < 4 && j < tokens.Count && !claimed[j] && tokens[j].Kind == TokenShape.Word; names++, j++)
         {
             if (names > 0 && words.StreetsAfterName.Match(tokens, j, claimed) is { } street)
             {
@@ -170,7 +170,7 @@ internal sealed partial class MessageReading
     }
 
     private bool StartsWithDigit(int i) =>
-        tokens[i].Kind is TokenKind.Number or TokenKind.Mixed or TokenKind.Code && char.IsAsciiDigit(tokens[i].Text[0]) && tokens[i].Text.Length <= 6;
+        tokens[i].Kind is TokenShape.Number or TokenShape.Mixed or TokenShape.Code && char.IsAsciiDigit(tokens[i].Text[0]) && tokens[i].Text.Length <= 6;
 
     /// <summary>After the house number: flat, floor and block ("apto 3", "piso 2 B"), and a postcode, with commas between.</summary>
     private int AddressTail(int j)
@@ -188,7 +188,7 @@ internal sealed partial class MessageReading
             {
                 j += unit.Length;
                 j += IsPunct(j, '.', ':') ? 1 : 0;
-                if (j < tokens.Count && !claimed[j] && tokens[j].Kind is not TokenKind.Punct && tokens[j].Text.Length <= 5)
+                if (j < tokens.Count && !claimed[j] && tokens[j].Kind is not TokenShape.Punct && tokens[j].Text.Length <= 5)
                 {
                     j++;
                 }
@@ -210,9 +210,9 @@ internal sealed partial class MessageReading
     }
 
     private bool LooksLikePostcodePart(int i) =>
-        tokens[i].Kind == TokenKind.Code
-        || (tokens[i].Kind == TokenKind.Number && tokens[i].Text.Length is 4 or 5)
-        || (tokens[i].Kind == TokenKind.Mixed && tokens[i].Text.Length <= 4 && PostcodePattern().IsMatch(text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start)));
+        tokens[i].Kind == TokenShape.Code
+        || (tokens[i].Kind == TokenShape.Number && tokens[i].Text.Length is 4 or 5)
+        || (tokens[i].Kind == TokenShape.Mixed && tokens[i].Text.Length <= 4 && PostcodePattern().IsMatch(text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start)));
 
     private void TakeAddress(int from, int end)
     {

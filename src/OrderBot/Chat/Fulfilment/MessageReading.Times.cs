@@ -78,7 +78,7 @@ internal sealed partial class MessageReading
             minutes = amount.Value * unit;
             end = amount.End + 1;
         }
-        else if (j < tokens.Count && !claimed[j] && tokens[j].Kind == TokenKind.Mixed && SplitDigits(tokens[j].Text) is { } mixed
+        else if (j < tokens.Count && !claimed[j] && tokens[j].Kind == TokenShape.Mixed && SplitDigits(tokens[j].Text) is { } mixed
             && words.DurationUnits.TryGetValue(mixed.Letters, out var mixedUnit))
         {
             minutes = mixed.Number * mixedUnit;
@@ -111,7 +111,7 @@ internal sealed partial class MessageReading
             return null;
         }
 
-        if (tokens[i].Kind == TokenKind.Number)
+        if (tokens[i].Kind == TokenShape.Number)
         {
             return TryInt(tokens[i].Text, out var n) && tokens[i].Text.Length <= 4 ? (n, i + 1) : null;
         }
@@ -239,11 +239,11 @@ internal sealed partial class MessageReading
 
         switch (token.Kind)
         {
-            case TokenKind.Number when token.Text.Length <= 2 && TryInt(token.Text, out var hour):
+            case TokenShape.Number when token.Text.Length <= 2 && TryInt(token.Text, out var hour):
                 return new Clock(hour, 0, i + 1, false, null, token.Text.Length == 2 && token.Text[0] == '0', false, true);
-            case TokenKind.Clock or TokenKind.Mixed:
+            case TokenShape.Clock or TokenShape.Mixed:
                 return ParseClockToken(token.Text, i);
-            case TokenKind.Word when words.HourWords.Match(tokens, i, claimed) is { } word:
+            case TokenShape.Word when words.HourWords.Match(tokens, i, claimed) is { } word:
                 return new Clock(word.Value, 0, i + word.Length, false, null, false, false, true);
             default:
                 return null;
@@ -299,7 +299,7 @@ internal sealed partial class MessageReading
             {
                 evening = false;
             }
-            else if (words.ClockMarks.Match([new Token(suffix, 0, 0, TokenKind.Word)], 0, [false]) is { Length: 1 })
+            else if (words.ClockMarks.Match([new Token(suffix, 0, 0, TokenShape.Word)], 0, [false]) is { Length: 1 })
             {
                 marked = true;
             }

@@ -78,7 +78,7 @@ internal sealed partial class MessageReading
     }
 
     private bool IsPunct(int i, params char[] marks) =>
-        i >= 0 && i < tokens.Count && tokens[i].Kind == TokenKind.Punct && (marks.Length == 0 || marks.Contains(tokens[i].Text[0]));
+        i >= 0 && i < tokens.Count && tokens[i].Kind == TokenShape.Punct && (marks.Length == 0 || marks.Contains(tokens[i].Text[0]));
 
     /// <summary>The message without the claimed spans, spaces collapsed and stray separators at the ends dropped: a subsequence of it.</summary>
     private string Remaining()
@@ -169,7 +169,7 @@ internal sealed partial class MessageReading
 
     private (decimal Percent, int End)? PercentAt(int i)
     {
-        if (i >= tokens.Count || claimed[i] || tokens[i].Kind is not (TokenKind.Number or TokenKind.Clock)
+        if (i >= tokens.Count || claimed[i] || tokens[i].Kind is not (TokenShape.Number or TokenShape.Clock)
             || !decimal.TryParse(tokens[i].Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > 100)
         {
             return null;
@@ -197,7 +197,7 @@ internal sealed partial class MessageReading
             if (words.CashChange.Match(tokens, i, claimed) is { } change)
             {
                 var end = i + change.Length;
-                while (end < tokens.Count && !claimed[end] && (tokens[end].Kind is TokenKind.Number or TokenKind.Clock || IsPunct(end, '$')))
+                while (end < tokens.Count && !claimed[end] && (tokens[end].Kind is TokenShape.Number or TokenShape.Clock || IsPunct(end, '$')))
                 {
                     end++;
                 }

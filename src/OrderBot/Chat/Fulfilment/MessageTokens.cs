@@ -2,7 +2,7 @@ using OrderBot.Languages;
 
 namespace OrderBot.Chat.Fulfilment;
 
-internal enum TokenKind
+internal enum TokenShape
 {
     Word,
     Number,
@@ -19,9 +19,9 @@ internal enum TokenKind
 }
 
 /// <summary>A folded word, number or punctuation mark of a message, with where it is in the original text.</summary>
-internal readonly record struct Token(string Text, int Start, int End, TokenKind Kind)
+internal readonly record struct Token(string Text, int Start, int End, TokenShape Kind)
 {
-    public bool IsWordLike => Kind is not TokenKind.Punct;
+    public bool IsWordLike => Kind is not TokenShape.Punct;
 }
 
 /// <summary>
@@ -71,9 +71,9 @@ internal static class MessageTokens
 
                 var kind = separator switch
                 {
-                    '-' => letters ? TokenKind.Mixed : TokenKind.Code,
-                    ':' or '.' => letters ? TokenKind.Mixed : TokenKind.Clock,
-                    _ => letters && digits ? TokenKind.Mixed : letters ? TokenKind.Word : TokenKind.Number,
+                    '-' => letters ? TokenShape.Mixed : TokenShape.Code,
+                    ':' or '.' => letters ? TokenShape.Mixed : TokenShape.Clock,
+                    _ => letters && digits ? TokenShape.Mixed : letters ? TokenShape.Word : TokenShape.Number,
                 };
                 tokens.Add(new Token(folded[start..i], start, i, kind));
             }
@@ -81,7 +81,7 @@ internal static class MessageTokens
             {
                 if (c == '\n' || (c < 128 && char.IsPunctuation(c) && c is not '-' and not '_') || c is '%' or '$' or '+')
                 {
-                    tokens.Add(new Token(c.ToString(), i, i + 1, TokenKind.Punct));
+                    tokens.Add(new Token(c.ToString(), i, i + 1, TokenShape.Punct));
                 }
 
                 i++;

@@ -49,7 +49,7 @@ internal sealed class LlmAnswerValidator(MenuParser parser)
         };
     }
 
-    private OrderLine? Line(LlmAnswerItem wanted, HashSet<string> mentioned, List<string> unrecognized)
+    private LineDraft? Line(LlmAnswerItem wanted, HashSet<string> mentioned, List<string> unrecognized)
     {
         var item = _matcher.Item(wanted.Name);
         if (item is null || !mentioned.Contains(item.Id))
@@ -65,7 +65,7 @@ internal sealed class LlmAnswerValidator(MenuParser parser)
             return null;
         }
 
-        var line = new OrderLine { Item = item, Quantity = (int)wanted.Quantity };
+        var line = new LineDraft { Item = item, Quantity = (int)wanted.Quantity };
         if (!string.IsNullOrWhiteSpace(wanted.Size))
         {
             line.Size = _matcher.Size(item, wanted.Size);

@@ -10,7 +10,7 @@ namespace OrderBot.Extraction.Parsing;
 internal readonly struct LineReader(
     Menu.Menu menu, WordForms forms, string text, List<Token> tokens, bool[] skip, List<(int Start, string Text)> unrecognized, List<string> ambiguities)
 {
-    public readonly record struct Result(OrderLine Line, bool CorrectedQuantity);
+    public readonly record struct Result(LineDraft Line, bool CorrectedQuantity);
 
     public static ResolvedOption? Resolve(Token token, MenuItem item)
     {
@@ -57,13 +57,13 @@ internal readonly struct LineReader(
             return null;
         }
 
-        var line = new OrderLine { Item = item, Quantity = quantity };
+        var line = new LineDraft { Item = item, Quantity = quantity };
         ReadModifiers(line, start, end, head, isImplicit);
         return new Result(line, correction is not null);
     }
 
     /// <param name="inferred">The item was not said: an option that is part of its name only named it ("1 de jamón" for the Bocadillo de jamón).</param>
-    private void ReadModifiers(OrderLine line, int start, int end, int head, bool inferred)
+    private void ReadModifiers(LineDraft line, int start, int end, int head, bool inferred)
     {
         var negate = false;
         var removedSomething = false;
@@ -116,7 +116,7 @@ internal readonly struct LineReader(
         }
     }
 
-    private bool QualifiesPrevious(OrderLine line, int index, int end)
+    private bool QualifiesPrevious(LineDraft line, int index, int end)
     {
         var previous = Tokens.PreviousMeaningful(tokens, index);
         var next = Tokens.NextMeaningful(tokens, index);

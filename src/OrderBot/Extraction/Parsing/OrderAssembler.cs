@@ -50,8 +50,8 @@ internal sealed class OrderAssembler
     private List<ExtractedItem> ReadLines()
     {
         var anchors = FindAnchors();
-        var lines = new List<OrderLine>();
-        OrderLine? parent = null;
+        var lines = new List<LineDraft>();
+        LineDraft? parent = null;
         var parentCount = 0;
         for (var k = 0; k < anchors.Count; k++)
         {
@@ -82,7 +82,7 @@ internal sealed class OrderAssembler
     }
 
     /// <summary>"two large pizzas, one with extra cheese": the second phrase takes one of the two, keeping their size and options.</summary>
-    private static bool SplitsParent(LineReader.Result result, OrderLine parent)
+    private static bool SplitsParent(LineReader.Result result, LineDraft parent)
     {
         var line = result.Line;
         if (line.Item != parent.Item || line.Size is not null || parent.Quantity < line.Quantity || result.CorrectedQuantity || ChoosesOtherwise(line, parent))
@@ -106,7 +106,7 @@ internal sealed class OrderAssembler
     }
 
     /// <summary>"two chicken pasteis and one with beef": a different one-of choice is another line, not one of the two.</summary>
-    private static bool ChoosesOtherwise(OrderLine line, OrderLine parent) =>
+    private static bool ChoosesOtherwise(LineDraft line, LineDraft parent) =>
         line.Options.Exists(o => !o.Negated && o.Option.Group.Kind == OptionGroupKind.Choice
             && parent.Options.Exists(p => !p.Negated && p.Option.Group.Id == o.Option.Group.Id && p.Option.Option.Id != o.Option.Option.Id));
 

@@ -3,7 +3,7 @@ using OrderBot.Menu;
 namespace OrderBot.Extraction.Parsing;
 
 /// <summary>One order line while it is being read: the item, how many, the size and the options in text order.</summary>
-internal sealed class OrderLine
+internal sealed class LineDraft
 {
     public required MenuItem Item { get; set; }
     public int Quantity { get; set; } = 1;

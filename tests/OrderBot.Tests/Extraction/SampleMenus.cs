@@ -5,7 +5,7 @@ using OrderBot.Menu;
 namespace OrderBot.Tests.Extraction;
 
 /// <summary>The sample menus as the tests see them (copied beside the test assembly), each parser compiled once.</summary>
-internal static class TestMenus
+internal static class SampleMenus
 {
     private static readonly ConcurrentDictionary<string, Lazy<MenuParser>> Parsers = new(StringComparer.Ordinal);
 

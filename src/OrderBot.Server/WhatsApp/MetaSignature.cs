@@ -4,7 +4,7 @@ using System.Text;
 namespace OrderBot.Server.WhatsApp;
 
 /// <summary>Meta's <c>X-Hub-Signature-256</c>: "sha256=" and the lower-case hex HMAC-SHA256 of the raw body, keyed with the app secret.</summary>
-public static class WebhookSignature
+public static class MetaSignature
 {
     public const string Header = "X-Hub-Signature-256";
     private const string Prefix = "sha256=";
