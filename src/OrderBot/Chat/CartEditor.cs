@@ -7,7 +7,7 @@ namespace OrderBot.Chat;
 /// The cart's basic moves: add extracted or picked items (merging equal lines), set a size, price a line again. Prices always come
 /// from the menu. The dialogue's corrections (Conversation.Edits) are built on these.
 /// </summary>
-public static class CartEditor
+internal static class CartEditor
 {
 
     public static void Add(Menu.Menu menu, ConversationState state, IEnumerable<ExtractedItem> items, DateTime now)

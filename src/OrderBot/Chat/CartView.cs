@@ -3,7 +3,7 @@ using OrderBot.Chat.Dialogue;
 namespace OrderBot.Chat;
 
 /// <summary>Ids of the buttons under a cart. Each carries the cart's id, so a button of an older cart is recognised as stale.</summary>
-public static class CartButtons
+internal static class CartButtons
 {
     public const string Confirm = "confirm";
     public const string Change = "change";
@@ -15,7 +15,7 @@ public static class CartButtons
 }
 
 /// <summary>What the customer sees of an open cart: the one question about its missing sizes, or the summary with Confirm / Change / Cancel.</summary>
-public static class CartView
+internal static class CartView
 {
     public static OutgoingMessage Show(Menu.Menu menu, ConversationState state, ChatTexts texts)
     {

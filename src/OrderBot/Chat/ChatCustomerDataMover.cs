@@ -9,7 +9,7 @@ namespace OrderBot.Chat;
 /// and the conversation (cart) unless the customer it merges into has one of their own, which is newer by definition
 /// of who is writing now. The old id's lease is dropped: nothing is left under it to handle.
 /// </summary>
-public sealed class ChatCustomerDataMover : ICustomerDataMover
+internal sealed class ChatCustomerDataMover : ICustomerDataMover
 {
     public async Task MoveAsync(OrderBotDbContext db, string fromId, string intoId, CancellationToken cancellationToken)
     {

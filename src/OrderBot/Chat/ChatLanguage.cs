@@ -6,7 +6,7 @@ namespace OrderBot.Chat;
 /// The language one message is handled in: the words the dialogue reads and the texts it answers with. It travels
 /// with the turn, so every reply of a message is in the same language and a test can hand any language in.
 /// </summary>
-public sealed record ChatLanguage(string Code, DialogueWords Words, ChatTexts Texts)
+internal sealed record ChatLanguage(string Code, DialogueWords Words, ChatTexts Texts)
 {
     public static readonly ChatLanguage English = For("en");
 

@@ -9,7 +9,7 @@ namespace OrderBot.Chat;
 /// Forgets a customer's chat: the conversation (cart), every received message, every message sent to them,
 /// its lease, and the status notifications still waiting in the outbox to be sent to them.
 /// </summary>
-public sealed class ChatPersonalDataEraser : IPersonalDataEraser
+internal sealed class ChatPersonalDataEraser : IPersonalDataEraser
 {
     public async Task EraseAsync(OrderBotDbContext db, string customerId, string anonymousId, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace OrderBot.Chat;
 /// The inbox row is also the record that makes a redelivery a duplicate, so the period is never shorter
 /// than the 7 days for which WhatsApp retries a webhook delivery.
 /// </summary>
-public sealed class ChatRetention(IOptions<ChatOptions> options) : IRetentionPolicy
+internal sealed class ChatRetention(IOptions<ChatOptions> options) : IRetentionPolicy
 {
     public string Name => "chat messages";
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace OrderBot.Chat;
 
-public enum IntentKind
+internal enum IntentKind
 {
     Greeting,
     Help,
@@ -20,13 +20,13 @@ public enum IntentKind
 }
 
 /// <param name="Target">For edits, the words after the verb ("the garlic bread", "it large", "the latte to small").</param>
-public sealed record Intent(IntentKind Kind, string? Target = null);
+internal sealed record Intent(IntentKind Kind, string? Target = null);
 
 /// <summary>
 /// Reads what a short text wants. Only whole short commands are matched, so an order that happens to
 /// contain "menu" or "cancel" deeper inside is still read as an order.
 /// </summary>
-public static partial class IntentReader
+internal static partial class IntentReader
 {
     private static readonly HashSet<string> Greetings =
     [

@@ -6,7 +6,7 @@ namespace OrderBot.Chat;
 /// The menu as lists a chat can show: first the categories, then a category's items, nine at a time with a
 /// "More" row, so no list ever has more rows than <see cref="ChatLimits.MaxListRows"/>. Picking an item adds one.
 /// </summary>
-public static class MenuBrowser
+internal static class MenuBrowser
 {
     public const string Prefix = "menu:";
     private const string CategoryPrefix = "menu:cat:";

@@ -4,7 +4,7 @@ namespace OrderBot.Chat;
 /// The menu items whose names look most like a phrase the parser could not place ("pepperonni pizza",
 /// "garlik bred"), by edit distance word against word, so typos and near misses get a useful answer.
 /// </summary>
-public static class MenuSuggestions
+internal static class MenuSuggestions
 {
     public static IReadOnlyList<string> Closest(Menu.Menu menu, string phrase, int count = 3)
     {

@@ -1,7 +1,7 @@
 namespace OrderBot.Hosting;
 
 /// <summary>The sample files (menus, shops) bundled with the app, so a published app runs out of the box.</summary>
-public static class BundledSamples
+internal static class BundledSamples
 {
     /// <summary>
     /// The path as given, relative to the current directory. Only a documented sample name (<c>samplesFolder/&lt;file&gt;</c>)

@@ -7,7 +7,7 @@ namespace OrderBot.Languages;
 /// quiero dos tacos" is Spanish, "olá, quero dois" Portuguese, "2 tacos" nothing at all. Words the
 /// candidates share ("no", "ok", "extra", menu names) tell nothing and are not counted.
 /// </summary>
-public static class LanguageDetector
+internal static class LanguageDetector
 {
     private static readonly FrozenDictionary<string, FrozenSet<string>> WordsByLanguage =
         SupportedLanguages.All.ToFrozenDictionary(l => l.Code, l => TellingWords(l).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace OrderBot.Languages;
 
 /// <summary>Portuguese around menu words, in Brazilian and European spellings. Nothing here names a product.</summary>
-public static class Portuguese
+internal static class Portuguese
 {
     public static LanguageWords Words { get; } = new()
     {

@@ -1,7 +1,7 @@
 namespace OrderBot.Languages;
 
 /// <summary>Spanish around menu words (Latin American and Peninsular usage). Nothing here names a product.</summary>
-public static class Spanish
+internal static class Spanish
 {
     public static LanguageWords Words { get; } = new()
     {

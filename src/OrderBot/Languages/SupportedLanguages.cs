@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace OrderBot.Languages;
 
 /// <summary>The languages OrderBot ships, by code. Adding one is adding its <see cref="LanguageWords"/> here.</summary>
-public static class SupportedLanguages
+internal static class SupportedLanguages
 {
     public const string Default = "en";
 

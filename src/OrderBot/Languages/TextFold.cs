@@ -5,7 +5,7 @@ namespace OrderBot.Languages;
 /// character at its original index. Customers type "jamon" for "jamón" and "pao" for "pão"; folding both
 /// sides makes them the same word.
 /// </summary>
-public static class TextFold
+internal static class TextFold
 {
     public static char Fold(char c)
     {

@@ -62,7 +62,7 @@ public enum HalfPrice
 }
 
 /// <summary>The side of an item an option is on, where its group allows halves.</summary>
-public static class Halves
+internal static class Halves
 {
     public const string Left = "left";
     public const string Right = "right";

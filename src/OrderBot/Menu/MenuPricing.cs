@@ -2,9 +2,9 @@ namespace OrderBot.Menu;
 
 /// <summary>A chosen option of an order line as the menu knows it.</summary>
 /// <param name="Half"><see cref="Halves.Left"/> or <see cref="Halves.Right"/> for an option on one half; null for the whole item.</param>
-public sealed record PricedOption(ResolvedOption Option, MenuQualifier? Qualifier, bool Negated, string? Half = null);
+internal sealed record PricedOption(ResolvedOption Option, MenuQualifier? Qualifier, bool Negated, string? Half = null);
 
-public static class MenuPricing
+internal static class MenuPricing
 {
     /// <summary>
     /// Base price, plus the size's surcharge, plus each added option (on one half: as its group's <see cref="HalfPrice"/> says); an option already in the item's

@@ -1,7 +1,7 @@
 namespace OrderBot.Menu;
 
 /// <summary>ISO 4217 minor units and the one place where money is rounded.</summary>
-public static class Money
+internal static class Money
 {
     private static readonly Dictionary<string, int> NonDefaultMinorUnits = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -9,7 +9,7 @@ namespace OrderBot.Orders;
 /// phone number) are removed, and each idempotency fingerprint, a hash over the phone number that a guess
 /// could confirm, is replaced. A retried request with the same key then gets "key reused", never a second order.
 /// </summary>
-public sealed class OrderPersonalDataEraser : IPersonalDataEraser
+internal sealed class OrderPersonalDataEraser : IPersonalDataEraser
 {
     public const string ErasedFingerprint = "erased";
 

@@ -9,7 +9,7 @@ public sealed record OrderPrice(decimal Subtotal, decimal Fee, decimal Tax, deci
 /// Prices an order the one way. Tax included in prices is shown (the part of subtotal and fee that is tax) but not added;
 /// an added rate applies to items and delivery fee. The tip is a percentage of the subtotal.
 /// </summary>
-public static class OrderPricing
+internal static class OrderPricing
 {
     /// <summary>Without a shop: the lines' sum is the total.</summary>
     public static OrderPrice ItemsOnly(decimal subtotal) => new(subtotal, 0, 0, 0, subtotal);

@@ -5,7 +5,7 @@ namespace OrderBot.Storage;
 /// <see cref="RetentionWorker"/> applies every registered policy in batches, so a first run over a large
 /// backlog never holds one long write lock.
 /// </summary>
-public interface IRetentionPolicy
+internal interface IRetentionPolicy
 {
     /// <summary>Named in logs, e.g. "outbox events".</summary>
     string Name { get; }

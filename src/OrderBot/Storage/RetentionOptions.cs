@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace OrderBot.Storage;
 
 /// <summary>The <c>Retention</c> configuration section: how often expired rows are removed. Each feature says which rows expire when.</summary>
-public sealed class RetentionOptions
+internal sealed class RetentionOptions
 {
     public const string Section = "Retention";
 

@@ -9,7 +9,7 @@ namespace OrderBot.Storage;
 /// Applies every <see cref="IRetentionPolicy"/> at start-up and then every <see cref="RetentionOptions.Interval"/>.
 /// Several servers may run it at once: deleting what another already deleted is harmless.
 /// </summary>
-public sealed partial class RetentionWorker(
+internal sealed partial class RetentionWorker(
     IDbContextFactory<OrderBotDbContext> dbFactory,
     IEnumerable<IRetentionPolicy> policies,
     IOptions<RetentionOptions> options,

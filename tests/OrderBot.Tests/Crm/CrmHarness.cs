@@ -14,7 +14,7 @@ namespace OrderBot.Tests.Crm;
 /// One OrderBot instance's outbox on a test database, wired by <see cref="CrmServiceCollectionExtensions.AddOrderBotCrm"/>
 /// as the server wires it. Two harnesses on one database are two server instances.
 /// </summary>
-public sealed class CrmHarness : IAsyncDisposable
+internal sealed class CrmHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private bool _started;

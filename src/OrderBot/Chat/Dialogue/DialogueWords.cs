@@ -111,7 +111,7 @@ public sealed record DialogueWords
     public static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 }
 
-public static class EnglishDialogue
+internal static class EnglishDialogue
 {
     public static readonly DialogueWords Words = new()
     {

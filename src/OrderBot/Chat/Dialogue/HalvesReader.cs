@@ -5,7 +5,7 @@ namespace OrderBot.Chat.Dialogue;
 /// groups allow it, the item's options are read again with their sides. Only one such item per message is read so,
 /// since "half" cannot be told apart between two.
 /// </summary>
-public static class HalvesReader
+internal static class HalvesReader
 {
     public static List<CartLine> Apply(Menu.Menu menu, string text, List<CartLine> lines)
     {

@@ -6,7 +6,7 @@ namespace OrderBot.Chat.Dialogue;
 /// Finds the cart lines a customer's words describe: by item, size and options together ("the large one", "the
 /// veggie pizza", "the burger without onions"), so two lines of one menu item are told apart.
 /// </summary>
-public static class LineFinder
+internal static class LineFinder
 {
     private static readonly HashSet<string> Articles = ["the", "my", "a", "an", "of", "with", "on", "in", "for", "to", "from", "order", "cart", "el", "la", "los", "las", "o", "os", "as", "de", "do", "da", "mi", "meu", "minha"];
 

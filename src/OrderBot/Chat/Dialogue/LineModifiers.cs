@@ -3,7 +3,7 @@ using OrderBot.Menu;
 namespace OrderBot.Chat.Dialogue;
 
 /// <summary>A size and option changes read for one menu item, with the words that were not about the item's options.</summary>
-public sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Rest)
+internal sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Rest)
 {
     public bool Any => Size is not null || Added.Count > 0 || Removed.Count > 0;
 

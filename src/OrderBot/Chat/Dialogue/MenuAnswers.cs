@@ -8,7 +8,7 @@ namespace OrderBot.Chat.Dialogue;
 /// Answers to questions about the menu, from the menu's own data only: prices (with size and options), what is
 /// on an item, what a category has, dietary and allergen facts. Where the menu says nothing, the answer says so.
 /// </summary>
-public static class MenuAnswers
+internal static class MenuAnswers
 {
     private static readonly Dictionary<string, string> TagWords = new(StringComparer.Ordinal)
     {

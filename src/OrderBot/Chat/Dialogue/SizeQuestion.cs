@@ -6,7 +6,7 @@ namespace OrderBot.Chat.Dialogue;
 /// The one question for every line still without a size, and the reading of its answers: "large", "all large",
 /// "large for both", "the pizza large and the coke small".
 /// </summary>
-public static class SizeQuestion
+internal static class SizeQuestion
 {
     public const string AllLines = "*";
 

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace OrderBot.Chat.Dialogue;
 
-public static class SpanishDialogue
+internal static class SpanishDialogue
 {
     public static readonly DialogueWords Words = new()
     {
@@ -81,7 +81,7 @@ public static class SpanishDialogue
     };
 }
 
-public static class PortugueseDialogue
+internal static class PortugueseDialogue
 {
     public static readonly DialogueWords Words = new()
     {

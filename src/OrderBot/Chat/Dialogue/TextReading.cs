@@ -4,7 +4,7 @@ using System.Text;
 namespace OrderBot.Chat.Dialogue;
 
 /// <summary>Small, shared readings of a customer's text: its words without punctuation, numbers, emoji.</summary>
-public static class TextReading
+internal static class TextReading
 {
     /// <summary>Lower-case words; punctuation splits words except inside them ("that's", "t-shirt"); emoji are kept as words.</summary>
     public static string[] Words(string text)

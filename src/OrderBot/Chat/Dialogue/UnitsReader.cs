@@ -5,7 +5,7 @@ namespace OrderBot.Chat.Dialogue;
 /// line told apart in the same message become lines of their own, each with its own options, instead of one line
 /// with every option merged. Only one such line per message is read, and only when every part reads cleanly.
 /// </summary>
-public static class UnitsReader
+internal static class UnitsReader
 {
     private static readonly HashSet<string> Markers = ["one", "1", "other", "another", "second", "first"];
 

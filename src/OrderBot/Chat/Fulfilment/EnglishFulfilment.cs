@@ -2,7 +2,7 @@ using OrderBot.Languages;
 
 namespace OrderBot.Chat.Fulfilment;
 
-public static class EnglishFulfilment
+internal static class EnglishFulfilment
 {
     public static readonly FulfilmentWords Words = new()
     {

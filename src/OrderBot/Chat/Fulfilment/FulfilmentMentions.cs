@@ -5,7 +5,7 @@ namespace OrderBot.Chat.Fulfilment;
 /// say it. <see cref="Remaining"/> is the message with every recognised span cut out, for the order parser, so
 /// "deliver to 12 Baker St at 7pm" never becomes 12 or 7 of something.
 /// </summary>
-public sealed record FulfilmentMentions
+internal sealed record FulfilmentMentions
 {
     public MentionedMode? Mode { get; init; }
 
@@ -30,13 +30,13 @@ public sealed record FulfilmentMentions
     public bool Any => Spans.Count > 0;
 }
 
-public enum MentionedMode
+internal enum MentionedMode
 {
     Pickup,
     Delivery,
 }
 
-public enum MentionedPayment
+internal enum MentionedPayment
 {
     Cash,
     Card,
@@ -45,7 +45,7 @@ public enum MentionedPayment
     Online,
 }
 
-public enum FulfilmentProblem
+internal enum FulfilmentProblem
 {
     /// <summary>A clock time that does not exist ("25:99", "at 31").</summary>
     InvalidTime,
@@ -55,14 +55,14 @@ public enum FulfilmentProblem
 }
 
 /// <summary>The address as written, with the postcode found in it (UK, US ZIP, Spain, Brazil CEP, Portugal) if any.</summary>
-public sealed record AddressMention(string Text, string? Postcode);
+internal sealed record AddressMention(string Text, string? Postcode);
 
 /// <summary>
 /// When the customer wants the order. <see cref="At"/> is shop-local; for an hour said without am/pm ("at 7")
 /// it is the next occurrence after now, and <see cref="Alternatives"/> holds every reading (19:00 today, 07:00
 /// tomorrow), earliest first, so the conversation can keep the one inside opening hours.
 /// </summary>
-public sealed record TimeMention(bool Asap, DateTime? At, IReadOnlyList<DateTime> Alternatives)
+internal sealed record TimeMention(bool Asap, DateTime? At, IReadOnlyList<DateTime> Alternatives)
 {
     public static TimeMention Soonest { get; } = new(true, null, []);
 
@@ -71,15 +71,15 @@ public sealed record TimeMention(bool Asap, DateTime? At, IReadOnlyList<DateTime
 }
 
 /// <summary>A tip as a percentage of the order, or <see cref="None"/> for "no tip".</summary>
-public sealed record TipMention(decimal Percent)
+internal sealed record TipMention(decimal Percent)
 {
     public static TipMention None { get; } = new(0m);
 }
 
 /// <summary>A recognised span: where it is in the message and what it was read as.</summary>
-public readonly record struct MentionSpan(int Start, int Length, MentionKind Kind);
+internal readonly record struct MentionSpan(int Start, int Length, MentionKind Kind);
 
-public enum MentionKind
+internal enum MentionKind
 {
     Mode,
     Address,
@@ -89,7 +89,7 @@ public enum MentionKind
 }
 
 /// <summary>The question the bot just asked, so the answer can be read as a whole ("Rua Augusta 100, apto 3" is the address).</summary>
-public enum FulfilmentQuestion
+internal enum FulfilmentQuestion
 {
     Mode,
     Address,

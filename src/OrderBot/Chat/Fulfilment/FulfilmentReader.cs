@@ -6,7 +6,7 @@ namespace OrderBot.Chat.Fulfilment;
 /// order parser never reads "deliver to 12 Baker St at 7pm" as 12 or 7 of something. Pure: no shop settings,
 /// no clock of its own; "now" is the shop's local time, given by the caller.
 /// </summary>
-public static class FulfilmentReader
+internal static class FulfilmentReader
 {
     /// <summary>Longer addresses are refused (<see cref="FulfilmentProblem.AddressTooLong"/>), never cut.</summary>
     public const int MaxAddressLength = 300;

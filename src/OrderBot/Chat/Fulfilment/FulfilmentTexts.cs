@@ -5,7 +5,7 @@ namespace OrderBot.Chat.Fulfilment;
 /// from <see cref="ChatTexts"/> so the two tables change independently; picked by the same language code.
 /// Placeholders are <see cref="string.Format(IFormatProvider, string, object[])"/> style.
 /// </summary>
-public sealed record FulfilmentTexts
+internal sealed record FulfilmentTexts
 {
     public required string Language { get; init; }
 

@@ -6,7 +6,7 @@ namespace OrderBot.Chat.Fulfilment;
 /// <see cref="FulfilmentLanguages"/>) plus its test cases. Phrases are written as people spell them, accents
 /// included; matching folds accents, and hyphens count as spaces ("meio-dia" is "meio dia").
 /// </summary>
-public sealed record FulfilmentWords
+internal sealed record FulfilmentWords
 {
     public required string Language { get; init; }
 

@@ -2,7 +2,7 @@ using OrderBot.Languages;
 
 namespace OrderBot.Chat.Fulfilment;
 
-public static class PortugueseFulfilment
+internal static class PortugueseFulfilment
 {
     public static readonly FulfilmentWords Words = new()
     {
@@ -108,7 +108,7 @@ public static class PortugueseFulfilment
 }
 
 /// <summary>The fulfilment words of each language the conversation speaks, by code.</summary>
-public static class FulfilmentLanguages
+internal static class FulfilmentLanguages
 {
     public static IReadOnlyList<FulfilmentWords> All { get; } = [EnglishFulfilment.Words, SpanishFulfilment.Words, PortugueseFulfilment.Words];
 }

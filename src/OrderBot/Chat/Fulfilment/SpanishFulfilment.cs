@@ -2,7 +2,7 @@ using OrderBot.Languages;
 
 namespace OrderBot.Chat.Fulfilment;
 
-public static class SpanishFulfilment
+internal static class SpanishFulfilment
 {
     public static readonly FulfilmentWords Words = new()
     {

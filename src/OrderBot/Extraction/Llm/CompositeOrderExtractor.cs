@@ -6,7 +6,7 @@ namespace OrderBot.Extraction.Llm;
 /// The extractor the configuration asks for. In hybrid mode the parser reads first and the model is asked only
 /// when the parser leaves text it could not map or a question to ask; every message it reads fully is a call saved.
 /// </summary>
-public sealed class CompositeOrderExtractor(
+internal sealed class CompositeOrderExtractor(
     ExtractionMode mode, MenuParser parser, LlmOrderExtractor? llm, ExtractionMetrics metrics, ILogger<CompositeOrderExtractor> logger)
     : IOrderExtractor
 {

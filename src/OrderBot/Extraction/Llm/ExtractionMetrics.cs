@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace OrderBot.Extraction.Llm;
 
 /// <summary>The <c>OrderBot.Extraction</c> meter: what the model costs, how fast it answers, how often the parser stands in.</summary>
-public sealed class ExtractionMetrics
+internal sealed class ExtractionMetrics
 {
     public const string MeterName = "OrderBot.Extraction";
 

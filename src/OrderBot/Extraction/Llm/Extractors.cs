@@ -1,14 +1,14 @@
 namespace OrderBot.Extraction.Llm;
 
 /// <summary>The values of <see cref="ExtractedOrder.Extractor"/> and <see cref="ExtractedOrder.FallbackReason"/>.</summary>
-public static class Extractors
+internal static class Extractors
 {
     public const string Parser = "parser";
     public const string Llm = "llm";
 }
 
 /// <summary>Why the parser answered in place of the model; also the <c>reason</c> tag of the fallback metric.</summary>
-public static class FallbackReasons
+internal static class FallbackReasons
 {
     public const string Timeout = "timeout";
     public const string RateLimited = "rate_limited";

@@ -13,7 +13,7 @@ namespace OrderBot.Extraction.Llm;
 /// 429/5xx (honouring Retry-After) and opens a circuit after repeated failures. The SDKs' own retries are turned
 /// off so there is exactly one retry policy, and it runs on the injected <see cref="TimeProvider"/>.
 /// </summary>
-public static class LlmChatClientFactory
+internal static class LlmChatClientFactory
 {
     public static readonly Uri OpenAIEndpoint = new("https://api.openai.com/v1");
     public static readonly Uri OllamaEndpoint = new("http://localhost:11434");

@@ -13,7 +13,7 @@ namespace OrderBot.Extraction.Llm;
 /// rate limit or server error after retries, open circuit, invalid JSON) the parser's reading is returned,
 /// with <see cref="ExtractedOrder.FallbackReason"/> saying why.
 /// </summary>
-public sealed class LlmOrderExtractor : IOrderExtractor
+internal sealed class LlmOrderExtractor : IOrderExtractor
 {
     private readonly IChatClient _chat;
     private readonly MenuParser _parser;

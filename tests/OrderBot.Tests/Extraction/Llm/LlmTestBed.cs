@@ -9,7 +9,7 @@ using OrderBot.Menu;
 namespace OrderBot.Tests.Extraction.Llm;
 
 /// <summary>An LLM extractor for the pizzeria menu talking to one scenario of the fake server, with its metrics collected.</summary>
-public sealed class LlmTestBed : IDisposable
+internal sealed class LlmTestBed : IDisposable
 {
     /// <summary>A message the parser and the model both read as two large ham pizzas, and the model's answer to it.</summary>
     public const string PizzaMessage = "two large pizzas with ham";
