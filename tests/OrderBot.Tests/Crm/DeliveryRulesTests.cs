@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 
 namespace OrderBot.Tests.Crm;
 

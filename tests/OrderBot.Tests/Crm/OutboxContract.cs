@@ -1,9 +1,10 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using OrderBot.Crm;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 using OrderBot.Storage;
 using OrderBot.Tests.Support;
 
