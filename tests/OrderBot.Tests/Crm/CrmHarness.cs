@@ -33,6 +33,7 @@ public sealed class CrmHarness : IAsyncDisposable
     public CustomerDirectory Customers => new(DbFactory, Time, _services.GetServices<IPersonalDataEraser>());
     public RetentionWorker Retention => _services.GetRequiredService<RetentionWorker>();
     public IOutboxDeliverer Deliverer => _services.GetServices<IOutboxDeliverer>().Single();
+    public IEnumerable<WebhookDestinationState> WebhookStates => _services.GetServices<WebhookDestinationState>();
 
     public OrderHandler Handler => new(DbFactory, Time, NullLogger<OrderHandler>.Instance, _services.GetRequiredService<OutboxWriter>());
 

@@ -77,6 +77,27 @@ public sealed class DeliveryRulesTests
     }
 
     [Theory]
+    [InlineData("Crm:Destinations:Warehouse:Adapter", "none", "Crm:Destinations:Warehouse: a destination's name is")]
+    [InlineData("Crm:Destinations:customer:Adapter", "none", "'customer' is the outbox's own destination")]
+    [InlineData("Crm:Destinations:crm:Adapter", "none", "Crm:Adapter and Crm:Destinations:crm both configure")]
+    [InlineData("Crm:Destinations:shop2:Adapter", "hubspot", "Crm:Destinations:shop2:HubSpot:AccessToken is required")]
+    public void A_listed_destination_with_a_wrong_name_or_a_missing_setting_fails_with_its_path(string key, string value, string named)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Crm:Adapter"] = "webhook",
+            ["Crm:Webhook:Url"] = "http://127.0.0.1:9/events",
+            ["Crm:Webhook:Secret"] = "a-secret-of-16-chars+",
+            [key] = value,
+        }).Build();
+        using var services = new ServiceCollection().AddLogging().AddOrderBotCrm(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CrmOptions>>().Value);
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("webhook", null, "Crm:Webhook:Url")]
     [InlineData("webhook", "short", "Crm:Webhook:Secret")]
     [InlineData("hubspot", null, "Crm:HubSpot:AccessToken")]
