@@ -66,7 +66,7 @@ public sealed class ChatInbox(
         }
     }
 
-    /// <summary>Wakes the worker, e.g. after messages to a customer were queued outside a conversation (a status notice, a payment link).</summary>
+    /// <summary>Wakes the worker, e.g. after a reply was queued outside a conversation (staff writing) or set to be sent again.</summary>
     public void Notify() => signal.Notify();
 
     internal static IncomingMessage Read(ChatInboxMessage row) =>
