@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using OrderBot.Chat;
 using OrderBot.Crm;
 using OrderBot.Hosting;
+using OrderBot.Outbox;
 using OrderBot.Payments;
 using OrderBot.Server.Api;
 using OrderBot.Server.Health;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 
 namespace OrderBot.Server.Api;
 
@@ -14,21 +15,60 @@ public static class CrmEndpoints
         crm.MapPost("/dead-letters/replay", ReplayAll).WithName("ReplayAllDeadLetters");
         crm.MapGet("/webhook", Webhook).WithName("GetWebhookDestination");
         crm.MapPost("/webhook/resume", ResumeWebhook).WithName("ResumeWebhookDestination");
+        crm.MapGet("/destinations", Destinations).WithName("ListCrmDestinations");
+        crm.MapPost("/destinations/{name}/resume", ResumeDestination).WithName("ResumeCrmDestination");
         return crm;
     }
 
-    /// <summary>Whether events go to the webhook receiver: "disabled" after it answered 410 Gone, with the reason.</summary>
-    public static Ok<WebhookDestinationDto> Webhook(WebhookDestinationState state) => TypedResults.Ok(WebhookDestinationDto.From(state));
+    /// <summary>
+    /// Whether events go to the webhook receivers: "disabled" while one answered 410 Gone, with its name and reason
+    /// (the first such destination; <c>/api/crm/destinations</c> lists each).
+    /// </summary>
+    public static Ok<WebhookDestinationDto> Webhook(IEnumerable<WebhookDestinationState> states) => TypedResults.Ok(WebhookDestinationDto.From(states));
 
-    /// <summary>Sends to the webhook receiver again after it was fixed; the events that waited go out in order.</summary>
-    public static Ok<WebhookDestinationDto> ResumeWebhook(WebhookDestinationState state, OutboxSignal signal)
+    /// <summary>Sends to every disabled webhook receiver again after it was fixed; the events that waited go out in order.</summary>
+    public static Ok<WebhookDestinationDto> ResumeWebhook(IEnumerable<WebhookDestinationState> states, OutboxSignal signal)
     {
+        var all = states.ToList();
+        var resumed = false;
+        foreach (var state in all)
+        {
+            resumed |= state.Enable();
+        }
+
+        if (resumed)
+        {
+            signal.Notify();
+        }
+
+        return TypedResults.Ok(WebhookDestinationDto.From(all));
+    }
+
+    /// <summary>Each configured CRM destination with its adapter, and whether it takes events now.</summary>
+    public static Ok<IReadOnlyList<CrmDestinationDto>> Destinations(
+        Microsoft.Extensions.Options.IOptions<CrmOptions> options, IEnumerable<WebhookDestinationState> states) =>
+        TypedResults.Ok<IReadOnlyList<CrmDestinationDto>>(options.Value.Configured()
+            .Select(d => CrmDestinationDto.From(d, states.FirstOrDefault(s => s.Destination == d.Name))).ToList());
+
+    /// <summary>Sends to one webhook destination again after its receiver was fixed; its events that waited go out in order.</summary>
+    public static Results<Ok<CrmDestinationDto>, NotFound<ProblemDetails>> ResumeDestination(
+        string name, Microsoft.Extensions.Options.IOptions<CrmOptions> options, IEnumerable<WebhookDestinationState> states, OutboxSignal signal)
+    {
+        var state = states.FirstOrDefault(s => s.Destination == name);
+        if (state is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails
+            {
+                Status = 404, Title = "No such webhook destination.", Detail = $"No CRM destination named '{name}' sends to a webhook receiver.",
+            });
+        }
+
         if (state.Enable())
         {
             signal.Notify();
         }
 
-        return TypedResults.Ok(WebhookDestinationDto.From(state));
+        return TypedResults.Ok(CrmDestinationDto.From(options.Value.Configured().First(d => d.Name == name), state));
     }
 
     /// <summary>Events that could not be delivered, with the reason; the order's later events wait behind them.</summary>
@@ -63,8 +103,22 @@ public sealed record DeadLetterDto(string Id, string Destination, string OrderId
 
 public sealed record ReplayedDto(int Replayed);
 
-public sealed record WebhookDestinationDto(string State, string? Reason, DateTimeOffset? DisabledAt)
+/// <param name="Destination">The disabled destination's name; null while all are active.</param>
+public sealed record WebhookDestinationDto(string State, string? Reason, DateTimeOffset? DisabledAt, string? Destination)
 {
-    public static WebhookDestinationDto From(WebhookDestinationState state) =>
-        new(state.DisabledReason is null ? "active" : "disabled", state.DisabledReason, state.DisabledAt);
+    public static WebhookDestinationDto From(IEnumerable<WebhookDestinationState> states) =>
+        states.FirstOrDefault(s => s.DisabledReason is not null) is { } disabled
+            ? new("disabled", disabled.DisabledReason, disabled.DisabledAt, disabled.Destination)
+            : new("active", null, null, null);
+}
+
+/// <param name="State">"active", "disabled" (a webhook receiver answered 410 Gone) or "not_configured" (adapter none).</param>
+public sealed record CrmDestinationDto(string Name, string Adapter, string State, string? Reason, DateTimeOffset? DisabledAt)
+{
+    public static CrmDestinationDto From(CrmDestination destination, WebhookDestinationState? webhook) => new(
+        destination.Name,
+        destination.Options.Adapter.ToString().ToLowerInvariant(),
+        destination.Options.Adapter == CrmAdapter.None ? "not_configured" : webhook?.DisabledReason is null ? "active" : "disabled",
+        webhook?.DisabledReason,
+        webhook?.DisabledAt);
 }

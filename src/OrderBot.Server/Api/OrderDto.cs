@@ -1,9 +1,13 @@
 using OrderBot.Crm;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 
 namespace OrderBot.Server.Api;
 
-/// <summary>An order as the API shows it: the library's <see cref="OrderDetails"/> plus where its CRM sync stands.</summary>
+/// <summary>
+/// An order as the API shows it: the library's <see cref="OrderDetails"/> plus where its CRM sync stands (<c>crm</c>, the
+/// furthest behind of the CRM destinations; <c>crm_destinations</c>, each).
+/// </summary>
 public sealed record OrderDto(
     string Id,
     string Number,
@@ -46,6 +50,9 @@ public sealed record OrderDto(
     /// </summary>
     public bool AwaitingPayment { get; init; }
 
+    /// <summary>The sync state with each configured CRM destination, by name (<c>crm</c> alone unless several are configured).</summary>
+    public IReadOnlyDictionary<string, CrmSyncState> CrmDestinations { get; init; } = new Dictionary<string, CrmSyncState>();
+
     public static OrderDto From(OrderDetails order, CrmSyncState crm) => new(
         order.Id, order.Number, order.CustomerId, order.Items, order.TotalAmount, order.Currency, order.Status,
         order.CreatedAt, order.UpdatedAt, order.Version, order.SpecialInstructions, order.History, order.NextStatuses, crm)
@@ -60,17 +67,19 @@ public sealed record OrderDto(
 }
 
 /// <summary>Adds the CRM sync state and the payment link to orders, one query each for a whole list.</summary>
-public sealed class OrderViews(OutboxStore outbox, OrderBot.Payments.IPaymentLinks payments)
+public sealed class OrderViews(OutboxStore outbox, OrderBot.Payments.IPaymentLinks payments, Microsoft.Extensions.Options.IOptions<CrmOptions> crm)
 {
     public async Task<OrderDto> ViewAsync(OrderDetails order, CancellationToken cancellationToken) =>
         (await ViewAsync([order], cancellationToken))[0];
 
     public async Task<IReadOnlyList<OrderDto>> ViewAsync(IReadOnlyList<OrderDetails> orders, CancellationToken cancellationToken)
     {
-        var states = await outbox.SyncStatesAsync(CrmOptions.Destination, orders.Select(o => o.Id).ToList(), cancellationToken);
+        var destinations = crm.Value.Configured().Select(d => d.Name).ToList();
+        var states = await outbox.SyncStatesAsync(destinations, orders.Select(o => o.Id).ToList(), cancellationToken);
         var links = await payments.LatestAsync(orders.Where(o => o.Payment?.Method == PaymentMethod.Online).Select(o => o.Id).ToList(), cancellationToken);
-        return orders.Select(o => OrderDto.From(o, states.GetValueOrDefault(o.Id, CrmSyncState.Unknown)) with
+        return orders.Select(o => OrderDto.From(o, CrmSyncState.Combine(states[o.Id])) with
         {
+            CrmDestinations = states[o.Id],
             PaymentLink = links.GetValueOrDefault(o.Id)?.Url,
             AwaitingPayment = payments.AwaitingPayment(o),
         }).ToList();

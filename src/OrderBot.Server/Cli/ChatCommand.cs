@@ -4,6 +4,7 @@ using OrderBot.Chat;
 using OrderBot.Crm;
 using OrderBot.Hosting;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 using OrderBot.Storage;
 
 namespace OrderBot.Server.Cli;

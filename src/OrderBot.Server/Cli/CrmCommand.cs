@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 
 namespace OrderBot.Server.Cli;
 
@@ -22,23 +22,27 @@ public static class CrmCommand
     private static async Task<int> CheckAsync(string[] args, bool fix, TextWriter output, CancellationToken ct)
     {
         await using var app = OrderBotApp.Build(args);
-        var options = app.Services.GetRequiredService<IOptions<CrmOptions>>().Value;
-        if (options.Adapter != CrmAdapter.HubSpot)
+        var checks = app.Services.GetServices<HubSpotSetupCheck>().ToList();
+        if (checks.Count == 0)
         {
-            await output.WriteLineAsync($"Crm:Adapter is {options.Adapter.ToString().ToLowerInvariant()}; there is no HubSpot set-up to check.");
+            await output.WriteLineAsync("No CRM destination uses the hubspot adapter; there is no HubSpot set-up to check.");
             return 0;
         }
 
-        var check = app.Services.GetRequiredService<HubSpotSetupCheck>();
-        if (fix)
+        var problems = new List<string>();
+        foreach (var check in checks)
         {
-            foreach (var done in await check.FixAsync(ct))
+            if (fix)
             {
-                await output.WriteLineAsync(done);
+                foreach (var done in await check.FixAsync(ct))
+                {
+                    await output.WriteLineAsync(checks.Count == 1 ? done : $"{check.Destination}: {done}");
+                }
             }
+
+            problems.AddRange(await check.CheckAsync(ct));
         }
 
-        var problems = await check.CheckAsync(ct);
         if (problems.Count > 0)
         {
             throw new CrmSetupException(problems);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using OrderBot.Crm;
+using OrderBot.Outbox;
 using OrderBot.Storage;
 
 namespace OrderBot.Server.Cli;

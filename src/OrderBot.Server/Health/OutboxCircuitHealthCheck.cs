@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OrderBot.Crm;
+using OrderBot.Outbox;
 
 namespace OrderBot.Server.Health;
 

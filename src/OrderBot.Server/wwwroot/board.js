@@ -171,18 +171,30 @@ async function load() {
   crmNotice();
 }
 
-// A webhook receiver that answered 410 Gone is disabled until staff resume it: the board says so, with the way back.
+// A webhook receiver that answered 410 Gone is disabled until staff resume it: the board says so, one line per
+// destination with its own way back.
 async function crmNotice() {
-  const webhook = await api.call('GET', '/api/crm/webhook').catch(() => null);
+  const destinations = await api.call('GET', '/api/crm/destinations').catch(() => []);
+  const disabled = destinations.filter(d => d.state === 'disabled');
   const notice = el('crm-notice');
-  notice.hidden = !webhook || webhook.state !== 'disabled';
-  if (!notice.hidden) notice.querySelector('.reason').textContent = `Since ${new Date(webhook.disabled_at).toLocaleString()}: ${webhook.reason}`;
+  notice.hidden = disabled.length === 0;
+  notice.querySelector('.destinations').replaceChildren(...disabled.map(destination => {
+    const item = document.createElement('li');
+    const reason = document.createElement('span');
+    reason.className = 'reason';
+    reason.textContent = `${disabled.length > 1 || destinations.length > 1 ? `${destination.name}: ` : ''}Since ${new Date(destination.disabled_at).toLocaleString()}: ${destination.reason} `;
+    const resume = document.createElement('button');
+    resume.type = 'button';
+    resume.className = 'resume';
+    resume.textContent = 'Resume sending';
+    resume.addEventListener('click', async () => {
+      await api.call('POST', `/api/crm/destinations/${encodeURIComponent(destination.name)}/resume`).catch(error => alert(`Could not resume: ${error.message}`));
+      await crmNotice();
+    });
+    item.append(reason, resume);
+    return item;
+  }));
 }
-
-el('crm-notice').querySelector('.resume').addEventListener('click', async () => {
-  await api.call('POST', '/api/crm/webhook/resume').catch(error => alert(`Could not resume: ${error.message}`));
-  await crmNotice();
-});
 
 async function listen() {
   stream?.abort();

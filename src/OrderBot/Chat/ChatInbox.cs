@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using OrderBot.Crm;
 using OrderBot.Orders;
 using OrderBot.Storage;
 
@@ -14,11 +12,8 @@ namespace OrderBot.Chat;
 public sealed class ChatInbox(
     IDbContextFactory<OrderBotDbContext> dbFactory,
     TimeProvider time,
-    [FromKeyedServices(ChatInbox.SignalKey)] OutboxSignal signal)
+    ChatWorkerSignal signal)
 {
-    /// <summary>The key of the <see cref="OutboxSignal"/> instance that wakes the chat worker (the same wake-up the outbox uses).</summary>
-    public const string SignalKey = "chat";
-
     private const int Attempts = 3;
 
     /// <summary>Stores the messages not stored before (by channel and message id) in one transaction; returns how many were new.</summary>
@@ -71,7 +66,7 @@ public sealed class ChatInbox(
         }
     }
 
-    /// <summary>Wakes the worker, e.g. after a channel recorded messages some other way.</summary>
+    /// <summary>Wakes the worker, e.g. after a reply was queued outside a conversation (staff writing) or set to be sent again.</summary>
     public void Notify() => signal.Notify();
 
     internal static IncomingMessage Read(ChatInboxMessage row) =>

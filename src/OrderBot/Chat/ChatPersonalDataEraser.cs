@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using OrderBot.Crm;
 using OrderBot.Customers;
+using OrderBot.Outbox;
 using OrderBot.Storage;
 
 namespace OrderBot.Chat;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OrderBot.Crm;
 using OrderBot.Logging;
+using OrderBot.Outbox;
 using OrderBot.Storage;
 
 namespace OrderBot.Chat;

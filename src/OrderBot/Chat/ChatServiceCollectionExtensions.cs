@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using OrderBot.Crm;
 using OrderBot.Customers;
 using OrderBot.Extraction;
+using OrderBot.Outbox;
 using OrderBot.Storage;
 
 namespace OrderBot.Chat;
@@ -22,10 +22,11 @@ public static class ChatServiceCollectionExtensions
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddKeyedSingleton<OutboxSignal>(ChatInbox.SignalKey);
+        services.TryAddSingleton<ChatWorkerSignal>();
         services.TryAddSingleton<ChatInbox>();
         services.TryAddSingleton<Conversation>();
         services.TryAddSingleton<ReplySender>();
+        services.TryAddSingleton<CustomerMessages>();
         services.TryAddSingleton<ChatLeases>();
         services.TryAddSingleton<ChatProcessor>();
         services.TryAddSingleton<StaffHandover>();

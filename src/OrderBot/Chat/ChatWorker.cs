@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OrderBot.Crm;
 using OrderBot.Storage;
 
 namespace OrderBot.Chat;
@@ -21,7 +19,7 @@ public sealed partial class ChatWorker(
     IDbContextFactory<OrderBotDbContext> dbFactory,
     ChatProcessor processor,
     ReplySender sender,
-    [FromKeyedServices(ChatInbox.SignalKey)] OutboxSignal signal,
+    ChatWorkerSignal signal,
     IOptions<ChatOptions> options,
     TimeProvider time,
     ILogger<ChatWorker> logger) : BackgroundService

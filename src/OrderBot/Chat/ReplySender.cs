@@ -2,9 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OrderBot.Crm;
 using OrderBot.Logging;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 using OrderBot.Storage;
 
 namespace OrderBot.Chat;

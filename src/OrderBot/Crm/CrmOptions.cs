@@ -11,23 +11,52 @@ public enum CrmAdapter
     HubSpot,
 }
 
-/// <summary>The <c>Crm</c> configuration section. Secrets (the webhook secret, the HubSpot token) belong in the environment.</summary>
-public sealed class CrmOptions
+/// <summary>
+/// The <c>Crm</c> configuration section. Secrets (the webhook secret, the HubSpot token) belong in the environment.
+/// <c>Crm:Adapter</c> with <c>Crm:Webhook</c> or <c>Crm:HubSpot</c> configures the one destination named <c>crm</c>;
+/// <c>Crm:Destinations:&lt;name&gt;</c> adds more, each with its own adapter and settings (docs/crm.md).
+/// </summary>
+public sealed class CrmOptions : CrmDestinationOptions
 {
     public const string Section = "Crm";
 
-    /// <summary>The outbox destination the CRM adapters serve.</summary>
+    /// <summary>The outbox destination of the top-level settings, and the one the order's <c>crm</c> sync state reads first.</summary>
     public const string Destination = "crm";
 
     /// <summary>The named HttpClient both adapters use.</summary>
     public const string HttpClientName = "OrderBot.Crm";
 
+    /// <summary>Further destinations by name (lower-case letters, digits, '-' and '_'; at most 32 characters).</summary>
+    public Dictionary<string, CrmDestinationOptions> Destinations { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every destination configured: <c>crm</c> from the top-level settings when they name an adapter, then each of
+    /// <see cref="Destinations"/>. With neither, <c>crm</c> without an adapter, so events are still recorded (as skipped).
+    /// </summary>
+    public IReadOnlyList<CrmDestination> Configured()
+    {
+        var listed = Destinations.Select(d => new CrmDestination(d.Key, d.Value, $"{Section}:Destinations:{d.Key}"));
+        return Adapter != CrmAdapter.None || Destinations.Count == 0
+            ? listed.Prepend(new CrmDestination(Destination, this, Section)).ToList()
+            : listed.ToList();
+    }
+
+    /// <summary>The settings of the destination <paramref name="name"/>.</summary>
+    public CrmDestinationOptions Of(string name) => Configured().First(d => d.Name == name).Options;
+}
+
+/// <summary>One CRM destination's adapter and its settings.</summary>
+public class CrmDestinationOptions
+{
     /// <summary>none (default), webhook or hubspot.</summary>
     public CrmAdapter Adapter { get; set; } = CrmAdapter.None;
 
     public WebhookOptions Webhook { get; set; } = new();
     public HubSpotOptions HubSpot { get; set; } = new();
 }
+
+/// <summary>A configured CRM destination: its outbox name, its settings, and where in the configuration they are (for messages).</summary>
+public sealed record CrmDestination(string Name, CrmDestinationOptions Options, string Path);
 
 public sealed class WebhookOptions
 {

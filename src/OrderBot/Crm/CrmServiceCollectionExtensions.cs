@@ -1,24 +1,29 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using OrderBot.Customers;
-using OrderBot.Storage;
+using OrderBot.Outbox;
 
 namespace OrderBot.Crm;
 
-public static class CrmServiceCollectionExtensions
+public static partial class CrmServiceCollectionExtensions
 {
     /// <summary>
-    /// The outbox (writer, store, dispatcher) plus the CRM destination and, when <c>Crm:Adapter</c> names one,
-    /// its adapter. With <c>none</c> the CRM's events are still recorded, as skipped.
+    /// The outbox plus one destination per configured CRM (<see cref="CrmOptions.Configured"/>), each with its
+    /// adapter: its own events, circuit breaker, dead letters and sync state. A destination with adapter <c>none</c>
+    /// still records its events, as skipped.
     /// </summary>
     public static IServiceCollection AddOrderBotCrm(this IServiceCollection services, IConfiguration configuration)
     {
-        var adapter = configuration.GetSection(CrmOptions.Section).Get<CrmOptions>()?.Adapter ?? CrmAdapter.None;
-        services.TryAddSingleton<HubSpotSetupCheck>();
-        if (adapter == CrmAdapter.HubSpot)
+        var destinations = (configuration.GetSection(CrmOptions.Section).Get<CrmOptions>() ?? new CrmOptions()).Configured();
+        var hubSpot = destinations.Where(d => d.Options.Adapter == CrmAdapter.HubSpot).ToList();
+        foreach (var destination in hubSpot)
+        {
+            services.AddSingleton(sp => new HubSpotSetupCheck(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<CrmOptions>>(), destination.Name));
+        }
+
+        if (hubSpot.Count > 0)
         {
             // Before the dispatcher (added next) starts: hosted services start in the order they were added.
             services.AddHostedService<HubSpotSetupGate>();
@@ -28,26 +33,24 @@ public static class CrmServiceCollectionExtensions
         services.AddOptions<CrmOptions>()
             .Bind(configuration.GetSection(CrmOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Adapter != CrmAdapter.Webhook || o.Webhook.Url is { IsAbsoluteUri: true },
-                "Crm:Webhook:Url (an absolute URL) is required when Crm:Adapter is webhook.")
-            .Validate(o => o.Adapter != CrmAdapter.Webhook || o.Webhook.LegacySecret is { Length: >= 16 },
-                "Crm:Webhook:Secrets:0 (a whsec_ secret; `crm secret` prints a new one) or Crm:Webhook:Secret (at least 16 characters) is required when Crm:Adapter is webhook.")
-            .Validate(o => o.Webhook.Secrets.All(secret => StandardWebhookSignature.Key(secret) is not null),
-                "Crm:Webhook:Secrets must each be whsec_ followed by the base64 of 24 to 64 random bytes.")
-            .Validate(o => o.Adapter != CrmAdapter.HubSpot || !string.IsNullOrWhiteSpace(o.HubSpot.AccessToken),
-                "Crm:HubSpot:AccessToken is required when Crm:Adapter is hubspot.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrmOptions>, CrmOptionsValidator>());
 
-        services.AddSingleton(new OutboxDestination(CrmOptions.Destination, Enabled: adapter != CrmAdapter.None));
-        services.TryAddSingleton<WebhookDestinationState>();
-        switch (adapter)
+        foreach (var destination in destinations)
         {
-            case CrmAdapter.Webhook:
-                services.AddSingleton<IOutboxDeliverer, WebhookDeliverer>();
-                break;
-            case CrmAdapter.HubSpot:
-                services.AddSingleton<IOutboxDeliverer, HubSpotDeliverer>();
-                break;
+            var name = destination.Name;
+            services.AddSingleton(new OutboxDestination(name, Enabled: destination.Options.Adapter != CrmAdapter.None));
+            switch (destination.Options.Adapter)
+            {
+                case CrmAdapter.Webhook:
+                    services.AddSingleton(sp => new WebhookDestinationState(name, sp.GetRequiredService<TimeProvider>()));
+                    services.AddSingleton<IOutboxDeliverer>(sp => ActivatorUtilities.CreateInstance<WebhookDeliverer>(
+                        sp, name, sp.GetServices<WebhookDestinationState>().Single(s => s.Destination == name)));
+                    break;
+                case CrmAdapter.HubSpot:
+                    services.AddSingleton<IOutboxDeliverer>(sp => ActivatorUtilities.CreateInstance<HubSpotDeliverer>(sp, name));
+                    break;
+            }
         }
 
         // The dispatcher retries with backoff and honours Retry-After itself; a retrying handler here would fight it.
@@ -56,34 +59,54 @@ public static class CrmServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>
-    /// What every outbox destination shares; safe to call from each area that adds one. An area adds its
-    /// <see cref="OutboxDestination"/> and, when configured, its <see cref="IOutboxDeliverer"/>.
-    /// </summary>
-    public static IServiceCollection AddOrderBotOutbox(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The first setting that is missing or wrong, named by its configuration path; null when all are right.</summary>
+    internal static string? Problem(CrmOptions options)
     {
-        if (services.Any(d => d.ServiceType == typeof(OutboxDispatcher)))
+        foreach (var name in options.Destinations.Keys.Where(n => !DestinationName().IsMatch(n)))
         {
-            return services;
+            return $"Crm:Destinations:{name}: a destination's name is 1-32 lower-case letters, digits, '-' or '_'.";
         }
 
-        services.AddOptions<OutboxOptions>()
-            .Bind(configuration.GetSection(OutboxOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(o => o.LeaseDuration > o.RequestTimeout * 2,
-                "Outbox:LeaseDuration must be more than twice Outbox:RequestTimeout, or a slow delivery could be taken over and sent twice at once.")
-            .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddMetrics();
-        services.TryAddSingleton<OutboxSignal>();
-        services.TryAddSingleton<OutboxWriter>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, OutboxPersonalDataEraser>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICustomerDataMover, OutboxCustomerDataMover>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRetentionPolicy, OutboxRetention>());
-        services.TryAddSingleton<OutboxStore>();
-        services.TryAddSingleton<OutboxMetrics>();
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<OutboxDispatcher>());
-        return services;
+        if (options.Adapter != CrmAdapter.None && options.Destinations.ContainsKey(CrmOptions.Destination))
+        {
+            return $"Crm:Adapter and Crm:Destinations:{CrmOptions.Destination} both configure the destination '{CrmOptions.Destination}'; keep one.";
+        }
+
+        foreach (var (name, settings, path) in options.Configured())
+        {
+            if (name is "customer" or "payments")
+            {
+                return $"{path}: '{name}' is the outbox's own destination for {(name == "customer" ? "status notices" : "payment links")}; choose another name.";
+            }
+
+            var webhook = settings.Webhook;
+            var problem = settings.Adapter switch
+            {
+                CrmAdapter.Webhook when webhook.Url is not { IsAbsoluteUri: true } =>
+                    $"{path}:Webhook:Url (an absolute URL) is required when {path}:Adapter is webhook.",
+                CrmAdapter.Webhook when webhook.LegacySecret is not { Length: >= 16 } =>
+                    $"{path}:Webhook:Secrets:0 (a whsec_ secret; `crm secret` prints a new one) or {path}:Webhook:Secret (at least 16 characters) is required when {path}:Adapter is webhook.",
+                CrmAdapter.HubSpot when string.IsNullOrWhiteSpace(settings.HubSpot.AccessToken) =>
+                    $"{path}:HubSpot:AccessToken is required when {path}:Adapter is hubspot.",
+                _ when !webhook.Secrets.All(secret => StandardWebhookSignature.Key(secret) is not null) =>
+                    $"{path}:Webhook:Secrets must each be whsec_ followed by the base64 of 24 to 64 random bytes.",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("^[a-z0-9_-]{1,32}$")]
+    private static partial Regex DestinationName();
+
+    private sealed class CrmOptionsValidator : IValidateOptions<CrmOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, CrmOptions options) =>
+            Problem(options) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using OrderBot.Outbox;
 
 namespace OrderBot.Crm;
 

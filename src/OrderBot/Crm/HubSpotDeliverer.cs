@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OrderBot.Customers;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 
 namespace OrderBot.Crm;
 
@@ -16,16 +17,16 @@ namespace OrderBot.Crm;
 /// known) and associates the two.
 /// Every step is an upsert or an idempotent PUT, so a redelivered event changes nothing.
 /// </summary>
-public sealed class HubSpotDeliverer(IHttpClientFactory http, IOptions<CrmOptions> options, TimeProvider time) : IOutboxDeliverer
+public sealed class HubSpotDeliverer(string destination, IHttpClientFactory http, IOptions<CrmOptions> options, TimeProvider time) : IOutboxDeliverer
 {
     private static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DailyLimitWait = TimeSpan.FromHours(1);
 
-    public string Destination => CrmOptions.Destination;
+    public string Destination => destination;
 
     public async Task<DeliveryResult> DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
-        var hubSpot = options.Value.HubSpot;
+        var hubSpot = options.Value.Of(destination).HubSpot;
         var orderEvent = JsonSerializer.Deserialize<OrderEvent>(outboxEvent.Payload, OrderJson.Options)
             ?? throw new InvalidOperationException($"event {outboxEvent.Id} has no payload");
         var client = http.CreateClient(CrmOptions.HttpClientName);

@@ -13,18 +13,27 @@ namespace OrderBot.Crm;
 /// or a status written to <c>hs_pipeline_stage</c> that is not a stage id. <see cref="FixAsync"/> creates missing
 /// custom unique id properties (an existing property can never be made unique).
 /// </summary>
-public sealed class HubSpotSetupCheck(IHttpClientFactory http, IOptions<CrmOptions> options)
+public sealed class HubSpotSetupCheck(IHttpClientFactory http, IOptions<CrmOptions> options, string destination)
 {
     public const string StageProperty = "hs_pipeline_stage";
 
-    private HubSpotOptions HubSpot => options.Value.HubSpot;
+    /// <summary>The outbox destination whose HubSpot portal this checks.</summary>
+    public string Destination => destination;
+
+    /// <summary>Whether the server checks this portal when it starts.</summary>
+    public bool CheckOnStart => HubSpot.CheckOnStart;
+
+    private HubSpotOptions HubSpot => options.Value.Of(destination).HubSpot;
+
+    /// <summary>Where this destination's HubSpot settings are in the configuration, e.g. Crm:HubSpot.</summary>
+    public string Settings => options.Value.Configured().First(d => d.Name == destination).Path + ":HubSpot";
 
     /// <summary>The problems found; empty when the set-up is right. Throws <see cref="HttpRequestException"/> when HubSpot cannot be asked.</summary>
     public async Task<IReadOnlyList<string>> CheckAsync(CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        await CheckIdPropertyAsync("order", HubSpot.OrderIdProperty, $"Crm:HubSpot:{nameof(HubSpotOptions.OrderIdProperty)}", problems, cancellationToken);
-        await CheckIdPropertyAsync("contacts", HubSpot.ContactIdProperty, $"Crm:HubSpot:{nameof(HubSpotOptions.ContactIdProperty)}", problems, cancellationToken);
+        await CheckIdPropertyAsync("order", HubSpot.OrderIdProperty, $"{Settings}:{nameof(HubSpotOptions.OrderIdProperty)}", problems, cancellationToken);
+        await CheckIdPropertyAsync("contacts", HubSpot.ContactIdProperty, $"{Settings}:{nameof(HubSpotOptions.ContactIdProperty)}", problems, cancellationToken);
         if (HubSpot.StatusProperty == StageProperty)
         {
             await CheckStagesAsync(problems, cancellationToken);
@@ -86,7 +95,7 @@ public sealed class HubSpotSetupCheck(IHttpClientFactory http, IOptions<CrmOptio
         var chosen = string.IsNullOrEmpty(HubSpot.Pipeline) ? pipelines : pipelines.Where(p => p["id"]?.GetValue<string>() == HubSpot.Pipeline).ToList();
         if (!string.IsNullOrEmpty(HubSpot.Pipeline) && chosen.Count == 0)
         {
-            problems.Add($"Crm:HubSpot:Pipeline: HubSpot has no order pipeline '{HubSpot.Pipeline}'; use one of: {Describe(pipelines)}.");
+            problems.Add($"{Settings}:Pipeline: HubSpot has no order pipeline '{HubSpot.Pipeline}'; use one of: {Describe(pipelines)}.");
             return;
         }
 
@@ -96,9 +105,9 @@ public sealed class HubSpotSetupCheck(IHttpClientFactory http, IOptions<CrmOptio
             .Where(status => !ids.Contains(HubSpot.StageOf(status))).ToList();
         if (unmapped.Count > 0)
         {
-            problems.Add($"Crm:HubSpot:StatusMap: {string.Join(", ", unmapped)} {(unmapped.Count == 1 ? "is" : "are")} not mapped to a stage id of " +
+            problems.Add($"{Settings}:StatusMap: {string.Join(", ", unmapped)} {(unmapped.Count == 1 ? "is" : "are")} not mapped to a stage id of " +
                          $"{(string.IsNullOrEmpty(HubSpot.Pipeline) ? "any order pipeline" : $"pipeline '{HubSpot.Pipeline}'")}; " +
-                         $"set Crm:HubSpot:StatusMap:<status> to one of: {Describe(stages)}.");
+                         $"set {Settings}:StatusMap:<status> to one of: {Describe(stages)}.");
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace OrderBot.Crm;
 
@@ -12,31 +11,28 @@ public sealed class CrmSetupException(IReadOnlyList<string> problems) : Exceptio
 }
 
 /// <summary>
-/// Runs <see cref="HubSpotSetupCheck"/> before the dispatcher starts: a wrong set-up (or a refused token) stops the
-/// start. HubSpot being unreachable does not: orders are taken and wait in the outbox, as for any CRM outage.
+/// Runs each HubSpot destination's <see cref="HubSpotSetupCheck"/> before the dispatcher starts: a wrong set-up (or a refused
+/// token) stops the start. HubSpot being unreachable does not: orders are taken and wait in the outbox, as for any CRM outage.
 /// </summary>
-public sealed partial class HubSpotSetupGate(HubSpotSetupCheck check, IOptions<CrmOptions> options, ILogger<HubSpotSetupGate> logger) : IHostedService
+public sealed partial class HubSpotSetupGate(IEnumerable<HubSpotSetupCheck> checks, ILogger<HubSpotSetupGate> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.HubSpot.CheckOnStart)
+        var problems = new List<string>();
+        foreach (var check in checks.Where(c => c.CheckOnStart))
         {
-            return;
-        }
-
-        IReadOnlyList<string> problems;
-        try
-        {
-            problems = await check.CheckAsync(cancellationToken);
-        }
-        catch (HttpRequestException e) when (e.StatusCode is HttpStatusCode.Unauthorized)
-        {
-            throw new CrmSetupException([$"Crm:HubSpot:AccessToken was refused by HubSpot ({e.Message}); set a valid private app token."]);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            Log.NotChecked(logger, e.Message);
-            return;
+            try
+            {
+                problems.AddRange(await check.CheckAsync(cancellationToken));
+            }
+            catch (HttpRequestException e) when (e.StatusCode is HttpStatusCode.Unauthorized)
+            {
+                problems.Add($"{check.Settings}:AccessToken was refused by HubSpot ({e.Message}); set a valid private app token.");
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                Log.NotChecked(logger, check.Destination, e.Message);
+            }
         }
 
         if (problems.Count > 0)
@@ -49,7 +45,7 @@ public sealed partial class HubSpotSetupGate(HubSpotSetupCheck check, IOptions<C
 
     private static partial class Log
     {
-        [LoggerMessage(5201, LogLevel.Warning, "The HubSpot set-up could not be checked at start ({Reason}); run `crm check` once HubSpot answers")]
-        public static partial void NotChecked(ILogger logger, string reason);
+        [LoggerMessage(5201, LogLevel.Warning, "The HubSpot set-up of {Destination} could not be checked at start ({Reason}); run `crm check` once HubSpot answers")]
+        public static partial void NotChecked(ILogger logger, string destination, string reason);
     }
 }

@@ -3,17 +3,18 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderBot.Outbox;
 
 namespace OrderBot.Crm;
 
 /// <summary>
-/// POSTs each event's JSON to <c>Crm:Webhook:Url</c>, signed the Standard Webhooks way (and with the legacy
+/// POSTs each event's JSON to its destination's <c>Webhook:Url</c>, signed the Standard Webhooks way (and with the legacy
 /// <c>X-OrderBot-Signature</c>), with the event id as <c>webhook-id</c> and <c>Idempotency-Key</c>.
 /// </summary>
 public sealed partial class WebhookDeliverer(
-    IHttpClientFactory http, IOptions<CrmOptions> options, WebhookDestinationState state, TimeProvider time, ILogger<WebhookDeliverer> logger) : IOutboxDeliverer
+    string destination, IHttpClientFactory http, IOptions<CrmOptions> options, WebhookDestinationState state, TimeProvider time, ILogger<WebhookDeliverer> logger) : IOutboxDeliverer
 {
-    public string Destination => CrmOptions.Destination;
+    public string Destination => destination;
 
     public string? DisabledReason => state.DisabledReason;
 
@@ -24,7 +25,7 @@ public sealed partial class WebhookDeliverer(
             return DeliveryResult.Transient(disabled);
         }
 
-        var webhook = options.Value.Webhook;
+        var webhook = options.Value.Of(destination).Webhook;
         var body = Encoding.UTF8.GetBytes(outboxEvent.Payload);
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -45,10 +46,10 @@ public sealed partial class WebhookDeliverer(
         if (response.StatusCode == HttpStatusCode.Gone)
         {
             var reason = $"the webhook receiver answered 410 Gone at {time.GetUtcNow():u}, so nothing is sent to it and its events wait; " +
-                         "fix the receiver (or Crm:Webhook:Url and restart), then resume sending on the staff board";
+                         "fix the receiver (or its Webhook:Url and restart), then resume sending on the staff board";
             if (state.Disable(reason))
             {
-                Log.Disabled(logger, webhook.Url!.GetLeftPart(UriPartial.Path));
+                Log.Disabled(logger, destination, webhook.Url!.GetLeftPart(UriPartial.Path));
             }
 
             return DeliveryResult.Transient(reason);
@@ -59,7 +60,7 @@ public sealed partial class WebhookDeliverer(
 
     private static partial class Log
     {
-        [LoggerMessage(5101, LogLevel.Error, "The webhook receiver {Url} answered 410 Gone: nothing more is sent to it, its events wait until staff resume it on the board (or POST /api/crm/webhook/resume) or the server restarts")]
-        public static partial void Disabled(ILogger logger, string url);
+        [LoggerMessage(5101, LogLevel.Error, "The webhook receiver {Url} of {Destination} answered 410 Gone: nothing more is sent to it, its events wait until staff resume it on the board (or POST /api/crm/destinations/{Destination}/resume) or the server restarts")]
+        public static partial void Disabled(ILogger logger, string destination, string url);
     }
 }

@@ -1,12 +1,15 @@
 namespace OrderBot.Crm;
 
 /// <summary>
-/// Whether the webhook receiver said 410 Gone, which Standard Webhooks defines as "disable this endpoint": from then on
+/// Whether a webhook destination's receiver said 410 Gone, which Standard Webhooks defines as "disable this endpoint": from then on
 /// nothing is sent to it and its events wait, until staff resume it (the board's button or
-/// <c>POST /api/crm/webhook/resume</c>) or the server restarts. Health and the board say so meanwhile.
+/// <c>POST /api/crm/destinations/{name}/resume</c>) or the server restarts. Health and the board say so meanwhile.
 /// </summary>
-public sealed class WebhookDestinationState(TimeProvider time)
+public sealed class WebhookDestinationState(string destination, TimeProvider time)
 {
+    /// <summary>The outbox destination whose receiver this is.</summary>
+    public string Destination => destination;
+
     private volatile Disabled? _disabled;
 
     /// <summary>Why the destination is disabled, or null while it is in use.</summary>

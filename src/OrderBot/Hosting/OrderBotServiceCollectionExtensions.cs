@@ -6,6 +6,7 @@ using OrderBot.Customers;
 using OrderBot.Extraction.Llm;
 using OrderBot.Menu;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 using OrderBot.Shop;
 using OrderBot.Storage;
 
@@ -13,7 +14,7 @@ namespace OrderBot.Hosting;
 
 public static class OrderBotServiceCollectionExtensions
 {
-    /// <summary>The Order Handler and what it stands on: storage, the menu, customers and the clock.</summary>
+    /// <summary>The Order Handler and what it stands on: storage, the menu, customers, the outbox and the clock.</summary>
     public static IServiceCollection AddOrderBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -21,6 +22,8 @@ public static class OrderBotServiceCollectionExtensions
         services.AddOrderBotMenu(configuration);
         services.AddOrderBotShop(configuration);
         services.AddOrderBotExtraction(configuration);
+        // Every order change commits its events with it; the areas that receive them (CRM, chat, payments) add destinations.
+        services.AddOrderBotOutbox(configuration);
         services.AddSingleton<OrderFeed>();
         services.AddSingleton<OrderMetrics>();
         services.AddSingleton<Stock.StockList>();

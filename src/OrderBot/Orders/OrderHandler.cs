@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using OrderBot.Crm;
 using OrderBot.Extraction;
 using OrderBot.Logging;
+using OrderBot.Outbox;
 using OrderBot.Shop;
 using OrderBot.Stock;
 using OrderBot.Storage;
@@ -17,11 +17,11 @@ public sealed partial class OrderHandler(
     IDbContextFactory<OrderBotDbContext> dbFactory,
     TimeProvider time,
     ILogger<OrderHandler> logger,
+    OutboxWriter outbox,
     Menu.Menu? menu = null,
     OrderFeed? feed = null,
     OrderMetrics? metrics = null,
     IOrderExtractor? extractor = null,
-    OutboxWriter? outbox = null,
     ShopSettings? shop = null,
     StockList? stock = null)
 {
@@ -79,13 +79,13 @@ public sealed partial class OrderHandler(
                 });
             }
 
-            var wakeDispatcher = outbox?.Append(db, order, OrderEvent.Created) ?? false;
+            var wakeDispatcher = outbox.Append(db, order, OrderEvent.Created, request.Actor);
             try
             {
                 await db.CommitAsync(cancellationToken);
                 if (wakeDispatcher)
                 {
-                    outbox!.Committed();
+                    outbox.Committed();
                 }
 
                 break;
@@ -174,7 +174,7 @@ public sealed partial class OrderHandler(
             return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
         }
 
-        if (await CommitChangeAsync(db, order, OrderEvent.StatusChanged, cancellationToken) is { } lost)
+        if (await CommitChangeAsync(db, order, OrderEvent.StatusChanged, actor, cancellationToken) is { } lost)
         {
             return lost;
         }
@@ -188,15 +188,15 @@ public sealed partial class OrderHandler(
     /// Commits a change of an existing order with its outbox event, in one transaction; the conflict result when another
     /// change of the order won the race, else null.
     /// </summary>
-    private async Task<StatusChangeResult?> CommitChangeAsync(OrderBotDbContext db, Order order, string eventType, CancellationToken cancellationToken)
+    private async Task<StatusChangeResult?> CommitChangeAsync(OrderBotDbContext db, Order order, string eventType, string actor, CancellationToken cancellationToken)
     {
-        var wakeDispatcher = outbox?.Append(db, order, eventType) ?? false;
+        var wakeDispatcher = outbox.Append(db, order, eventType, actor);
         try
         {
             await db.CommitAsync(cancellationToken);
             if (wakeDispatcher)
             {
-                outbox!.Committed();
+                outbox.Committed();
             }
 
             return null;
@@ -245,7 +245,7 @@ public sealed partial class OrderHandler(
             return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
         }
 
-        if (await CommitChangeAsync(db, order, OrderEvent.Amended, cancellationToken) is { } lost)
+        if (await CommitChangeAsync(db, order, OrderEvent.Amended, request.Actor, cancellationToken) is { } lost)
         {
             return lost;
         }
@@ -284,7 +284,7 @@ public sealed partial class OrderHandler(
             return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
         }
 
-        if (await CommitChangeAsync(db, order, OrderEvent.CancelRequestChanged, cancellationToken) is { } lost)
+        if (await CommitChangeAsync(db, order, OrderEvent.CancelRequestChanged, actor, cancellationToken) is { } lost)
         {
             return lost;
         }
@@ -317,7 +317,7 @@ public sealed partial class OrderHandler(
             return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
         }
 
-        if (await CommitChangeAsync(db, order, OrderEvent.Payment, cancellationToken) is { } lost)
+        if (await CommitChangeAsync(db, order, OrderEvent.Payment, actor, cancellationToken) is { } lost)
         {
             return lost;
         }

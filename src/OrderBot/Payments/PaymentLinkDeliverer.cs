@@ -1,11 +1,10 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderBot.Chat;
-using OrderBot.Crm;
 using OrderBot.Logging;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 using OrderBot.Storage;
 using StripeException = Stripe.StripeException;
 
@@ -24,8 +23,7 @@ public sealed partial class PaymentLinkDeliverer(
     IDbContextFactory<OrderBotDbContext> dbFactory,
     OrderHandler orders,
     StripeCheckout checkout,
-    ReplySender replies,
-    ChatInbox inbox,
+    CustomerMessages messages,
     IOptions<PaymentsOptions> options,
     TimeProvider time,
     ILogger<PaymentLinkDeliverer> logger) : IOutboxDeliverer
@@ -36,6 +34,7 @@ public sealed partial class PaymentLinkDeliverer(
     /// <summary>Written by the webhook when the payment failed; the customer is told.</summary>
     public const string PaymentFailed = "payment.failed";
 
+    /// <summary>The payments destination as it takes order events: only new orders (the rest it writes itself).</summary>
     public static OutboxDestination OutboxDestination { get; } =
         new(PaymentsOptions.Destination, Enabled: true, new HashSet<string>(StringComparer.Ordinal) { OrderEvent.Created });
 
@@ -57,7 +56,7 @@ public sealed partial class PaymentLinkDeliverer(
                 await TellAsync(order, $"payment-failed:{outboxEvent.Id}", texts => string.Format(texts.Failed, order.Number), cancellationToken);
                 return DeliveryResult.Delivered;
             case LinkExpired:
-                var attempt = JsonDocument.Parse(outboxEvent.Payload).RootElement.GetProperty("attempt").GetInt32();
+                var attempt = outboxEvent.Read<PaymentLinkEvent>().Attempt;
                 var renew = attempt < options.Value.MaxLinks && payment.State == PaymentState.Pending && order.Status != OrderStatus.Cancelled;
                 if (renew)
                 {
@@ -139,35 +138,18 @@ public sealed partial class PaymentLinkDeliverer(
     }
 
     /// <summary>
-    /// Queues a message for the customer's conversation, once per <paramref name="cause"/>, and wakes the chat worker, which
-    /// sends it under the customer's lease (sending here could race the worker and send it twice). A customer who never
-    /// chatted (an order over the API) is not written to.
+    /// Queues a message for the customer's conversation, once per <paramref name="cause"/>, for the chat worker to send under
+    /// the customer's lease (sending here could race the worker and send it twice). A customer who never chatted (an order
+    /// over the API) is not written to.
     /// </summary>
     private async Task TellAsync(OrderDetails order, string cause, Func<PaymentTexts, string> text, CancellationToken cancellationToken)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        var queued = await messages.QueueAsync(order.CustomerId, cause,
+            to => new TextReply(ChatLimits.Fit(text(PaymentTexts.For(to.Language)), ChatLimits.TextBody)), cancellationToken);
+        if (!queued.Done)
         {
-            var conversation = await db.ConversationStates.AsNoTracking().FirstOrDefaultAsync(c => c.CustomerId == order.CustomerId, cancellationToken);
-            if (conversation is null || !replies.Channels.Contains(conversation.Channel))
-            {
-                Log.NoChannel(logger, order.Number, Redact.Phone(order.CustomerId));
-                return;
-            }
-
-            if (await db.OutboundMessages.AnyAsync(m => m.Cause == cause, cancellationToken))
-            {
-                return;
-            }
-
-            // The customer's stored language, as status notices use; a conversation from before it was stored still knows its own.
-            var language = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.Language).FirstOrDefaultAsync(cancellationToken)
-                ?? conversation.Dialogue.Language;
-            var message = ChatLimits.Fit(text(PaymentTexts.For(language)), ChatLimits.TextBody);
-            replies.Queue(db, conversation.Channel, order.CustomerId, [new TextReply(message)], cause);
-            await db.SaveChangesAsync(CancellationToken.None);
+            Log.NoChannel(logger, order.Number, Redact.Phone(order.CustomerId));
         }
-
-        inbox.Notify();
     }
 
     private static partial class Log

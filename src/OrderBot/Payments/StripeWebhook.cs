@@ -1,9 +1,8 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OrderBot.Crm;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 using OrderBot.Storage;
 using Stripe;
 using Stripe.Checkout;
@@ -106,19 +105,7 @@ public sealed partial class StripeWebhook(
         };
         if (news is not null)
         {
-            var eventId = Guid.CreateVersion7(time.GetUtcNow()).ToString();
-            db.OutboxEvents.Add(new OutboxEvent
-            {
-                Id = eventId,
-                Destination = PaymentsOptions.Destination,
-                OrderId = order.Id,
-                OrderVersion = order.Version,
-                Type = news,
-                Payload = JsonSerializer.Serialize(new { attempt = link.Attempt, session_id = session.Id }),
-                CreatedAt = now,
-                NextAttemptAt = now,
-                State = OutboxState.Pending,
-            });
+            outbox.Add(db, PaymentLinkDeliverer.OutboxDestination, order.Id, order.Version, news, _ => new PaymentLinkEvent(link.Attempt, session.Id));
         }
 
         db.PaymentEvents.Add(new PaymentEvent { Id = stripeEvent.Id, Type = stripeEvent.Type, OrderId = order.Id, ReceivedAt = now });

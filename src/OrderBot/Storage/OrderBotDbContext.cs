@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OrderBot.Chat;
-using OrderBot.Crm;
 using OrderBot.Customers;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 using OrderBot.Staff;
 
 namespace OrderBot.Storage;

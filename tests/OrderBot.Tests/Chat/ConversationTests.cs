@@ -52,7 +52,7 @@ public sealed class ConversationTests : IAsyncLifetime
     private (Conversation Conversation, OrderBot.Stock.StockList Stock) WithStock()
     {
         var stock = new OrderBot.Stock.StockList(_db.DbFactory, _clock, _menu);
-        var orders = new OrderHandler(_db.DbFactory, _clock, NullLogger<OrderHandler>.Instance, _menu, stock: stock);
+        var orders = new OrderHandler(_db.DbFactory, _clock, NullLogger<OrderHandler>.Instance, TestDatabase.Outbox(_clock), _menu, stock: stock);
         var conversation = new Conversation(
             new MenuParser(_menu), orders, _db.Customers(_clock), _menu, _clock,
             Options.Create(new ChatOptions { CartLifetime = TimeSpan.FromHours(2) }), NullLogger<Conversation>.Instance, stock);
@@ -94,7 +94,7 @@ public sealed class ConversationTests : IAsyncLifetime
     {
         // The cart reads no marks here, as in a race where staff mark the item between the chat's check and the commit.
         var stock = new OrderBot.Stock.StockList(_db.DbFactory, _clock, _menu);
-        var orders = new OrderHandler(_db.DbFactory, _clock, NullLogger<OrderHandler>.Instance, _menu, stock: stock);
+        var orders = new OrderHandler(_db.DbFactory, _clock, NullLogger<OrderHandler>.Instance, TestDatabase.Outbox(_clock), _menu, stock: stock);
         _conversation = new Conversation(
             new MenuParser(_menu), orders, _db.Customers(_clock), _menu, _clock,
             Options.Create(new ChatOptions { CartLifetime = TimeSpan.FromHours(2) }), NullLogger<Conversation>.Instance);

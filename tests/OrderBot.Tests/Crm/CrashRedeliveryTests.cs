@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 using OrderBot.Server;
 using OrderBot.Tests.Support;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrderBot.Crm;
 using OrderBot.Customers;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 using OrderBot.Storage;
 using OrderBot.Tests.Support;
 
@@ -32,8 +33,9 @@ internal sealed class CrmHarness : IAsyncDisposable
     public CustomerDirectory Customers => new(DbFactory, Time, _services.GetServices<IPersonalDataEraser>());
     public RetentionWorker Retention => _services.GetRequiredService<RetentionWorker>();
     public IOutboxDeliverer Deliverer => _services.GetServices<IOutboxDeliverer>().Single();
+    public IEnumerable<WebhookDestinationState> WebhookStates => _services.GetServices<WebhookDestinationState>();
 
-    public OrderHandler Handler => new(DbFactory, Time, NullLogger<OrderHandler>.Instance, menu: null, outbox: _services.GetRequiredService<OutboxWriter>());
+    public OrderHandler Handler => new(DbFactory, Time, NullLogger<OrderHandler>.Instance, _services.GetRequiredService<OutboxWriter>());
 
     /// <summary>Fast retries by default, so an outage of a second is many attempts; <paramref name="settings"/> override.</summary>
     public static CrmHarness Create(TestDatabase database, IDictionary<string, string?> settings, TimeProvider? time = null)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 
 namespace OrderBot.Tests.Crm;
 
@@ -73,6 +74,27 @@ public sealed class DeliveryRulesTests
         Assert.False(WebhookSignature.Verify(Encoding.UTF8.GetBytes("{\"event_id\":\"e2\"}"), "key", signature));
         Assert.False(WebhookSignature.Verify(body, "other", signature));
         Assert.False(WebhookSignature.Verify(body, "key", null));
+    }
+
+    [Theory]
+    [InlineData("Crm:Destinations:Warehouse:Adapter", "none", "Crm:Destinations:Warehouse: a destination's name is")]
+    [InlineData("Crm:Destinations:customer:Adapter", "none", "'customer' is the outbox's own destination")]
+    [InlineData("Crm:Destinations:crm:Adapter", "none", "Crm:Adapter and Crm:Destinations:crm both configure")]
+    [InlineData("Crm:Destinations:shop2:Adapter", "hubspot", "Crm:Destinations:shop2:HubSpot:AccessToken is required")]
+    public void A_listed_destination_with_a_wrong_name_or_a_missing_setting_fails_with_its_path(string key, string value, string named)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Crm:Adapter"] = "webhook",
+            ["Crm:Webhook:Url"] = "http://127.0.0.1:9/events",
+            ["Crm:Webhook:Secret"] = "a-secret-of-16-chars+",
+            [key] = value,
+        }).Build();
+        using var services = new ServiceCollection().AddLogging().AddOrderBotCrm(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CrmOptions>>().Value);
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

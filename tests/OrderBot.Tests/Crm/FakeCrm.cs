@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 using OrderBot.Tests.Support;
 
 namespace OrderBot.Tests.Crm;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using OrderBot.Crm;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 using OrderBot.Tests.Support;
 
 namespace OrderBot.Tests.Crm;

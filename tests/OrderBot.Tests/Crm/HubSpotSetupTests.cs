@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 using OrderBot.Server.Cli;
 using OrderBot.Tests.Support;
 

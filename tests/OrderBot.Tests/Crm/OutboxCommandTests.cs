@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Http;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 using OrderBot.Server.Cli;
 using OrderBot.Tests.Support;
 

@@ -1,9 +1,10 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using OrderBot.Crm;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 using OrderBot.Storage;
 using OrderBot.Tests.Support;
 
@@ -17,7 +18,7 @@ public abstract class OutboxContract(TestDatabase database)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Every_change_writes_one_event_per_version_carrying_the_whole_order()
+    public async Task Every_change_writes_one_event_per_version_carrying_the_whole_order_and_who_made_it()
     {
         await using var harness = CrmHarness.Create(Database, new Dictionary<string, string?> { ["Crm:Adapter"] = "none" });
 
@@ -30,6 +31,8 @@ public abstract class OutboxContract(TestDatabase database)
         Assert.Equal("preparing", last.GetProperty("order").GetProperty("status").GetString());
         Assert.Equal(21.98m, last.GetProperty("order").GetProperty("total_amount").GetDecimal());
         Assert.Equal("Pizza", last.GetProperty("order").GetProperty("items")[0].GetProperty("name").GetString());
+        Assert.Equal("test", last.GetProperty("actor").GetString());
+        Assert.Equal(("test", OrderStatus.Preparing), (events[^1].Read<OrderEvent>().Actor, events[^1].Read<OrderEvent>().Order.Status));
     }
 
     [Fact]
@@ -148,6 +151,45 @@ public abstract class OutboxContract(TestDatabase database)
             var stored = (await harness.Handler.GetOrderAsync(orderId, Ct))!;
             Assert.Equal((stored.Version, stored.Status.ToWireName()), (crm.Orders[orderId].Version, crm.Orders[orderId].Status));
         }
+    }
+
+    [Fact]
+    public async Task A_webhook_and_hubspot_side_by_side_each_get_every_change_and_a_410_from_the_webhook_pauses_only_the_webhook()
+    {
+        await using var crm = await FakeCrm.StartAsync();
+        await using var hubSpot = await FakeHubSpot.StartAsync();
+        var gone = true;
+        crm.Intercept = _ => Task.FromResult<IResult?>(gone ? Results.StatusCode(410) : null);
+        // The webhook in the single-destination form (named crm), HubSpot listed beside it.
+        var settings = crm.Settings();
+        foreach (var (key, value) in hubSpot.Settings())
+        {
+            settings[key.Replace("Crm:", "Crm:Destinations:hubspot:", StringComparison.Ordinal)] = value;
+        }
+
+        await using var harness = CrmHarness.Create(Database, settings);
+        var orderId = await harness.PlaceAsync(Database, OrderStatus.Confirmed);
+        while (await harness.Dispatcher.DispatchDueAsync(Ct) > 0)
+        {
+            // Each sweep takes the next version of the order for each destination that takes events.
+        }
+
+        var paused = (await harness.Store.SyncStatesAsync(["crm", "hubspot"], [orderId], Ct))[orderId];
+        Assert.Equal(4, (await harness.EventsAsync(orderId)).Count);
+        Assert.Equal("crm", Assert.Single(harness.Dispatcher.DisabledDestinations).Key);
+        Assert.Equal((CrmSync.Pending, (int?)null), (paused["crm"].State, paused["crm"].SyncedVersion));
+        Assert.Equal((CrmSync.Synced, (int?)2), (paused["hubspot"].State, paused["hubspot"].SyncedVersion));
+        Assert.NotNull(hubSpot.Find("order", orderId));
+
+        gone = false;
+        Assert.True(Assert.Single(harness.WebhookStates).Enable());
+        while (await harness.Dispatcher.DispatchDueAsync(Ct) > 0)
+        {
+            // The webhook's waiting events go out in version order.
+        }
+
+        Assert.Equal([1, 2], crm.Applied.Where(a => a.OrderId == orderId).Select(a => a.Version));
+        Assert.Equal(CrmSync.Synced, (await harness.SyncStateAsync(orderId)).State);
     }
 
     [Fact]

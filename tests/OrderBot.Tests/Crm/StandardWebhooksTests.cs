@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 using OrderBot.Tests.Support;
 
 namespace OrderBot.Tests.Crm;
@@ -63,7 +64,7 @@ public sealed class StandardWebhooksTests : IAsyncDisposable
         Assert.Contains("410", second.Error, StringComparison.Ordinal);
         Assert.Contains("410", ((IOutboxDeliverer)deliverer).DisabledReason, StringComparison.Ordinal);
         Assert.Single(_received);
-        var health = await new OrderBot.Server.Health.CrmWebhookHealthCheck(_services!.GetRequiredService<WebhookDestinationState>())
+        var health = await new OrderBot.Server.Health.CrmWebhookHealthCheck(_services!.GetServices<WebhookDestinationState>())
             .CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
         Assert.Equal(HealthStatus.Degraded, health.Status);
         Assert.Contains("410", health.Description, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using OrderBot.Crm;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 using OrderBot.Tests.Support;
 
 namespace OrderBot.Tests.Crm;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OrderBot.Crm;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 using OrderBot.Shop;
 using OrderBot.Stock;
 using OrderBot.Tests.Support;
@@ -32,7 +33,7 @@ public abstract class ShopOrderContract(TestDatabase database)
     private StockList Stock() => new(database.DbFactory, _clock, Pizza);
 
     private OrderHandler Handler(ShopSettings? shop = null) => new(
-        database.DbFactory, _clock, NullLogger<OrderHandler>.Instance, Pizza, outbox: new OutboxWriter([new OutboxDestination("crm", true)], new OutboxSignal(), _clock), shop: shop ?? Shop(), stock: Stock());
+        database.DbFactory, _clock, NullLogger<OrderHandler>.Instance, new OutboxWriter([new OutboxDestination("crm", true)], new OutboxSignal(), _clock), Pizza, shop: shop ?? Shop(), stock: Stock());
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -102,9 +102,12 @@ public sealed class BoardPageTests(Browser browser) : IAsyncLifetime
     public async Task A_disabled_webhook_receiver_is_shown_on_the_board_and_staff_can_resume_sending()
     {
         // platforms-2026.md 4: a 410 answer disables the destination; the board says so with the way back.
-        var state = _app.Services.GetRequiredService<OrderBot.Crm.WebhookDestinationState>();
+        await using var app = await RunningApp.StartAsync(Settings(
+            ("Crm:Adapter", "webhook"), ("Crm:Webhook:Url", "http://127.0.0.1:9/events"), ("Crm:Webhook:Secret", "a-secret-of-16-chars+")));
+        await app.AddStaffAsync();
+        var state = app.Services.GetServices<OrderBot.Crm.WebhookDestinationState>().Single();
         state.Disable("the webhook receiver answered 410 Gone");
-        var page = await browser.NewPageAsync(_app.BaseAddress);
+        var page = await browser.NewPageAsync(app.BaseAddress);
         await page.SignInAsync();
 
         var notice = page.Locator("#crm-notice");

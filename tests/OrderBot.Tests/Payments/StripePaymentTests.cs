@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 using OrderBot.Payments;
 using OrderBot.Server.Payments;
 using OrderBot.Tests.Support;

@@ -2,11 +2,13 @@ using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using OrderBot.Chat;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 using OrderBot.Server.WhatsApp;
 using OrderBot.Storage;
 using OrderBot.Tests.Crm;
 using OrderBot.Tests.Support;
 using OrderBot.Tests.WhatsApp;
+using WebhookSignature = OrderBot.Server.WhatsApp.WebhookSignature;
 
 namespace OrderBot.Tests.Reliability;
 

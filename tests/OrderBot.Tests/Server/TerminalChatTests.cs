@@ -5,6 +5,7 @@ using OrderBot.Crm;
 using OrderBot.Customers;
 using OrderBot.Hosting;
 using OrderBot.Orders;
+using OrderBot.Outbox;
 using OrderBot.Server.Cli;
 using OrderBot.Storage;
 using OrderBot.Tests.Support;

@@ -33,7 +33,10 @@ public abstract class TestDatabase : IAsyncLifetime
     }
 
     public OrderHandler Handler(OrderBot.Menu.Menu? menu = null, TimeProvider? time = null) =>
-        new(DbFactory, time ?? TimeProvider.System, NullLogger<OrderHandler>.Instance, menu);
+        new(DbFactory, time ?? TimeProvider.System, NullLogger<OrderHandler>.Instance, Outbox(), menu);
+
+    /// <summary>An outbox with no destination: the handler's changes write no events, for tests that are not about them.</summary>
+    public static OrderBot.Outbox.OutboxWriter Outbox(TimeProvider? time = null) => new([], new OrderBot.Outbox.OutboxSignal(), time ?? TimeProvider.System);
 
     public CustomerDirectory Customers(TimeProvider? time = null) => new(DbFactory, time ?? TimeProvider.System);
 

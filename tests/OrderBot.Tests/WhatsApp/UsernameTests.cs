@@ -17,8 +17,8 @@ public sealed class UsernameTests : IAsyncLifetime
 {
     private WhatsAppTestApp _app = null!;
 
-    // The number-change test keeps the Graph API down for several notice attempts: no circuit breaking in between.
-    public async ValueTask InitializeAsync() => _app = await WhatsAppTestApp.StartAsync(("Outbox:BreakerThreshold", "100"));
+    // The number-change test keeps the Graph API down for several notice attempts: the notice must not be given up in between.
+    public async ValueTask InitializeAsync() => _app = await WhatsAppTestApp.StartAsync(("Chat:MaxAttempts", "100"));
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using OrderBot.Crm;
+using OrderBot.Chat;
 using OrderBot.Tests.Support;
 
 namespace OrderBot.Tests.WhatsApp;
@@ -133,7 +133,7 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
         _app.Graph.FailWith = 503;
         var preparing = await ChangeStatusAsync(order.Id, "preparing");
         await Eventually.TrueAsync(
-            () => _app.QueryAsync(db => db.OutboxEvents.AnyAsync(e => e.OrderId == order.Id && e.Destination == "customer" && e.Attempts >= 1 && e.State == OutboxState.Pending)),
+            () => _app.QueryAsync(db => db.OutboundMessages.AnyAsync(m => m.CustomerId == "+" + customer && m.Attempts >= 1 && m.State == OutboundState.Pending)),
             "a failed notification attempt during the outage");
         _app.Graph.FailWith = null;
         var afterOutage = await _app.Graph.NthToAsync("+" + customer, 4);
@@ -203,7 +203,7 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task After_the_24_hour_window_without_a_template_the_status_change_is_dead_lettered_with_the_reason()
+    public async Task After_the_24_hour_window_without_a_template_the_status_notice_fails_with_the_reason()
     {
         var customer = WhatsAppTestApp.NewWaId();
         var order = await OrderCroissantAsync(customer);
@@ -212,9 +212,9 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await ChangeStatusAsync(order.Id, "confirmed"));
 
         await Eventually.TrueAsync(
-            () => _app.QueryAsync(db => db.OutboxEvents.AnyAsync(e => e.OrderId == order.Id && e.Destination == "customer" && e.State == OutboxState.Dead
-                && e.LastError!.Contains("24-hour window"))),
-            "the notification dead-lettered with its reason");
+            () => _app.QueryAsync(db => db.OutboundMessages.AnyAsync(m => m.CustomerId == "+" + customer && m.Cause!.StartsWith("event:") && m.State == OutboundState.Failed
+                && m.Error!.Contains("24-hour window"))),
+            "the notice failed with its reason");
         Assert.Equal(2, _app.Graph.To("+" + customer).Count);
     }
 

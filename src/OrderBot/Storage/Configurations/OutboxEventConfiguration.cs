@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using OrderBot.Crm;
+using OrderBot.Outbox;
 
 namespace OrderBot.Storage.Configurations;
 

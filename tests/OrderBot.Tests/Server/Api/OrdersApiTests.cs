@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 using OrderBot.Storage;
 using OrderBot.Tests.Support;
 using static OrderBot.Tests.Support.ApiClient;

@@ -280,7 +280,7 @@ namespace OrderBot.Storage.Migrations.Postgres
                     b.ToTable("chat_outbound", (string)null);
                 });
 
-            modelBuilder.Entity("OrderBot.Crm.OutboxEvent", b =>
+            modelBuilder.Entity("OrderBot.Outbox.OutboxEvent", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(36)

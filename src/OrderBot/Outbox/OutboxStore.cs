@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OrderBot.Storage;
 
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 /// <summary>
 /// The outbox table as the dispatcher, the CLI and the API use it. Claims are leases taken by a conditional
@@ -111,14 +111,20 @@ public sealed class OutboxStore(IDbContextFactory<OrderBotDbContext> dbFactory, 
 
     /// <summary>Each order's sync state with <paramref name="destination"/>; orders without events are <see cref="CrmSyncState.Unknown"/>.</summary>
     public async Task<IReadOnlyDictionary<string, CrmSyncState>> SyncStatesAsync(
-        string destination, IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken)
+        string destination, IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken) =>
+        (await SyncStatesAsync([destination], orderIds, cancellationToken)).ToDictionary(o => o.Key, o => o.Value[destination]);
+
+    /// <summary>Each order's sync state with each of <paramref name="destinations"/>, by order id and then destination.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, CrmSyncState>>> SyncStatesAsync(
+        IReadOnlyCollection<string> destinations, IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var events = await db.OutboxEvents.AsNoTracking()
-            .Where(e => e.Destination == destination && orderIds.Contains(e.OrderId))
+            .Where(e => destinations.Contains(e.Destination) && orderIds.Contains(e.OrderId))
             .ToListAsync(cancellationToken);
-        var byOrder = events.ToLookup(e => e.OrderId);
-        return orderIds.Distinct().ToDictionary(id => id, id => CrmSyncState.From(byOrder[id].ToList()));
+        var byOrder = events.ToLookup(e => (e.OrderId, e.Destination));
+        return orderIds.Distinct().ToDictionary(id => id, IReadOnlyDictionary<string, CrmSyncState> (id) =>
+            destinations.ToDictionary(d => d, d => CrmSyncState.From(byOrder[(id, d)].ToList())));
     }
 
     /// <summary>Pending events per destination and the creation time of the oldest, for the metrics.</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 /// <summary>The <c>OrderBot.Crm</c> meter: deliveries, failures and dead letters as they happen; the backlog as of the last sweep.</summary>
 public sealed class OutboxMetrics

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 /// <summary>
 /// The customer's known identifiers: a WhatsApp username user may have no phone number, only a business-scoped user id

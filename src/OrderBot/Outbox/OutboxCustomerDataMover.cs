@@ -4,7 +4,7 @@ using OrderBot.Customers;
 using OrderBot.Orders;
 using OrderBot.Storage;
 
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 /// <summary>
 /// Points a merged customer's undelivered events at the customer they merged into: a status notice waiting in the

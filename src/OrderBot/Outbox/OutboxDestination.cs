@@ -1,4 +1,4 @@
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 /// <summary>
 /// A receiver of order events, registered as a singleton by the area that owns it (the CRM here; customer

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 /// <summary>
 /// Delivers outbox events: woken by <see cref="OutboxSignal"/> after each commit and by a sweep every

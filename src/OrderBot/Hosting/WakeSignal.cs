@@ -1,7 +1,10 @@
-namespace OrderBot.Crm;
+namespace OrderBot.Hosting;
 
-/// <summary>Wakes the dispatcher right after a commit, so a healthy receiver hears of a change at once instead of at the next sweep.</summary>
-public sealed class OutboxSignal
+/// <summary>
+/// Wakes a background loop right after a commit, so it handles new work at once instead of at its next sweep.
+/// Each loop has its own signal type (<c>OutboxSignal</c>, <c>ChatWorkerSignal</c>), so a wake-up reaches only the loop it is for.
+/// </summary>
+public abstract class WakeSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 

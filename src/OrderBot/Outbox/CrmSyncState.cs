@@ -1,4 +1,4 @@
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 public enum CrmSync
 {
@@ -38,5 +38,32 @@ public sealed record CrmSyncState(CrmSync State, int? SyncedVersion, string? Rea
             : events.MaxBy(e => e.OrderVersion)!.State == OutboxState.Skipped ? CrmSync.NotConfigured
             : CrmSync.Synced;
         return new CrmSyncState(state, delivered?.OrderVersion, dead?.LastError ?? pending?.LastError, delivered?.DeliveredAt);
+    }
+
+    /// <summary>
+    /// Sums up one order's states with several destinations: the furthest behind (failed, then pending, unknown, not
+    /// configured, synced) with its destination's name before the reason, and the oldest version all have.
+    /// </summary>
+    public static CrmSyncState Combine(IReadOnlyDictionary<string, CrmSyncState> states)
+    {
+        if (states.Count == 1)
+        {
+            return states.Values.Single();
+        }
+
+        if (states.Count == 0)
+        {
+            return Unknown;
+        }
+
+        CrmSync[] behind = [CrmSync.Failed, CrmSync.Pending, CrmSync.Unknown, CrmSync.NotConfigured, CrmSync.Synced];
+        var (name, worst) = states.MinBy(s => Array.IndexOf(behind, s.Value.State));
+        var versions = states.Values.Select(s => s.SyncedVersion).ToList();
+        return worst with
+        {
+            SyncedVersion = versions.Contains(null) ? null : versions.Min(),
+            Reason = worst.Reason is null ? null : $"{name}: {worst.Reason}",
+            LastSyncedAt = states.Values.Min(s => s.LastSyncedAt),
+        };
     }
 }

@@ -1,4 +1,4 @@
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 public enum DeliveryOutcome
 {

@@ -1,4 +1,4 @@
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 /// <summary>Exponential backoff with jitter, so instances that failed together do not retry together.</summary>
 public static class Backoff

@@ -1,4 +1,7 @@
-namespace OrderBot.Crm;
+using System.Text.Json;
+using OrderBot.Orders;
+
+namespace OrderBot.Outbox;
 
 /// <summary>Where an outbox event is in its life.</summary>
 public enum OutboxState
@@ -16,7 +19,7 @@ public enum OutboxState
 }
 
 /// <summary>
-/// One change of one order for one destination (the CRM, later customer notifications), written in the
+/// One change of one order for one destination (a CRM, the customer's status notices, payment links), written in the
 /// same transaction as the change and delivered afterwards by <see cref="OutboxDispatcher"/>.
 /// </summary>
 public sealed class OutboxEvent
@@ -24,7 +27,7 @@ public sealed class OutboxEvent
     /// <summary>A UUIDv7; receivers use it as the idempotency key.</summary>
     public required string Id { get; init; }
 
-    /// <summary>Which <see cref="IOutboxDeliverer"/> delivers it, e.g. "crm".</summary>
+    /// <summary>Which <see cref="IOutboxDeliverer"/> delivers it, e.g. "crm", "customer" or "payments".</summary>
     public required string Destination { get; init; }
 
     public required string OrderId { get; init; }
@@ -32,7 +35,7 @@ public sealed class OutboxEvent
     /// <summary>The order's version after the change; events of one order are delivered in this order.</summary>
     public required int OrderVersion { get; init; }
 
-    /// <summary>"order.created" or "order.status_changed".</summary>
+    /// <summary>One of <see cref="OrderEvent"/>'s types (order.created, order.status_changed, ...) or a payment event's.</summary>
     public required string Type { get; init; }
 
     /// <summary>
@@ -40,6 +43,9 @@ public sealed class OutboxEvent
     /// Written once; only a customer's erasure rewrites it (<see cref="OutboxPersonalDataEraser"/>).
     /// </summary>
     public required string Payload { get; set; }
+
+    /// <summary>The payload as the typed record it was written from (<see cref="OrderEvent"/> for order changes).</summary>
+    public T Read<T>() => JsonSerializer.Deserialize<T>(Payload, OrderJson.Options) ?? throw new JsonException($"event {Id} has no payload");
 
     public required DateTime CreatedAt { get; init; }
     public OutboxState State { get; set; }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OrderBot.Storage;
 
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 /// <summary>
 /// Removes delivered (and skipped) events older than <see cref="OutboxOptions.KeepDeliveredFor"/> once a newer

@@ -1,4 +1,4 @@
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 /// <summary>Sends events of one destination somewhere. Register as a singleton <see cref="IOutboxDeliverer"/>.</summary>
 public interface IOutboxDeliverer

@@ -1,4 +1,4 @@
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 /// <summary>
 /// Stops claiming a destination's events after <c>threshold</c> transient failures in a row, for

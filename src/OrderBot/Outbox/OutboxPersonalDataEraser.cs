@@ -4,7 +4,7 @@ using OrderBot.Customers;
 using OrderBot.Orders;
 using OrderBot.Storage;
 
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 /// <summary>
 /// Forgets a customer in the outbox. Every event carries a snapshot of its order, customer id (the phone

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
 /// <summary>The <c>Outbox</c> configuration section: how the dispatcher delivers events of every destination.</summary>
 public sealed class OutboxOptions

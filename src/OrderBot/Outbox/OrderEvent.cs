@@ -1,12 +1,18 @@
 using OrderBot.Orders;
 
-namespace OrderBot.Crm;
+namespace OrderBot.Outbox;
 
-/// <summary>The JSON an outbox event carries: what happened and the whole order as it stood afterwards.</summary>
+/// <summary>
+/// The JSON an order's outbox event carries: what happened, who did it, and the whole order as it stood afterwards.
+/// Written with <see cref="OutboxWriter.Append"/> and read back with <see cref="OutboxEvent.Read{T}"/>, never by hand.
+/// </summary>
 public sealed record OrderEvent(string EventId, string Type, string OrderId, int OrderVersion, DateTime OccurredAt, OrderDetails Order)
 {
     /// <summary>What is known of how to reach the customer when the event was written; null for customers never seen on a channel.</summary>
     public CustomerContact? Contact { get; init; }
+
+    /// <summary>Who made the change: <c>api</c>, <c>staff:&lt;user&gt;</c>, <c>customer:&lt;channel&gt;</c>, <c>payments</c>; null in events written before it was recorded.</summary>
+    public string? Actor { get; init; }
 
     public const string Created = "order.created";
     public const string StatusChanged = "order.status_changed";
