@@ -36,6 +36,8 @@ public static class CrmServiceCollectionExtensions
                 "Crm:Webhook:Secrets must each be whsec_ followed by the base64 of 24 to 64 random bytes.")
             .Validate(o => o.Adapter != CrmAdapter.HubSpot || !string.IsNullOrWhiteSpace(o.HubSpot.AccessToken),
                 "Crm:HubSpot:AccessToken is required when Crm:Adapter is hubspot.")
+            .Validate(o => o.HubSpot.OrderFieldProperties.All(f => HubSpotOptions.OrderFields.Contains(f.Key) && !string.IsNullOrWhiteSpace(f.Value)),
+                $"Crm:HubSpot:OrderFieldProperties maps only {string.Join(", ", HubSpotOptions.OrderFields)}, each to a property name.")
             .ValidateOnStart();
 
         services.AddSingleton(new OutboxDestination(CrmOptions.Destination, Enabled: adapter != CrmAdapter.None));
