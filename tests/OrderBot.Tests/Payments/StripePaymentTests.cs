@@ -145,7 +145,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_paid_completed_session_marks_the_order_paid_with_an_order_event_and_its_replay_changes_nothing()
+    public async Task A_paid_completed_session_marks_the_order_paid_with_an_order_event_and_tells_the_customer_once_and_its_replay_changes_nothing()
     {
         var (customer, order) = await PlaceOnlineOrderAsync();
         var orderId = order.GetProperty("id").GetString()!;
@@ -161,18 +161,6 @@ public sealed class StripePaymentTests : IAsyncLifetime
         Assert.Equal(paidEvents, await PaidEventsAsync(orderId));
         Assert.Equal(1, await _app.QueryAsync(db => db.PaymentEvents.CountAsync(e => e.OrderId == orderId, Token)));
         Assert.Equal(PaymentLinkState.Paid, (await LinksAsync(orderId)).Single().State);
-    }
-
-    [Fact]
-    public async Task A_paid_session_tells_the_customer_once_that_the_payment_was_received()
-    {
-        var (customer, order) = await PlaceOnlineOrderAsync();
-        var orderId = order.GetProperty("id").GetString()!;
-        await LinkMessageAsync(customer);
-        var body = Paid(await SessionOfAsync(orderId));
-
-        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(body)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(Paid(await SessionOfAsync(orderId)))).StatusCode);
 
         await _app.Graph.WaitForAsync(sent => sent.Any(m => m.To == customer && m.Text.Contains("received your payment", StringComparison.Ordinal)), what: "the payment news");
         await Eventually.TrueAsync(
