@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 using OrderBot.Customers;
 using OrderBot.Menu;
 using OrderBot.Orders;
@@ -64,7 +65,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     }
 
     public OrderHandler Handler(Menu.Menu menu) =>
-        new(DbFactory, TimeProvider.System, NullLogger<OrderHandler>.Instance, menu, outbox: _services.GetRequiredService<OutboxWriter>());
+        new(DbFactory, TimeProvider.System, NullLogger<OrderHandler>.Instance, _services.GetRequiredService<OutboxWriter>(), menu);
 
     public CustomerDirectory Customers() => new(DbFactory, TimeProvider.System);
 

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using System.Text.Json;
 using Npgsql;
 using OrderBot.Crm;
+using OrderBot.Outbox;
 using OrderBot.Orders;
 using OrderBot.Storage;
 using OrderBot.Storage.Configurations;

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using OrderBot.Extraction;
 using OrderBot.Chat.Dialogue;
 using OrderBot.Logging;
+using OrderBot.Orders;
 
 namespace OrderBot.Chat;
 
@@ -301,6 +302,37 @@ public sealed partial class Conversation
 
     [GeneratedRegex(@"\b(?:was|were|last time|yesterday|arrived|came|got|received|delivered|my order|my food|you sent|you forgot|i ordered)\b")]
     private static partial Regex PastPattern();
+
+    /// <summary>
+    /// The payment link named ("send me the payment link again", "I lost the link", "manda o link de novo", "el enlace de
+    /// pago"); only taken as a request for it when the customer has an online order waiting for payment and no cart.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:link|links|enlace|enlaces)\b")]
+    private static partial Regex PaymentLinkPattern();
+
+    /// <summary>The link again, a new one on its way, or that none is left; null when the customer has no online order to pay.</summary>
+    private async Task<OutgoingMessage?> PaymentLinkAgainAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (payments is null || turn.State.HasCart
+            || await LatestOrderAsync(turn.State.CustomerId, cancellationToken) is not { Payment: { Method: PaymentMethod.Online, State: PaymentState.Pending } } order)
+        {
+            return null;
+        }
+
+        var texts = Payments.PaymentTexts.For(turn.Texts.Language);
+        return new TextReply(await payments.AgainAsync(order, cancellationToken) switch
+        {
+            Payments.LinkAgain.Open open => string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                texts.Link,
+                order.Number,
+                ChatText.Price(order.TotalAmount, order.Currency, menu.MinorUnits),
+                Math.Max(1, (int)Math.Floor(open.Left.TotalMinutes)),
+                open.Link.Url),
+            Payments.LinkAgain.Renewing => string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.Renewing, order.Number),
+            _ => string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.ExpiredFinal, order.Number),
+        });
+    }
 
     [GeneratedRegex(@"\b(?:(?:repeat|redo|reorder|re-order|order|have|get|want|do) (?:my |the |that )?(?:last|previous|usual|same)(?: thing| one| order)?(?: again| as (?:last time|before|yesterday))?|same (?:thing |order |one )?(?:again|as (?:last time|before|yesterday|usual))|(?:have|get|want|order) (?:that|it|the same) again|the usual|my usual|my regular|the same as always|my last order|lo (?:mismo )?de siempre|repetir (?:el |mi )?pedido|o (?:mesmo )?de sempre|repetir (?:o |meu )?pedido)\b")]
     private static partial Regex RepeatPattern();

@@ -179,6 +179,12 @@ public sealed partial class Conversation(
             return handedOver;
         }
 
+        // Before fulfilment reading, which takes "send me the link" as choosing online payment for a next order.
+        if (PaymentLinkPattern().IsMatch(text.ToLowerInvariant()) && await PaymentLinkAgainAsync(turn, cancellationToken) is { } link)
+        {
+            return [link];
+        }
+
         if (Collecting(turn) && ReadFulfilment(turn, said) is { } remaining)
         {
             // What is left goes on as an order only when it orders something: "actually I'll pay cash" is about payment alone.

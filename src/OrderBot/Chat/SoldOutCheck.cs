@@ -30,7 +30,23 @@ internal sealed class SoldOutCheck(Menu.Menu menu, SoldOutIds soldOut, ChatTexts
         }
 
         return line.Options.FirstOrDefault(o => !o.Negated && soldOut.Options.Contains(o.Id)) is { } option
-            ? ChatTexts.Say(texts.SoldOut, option.Name)
+            ? ChatTexts.Say(texts.SoldOut, option.Name) + OptionAlternatives(line, option.Id)
             : null;
+    }
+
+    /// <summary>The other options of the sold-out option's group on this item (another topping, another milk), as a sentence.</summary>
+    private string OptionAlternatives(CartLine line, string optionId)
+    {
+        var item = menu.Items.FirstOrDefault(i => i.Id == line.MenuItemId);
+        var alternatives = (item?.OptionGroups ?? [])
+            .Select(menu.Group)
+            .Where(g => g.Options.Any(o => o.Id == optionId))
+            .SelectMany(g => g.Options)
+            .Where(o => o.Id != optionId && !soldOut.Options.Contains(o.Id) && !item!.Defaults.Contains(o.Id) && line.Options.All(l => l.Id != o.Id))
+            .DistinctBy(o => o.Id)
+            .Take(3)
+            .Select(o => o.NameIn(texts.Language))
+            .ToList();
+        return alternatives.Count > 0 ? ChatTexts.Say(texts.SoldOutAlternatives, string.Join(", ", alternatives)) : "";
     }
 }

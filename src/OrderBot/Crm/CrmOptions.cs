@@ -130,6 +130,21 @@ public sealed class HubSpotOptions
         : status == "collected" && StatusMap.TryGetValue("delivered", out var delivered) ? delivered
         : status;
 
+    /// <summary>
+    /// Order properties for the fields HubSpot's order guide documents none for (platforms-2026.md §6), by field:
+    /// <see cref="OrderFields"/>. Each names a property you created on the order object (the set-up check verifies it
+    /// exists); a field without an entry is not sent. The delivery address needs none: it goes to the documented
+    /// <c>hs_shipping_address_street</c>.
+    /// </summary>
+    public Dictionary<string, string> OrderFieldProperties { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The fields <see cref="OrderFieldProperties"/> may map.</summary>
+    public static readonly IReadOnlySet<string> OrderFields = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "fulfilment_mode", "delivery_zone", "delivery_fee", "requested_for", "estimated_at",
+        "payment_method", "payment_state", "subtotal", "tax", "tip",
+    };
+
     /// <summary>Written to hs_source_store (default OrderBot).</summary>
     public string SourceStore { get; set; } = "OrderBot";
 

@@ -90,6 +90,8 @@ public static partial class CrmServiceCollectionExtensions
                     $"{path}:HubSpot:AccessToken is required when {path}:Adapter is hubspot.",
                 _ when !webhook.Secrets.All(secret => StandardWebhookSignature.Key(secret) is not null) =>
                     $"{path}:Webhook:Secrets must each be whsec_ followed by the base64 of 24 to 64 random bytes.",
+                _ when !settings.HubSpot.OrderFieldProperties.All(f => HubSpotOptions.OrderFields.Contains(f.Key) && !string.IsNullOrWhiteSpace(f.Value)) =>
+                    $"{path}:HubSpot:OrderFieldProperties maps only {string.Join(", ", HubSpotOptions.OrderFields)}, each to a property name.",
                 _ => null,
             };
             if (problem is not null)

@@ -101,7 +101,42 @@ public sealed class HubSpotDeliverer(string destination, IHttpClientFactory http
             properties["hs_pipeline"] = hubSpot.Pipeline;
         }
 
+        if (order.Fulfilment is { Mode: FulfilmentMode.Delivery, Address: { Length: > 0 } address })
+        {
+            properties["hs_shipping_address_street"] = address;
+        }
+
+        foreach (var (field, value) in FieldValues(order))
+        {
+            if (value is not null && hubSpot.OrderFieldProperties.TryGetValue(field, out var property))
+            {
+                properties[property] = value;
+            }
+        }
+
         return properties;
+    }
+
+    /// <summary>The fields <see cref="HubSpotOptions.OrderFieldProperties"/> can map, as HubSpot reads them: texts, invariant numbers, ISO 8601 UTC times.</summary>
+    private static IEnumerable<(string Field, string? Value)> FieldValues(OrderDetails order)
+    {
+        static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+        static string? Time(DateTime? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var fulfilment = order.Fulfilment;
+        var payment = order.Payment;
+        return
+        [
+            ("fulfilment_mode", fulfilment is null ? null : fulfilment.Mode == FulfilmentMode.Delivery ? "delivery" : "pickup"),
+            ("delivery_zone", fulfilment?.Zone),
+            ("delivery_fee", fulfilment is { Mode: FulfilmentMode.Delivery } ? Number(fulfilment.Fee) : null),
+            ("requested_for", Time(fulfilment?.RequestedFor)),
+            ("estimated_at", Time(fulfilment?.EstimatedAt)),
+            ("payment_method", payment is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Method.ToString())),
+            ("payment_state", payment is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.State.ToString())),
+            ("subtotal", Number(order.Subtotal)),
+            ("tax", Number(order.Tax)),
+            ("tip", Number(order.Tip)),
+        ];
     }
 
     private sealed record Step(DeliveryResult? Failure, string? Id = null, bool IsNew = false, string? Body = null);

@@ -39,6 +39,16 @@ public sealed class HubSpotSetupCheck(IHttpClientFactory http, IOptions<CrmOptio
             await CheckStagesAsync(problems, cancellationToken);
         }
 
+        foreach (var (field, name) in HubSpot.OrderFieldProperties.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var (status, _) = await GetAsync($"crm/v3/properties/order/{name}", cancellationToken);
+            if (status == HttpStatusCode.NotFound)
+            {
+                problems.Add($"Crm:HubSpot:OrderFieldProperties:{field}: HubSpot has no order property '{name}'; create it (a text or number property) " +
+                             "on the order object, or remove the entry so the field is not sent.");
+            }
+        }
+
         return problems;
     }
 

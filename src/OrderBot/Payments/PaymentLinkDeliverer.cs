@@ -31,6 +31,9 @@ public sealed partial class PaymentLinkDeliverer(
     /// <summary>Written by the webhook when the order's link expired unpaid; the payload names the attempt.</summary>
     public const string LinkExpired = "payment.link_expired";
 
+    /// <summary>Written by the webhook when the order got paid; the customer is told it was received.</summary>
+    public const string PaymentReceived = "payment.received";
+
     /// <summary>Written by the webhook when the payment failed; the customer is told.</summary>
     public const string PaymentFailed = "payment.failed";
 
@@ -52,6 +55,9 @@ public sealed partial class PaymentLinkDeliverer(
         {
             case OrderEvent.Created:
                 return await SendLinkAsync(order, attempt: 1, expired: false, cancellationToken);
+            case PaymentReceived:
+                await TellAsync(order, $"payment-received:{order.Id}", texts => string.Format(texts.Received, order.Number), cancellationToken);
+                return DeliveryResult.Delivered;
             case PaymentFailed:
                 await TellAsync(order, $"payment-failed:{outboxEvent.Id}", texts => string.Format(texts.Failed, order.Number), cancellationToken);
                 return DeliveryResult.Delivered;

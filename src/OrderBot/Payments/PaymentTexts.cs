@@ -15,6 +15,12 @@ public sealed record PaymentTexts
     /// <summary>{0} order number.</summary>
     public required string Failed { get; init; }
 
+    /// <summary>{0} order number.</summary>
+    public required string Received { get; init; }
+
+    /// <summary>{0} order number: the old link expired and a new one is being made.</summary>
+    public required string Renewing { get; init; }
+
     private static readonly PaymentTexts English = new()
     {
         Language = "en",
@@ -22,6 +28,8 @@ public sealed record PaymentTexts
         ExpiredNewLink = "The payment link for order #{0} expired before it was paid. Here is a new one ({1}), valid for {2} minutes:\n{3}",
         ExpiredFinal = "The payment link for order #{0} expired before it was paid. Write to us if you still want the order.",
         Failed = "The online payment for order #{0} did not go through. Write to us to pay another way.",
+        Received = "We received your payment for order #{0}. Thank you! It is paid, nothing more to pay on delivery or pickup.",
+        Renewing = "The payment link for order #{0} has expired; I'm sending you a new one now.",
     };
 
     private static readonly PaymentTexts Spanish = new()
@@ -31,6 +39,8 @@ public sealed record PaymentTexts
         ExpiredNewLink = "El enlace de pago del pedido #{0} caducó sin pagarse. Aquí tienes uno nuevo ({1}), válido durante {2} minutos:\n{3}",
         ExpiredFinal = "El enlace de pago del pedido #{0} caducó sin pagarse. Escríbenos si todavía quieres el pedido.",
         Failed = "El pago en línea del pedido #{0} no se completó. Escríbenos para pagar de otra forma.",
+        Received = "Recibimos tu pago del pedido #{0}. ¡Gracias! Ya está pagado, no hay nada más que pagar al recibirlo.",
+        Renewing = "El enlace de pago del pedido #{0} caducó; te envío uno nuevo ahora.",
     };
 
     private static readonly PaymentTexts Portuguese = new()
@@ -40,6 +50,8 @@ public sealed record PaymentTexts
         ExpiredNewLink = "O link de pagamento do pedido #{0} expirou sem pagamento. Aqui está um novo ({1}), válido por {2} minutos:\n{3}",
         ExpiredFinal = "O link de pagamento do pedido #{0} expirou sem pagamento. Escreva para nós se ainda quiser o pedido.",
         Failed = "O pagamento online do pedido #{0} não foi concluído. Escreva para nós para pagar de outra forma.",
+        Received = "Recebemos o seu pagamento do pedido #{0}. Obrigado! Já está pago, não há mais nada a pagar na entrega ou retirada.",
+        Renewing = "O link de pagamento do pedido #{0} expirou; estou enviando um novo agora.",
     };
 
     public required string Language { get; init; }

@@ -96,9 +96,10 @@ public sealed partial class StripeWebhook(
             link.UpdatedAt = now;
         }
 
-        // The customer's news (a new link, or that it failed) goes through the outbox, committed with the event's record.
+        // The customer's news (paid, a new link, or that it failed) goes through the outbox, committed with the event's record.
         var news = target switch
         {
+            PaymentLinkState.Paid when order.Payment.State != PaymentState.Paid => PaymentLinkDeliverer.PaymentReceived,
             PaymentLinkState.Expired when order.Payment.State == PaymentState.Pending => PaymentLinkDeliverer.LinkExpired,
             PaymentLinkState.Failed => PaymentLinkDeliverer.PaymentFailed,
             _ => null,

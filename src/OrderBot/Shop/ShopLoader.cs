@@ -3,7 +3,7 @@ using OrderBot.Menu;
 namespace OrderBot.Shop;
 
 /// <summary>Reads a shop file and checks it, like the menu: every broken rule is one line with its JSON path.</summary>
-internal static class ShopLoader
+public static class ShopLoader
 {
     public static ShopSettings LoadFile(string path) =>
         Parse(MenuLoader.ReadText(path, "Shop:Path", problems => new ShopValidationException(path, problems)), path);

@@ -35,7 +35,11 @@ internal sealed class CrmHarness : IAsyncDisposable
     public IOutboxDeliverer Deliverer => _services.GetServices<IOutboxDeliverer>().Single();
     public IEnumerable<WebhookDestinationState> WebhookStates => _services.GetServices<WebhookDestinationState>();
 
-    public OrderHandler Handler => new(DbFactory, Time, NullLogger<OrderHandler>.Instance, _services.GetRequiredService<OutboxWriter>());
+    public OrderHandler Handler => HandlerFor(null);
+
+    /// <summary>An Order Handler applying this shop's rules (fulfilment, payment, tax, tips); null: no shop.</summary>
+    public OrderHandler HandlerFor(OrderBot.Shop.ShopSettings? shop) =>
+        new(DbFactory, Time, NullLogger<OrderHandler>.Instance, _services.GetRequiredService<OutboxWriter>(), shop: shop);
 
     /// <summary>Fast retries by default, so an outage of a second is many attempts; <paramref name="settings"/> override.</summary>
     public static CrmHarness Create(TestDatabase database, IDictionary<string, string?> settings, TimeProvider? time = null)

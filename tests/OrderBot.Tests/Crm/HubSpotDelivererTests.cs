@@ -46,6 +46,52 @@ public sealed class HubSpotDelivererTests(SqliteTestDatabase database) : IClassF
         Assert.Equal(CrmSync.Synced, (await harness.SyncStateAsync(placed.OrderId)).State);
     }
 
+    /// <summary>
+    /// platforms-2026.md §6: the order guide documents <c>hs_shipping_address_street</c> (its create example sends
+    /// "1 Main St") but nothing for mode, payment, tax or tip, so those go only to the custom properties configured for them.
+    /// </summary>
+    [Fact]
+    public async Task A_delivery_order_sends_its_address_to_the_shipping_street_and_payment_tax_and_tip_only_to_the_configured_properties()
+    {
+        await using var hubSpot = await FakeHubSpot.StartAsync();
+        var settings = hubSpot.Settings();
+        settings["Crm:HubSpot:OrderFieldProperties:fulfilment_mode"] = "orderbot_fulfilment_mode";
+        settings["Crm:HubSpot:OrderFieldProperties:payment_method"] = "orderbot_payment_method";
+        settings["Crm:HubSpot:OrderFieldProperties:payment_state"] = "orderbot_payment_state";
+        settings["Crm:HubSpot:OrderFieldProperties:tax"] = "orderbot_tax";
+        settings["Crm:HubSpot:OrderFieldProperties:tip"] = "orderbot_tip";
+        settings["Crm:HubSpot:OrderFieldProperties:delivery_fee"] = "orderbot_delivery_fee";
+        await using var harness = CrmHarness.Create(database, settings);
+        var shop = OrderBot.Shop.ShopLoader.Parse("""
+            {"name": "Test", "timeZone": "UTC",
+             "openingHours": {"monday": ["00:00-24:00"], "tuesday": ["00:00-24:00"], "wednesday": ["00:00-24:00"], "thursday": ["00:00-24:00"],
+                              "friday": ["00:00-24:00"], "saturday": ["00:00-24:00"], "sunday": ["00:00-24:00"]},
+             "fulfilment": ["pickup", "delivery"],
+             "deliveryZones": [{"id": "main", "postcodes": ["10115"], "fee": 2.00, "minimumOrder": 5, "deliveryMinutes": 30}],
+             "payment": ["cash", "card"], "tax": {"included": false, "rate": 10}, "tips": [10]}
+            """, "test");
+        var customer = await database.NewCustomerAsync();
+        var placed = await harness.HandlerFor(shop).CreateOrderAsync(new OrderRequest(customer, [new OrderItemRequest("Pizza", 2, 10.00m)])
+        {
+            Fulfilment = new FulfilmentRequest(FulfilmentMode.Delivery) { Address = "1 Main St, 10115 Berlin" },
+            PaymentMethod = PaymentMethod.Card,
+            TipPercent = 10,
+        }, Ct);
+
+        Assert.Equal(1, await harness.Dispatcher.DispatchDueAsync(Ct));
+
+        var sent = JsonNode.Parse(hubSpot.Requests[0].Body)!["inputs"]![0]!["properties"]!.AsObject();
+        Assert.Equal(placed.OrderId, JsonNode.Parse(hubSpot.Requests[0].Body)!["inputs"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("1 Main St, 10115 Berlin", sent["hs_shipping_address_street"]!.GetValue<string>());
+        Assert.Equal("delivery", sent["orderbot_fulfilment_mode"]!.GetValue<string>());
+        Assert.Equal("card", sent["orderbot_payment_method"]!.GetValue<string>());
+        Assert.Equal("due", sent["orderbot_payment_state"]!.GetValue<string>());
+        Assert.Equal(2.2m, decimal.Parse(sent["orderbot_tax"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2m, decimal.Parse(sent["orderbot_tip"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2m, decimal.Parse(sent["orderbot_delivery_fee"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(sent, p => p.Key.Contains("zone", StringComparison.Ordinal) || p.Key.Contains("subtotal", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task An_order_of_a_customer_erased_before_it_was_sent_reaches_HubSpot_without_a_contact()
     {

@@ -34,6 +34,20 @@ public sealed class HubSpotSetupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_order_field_mapped_to_a_property_the_portal_lacks_is_named_and_an_existing_one_passes()
+    {
+        var settings = With(FakeHubSpot.StageSettings(),
+            ("Crm:HubSpot:OrderFieldProperties:tip", "orderbot_tip"), ("Crm:HubSpot:OrderFieldProperties:payment_state", "hs_pipeline_stage"));
+        await CheckAsync(settings, fix: true);
+
+        var problems = await CheckAsync(settings);
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("Crm:HubSpot:OrderFieldProperties:tip:", problem, StringComparison.Ordinal);
+        Assert.Contains("'orderbot_tip'", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_names_are_refused_as_stages_and_the_portals_stage_ids_are_offered()
     {
         await CheckAsync(With([]), fix: true);

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Playwright;
 using OrderBot.Server.Payments;
-using OrderBot.Tests.Payments;
+using OrderBot.Server.Eval.Payments;
 using OrderBot.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 using static OrderBot.Tests.Support.ApiClient;
@@ -28,7 +28,7 @@ public sealed class PaymentBoardPageTests(Browser browser) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _stripe = await FakeStripe.StartAsync();
+        _stripe = await FakeStripe.StartAsync(TestContext.Current.CancellationToken);
         var shop = Path.Combine(_folder, "shop.json");
         await File.WriteAllTextAsync(shop, ShopJson, Token);
         _app = await RunningApp.StartAsync(Settings([("Shop:Path", shop), ("Payments:KitchenSeesUnpaidOnline", "false"), .. _stripe.Settings()]));

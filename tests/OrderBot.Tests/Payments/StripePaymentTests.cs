@@ -7,6 +7,7 @@ using OrderBot.Crm;
 using OrderBot.Outbox;
 using OrderBot.Payments;
 using OrderBot.Server.Payments;
+using OrderBot.Server.Eval.Payments;
 using OrderBot.Tests.Support;
 using OrderBot.Tests.WhatsApp;
 using static OrderBot.Tests.Support.ApiClient;
@@ -41,7 +42,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _stripe = await FakeStripe.StartAsync();
+        _stripe = await FakeStripe.StartAsync(TestContext.Current.CancellationToken);
         var shop = Path.Combine(_folder, "shop.json");
         await File.WriteAllTextAsync(shop, ShopJson, Token);
         await StartAsync(shop);
@@ -145,7 +146,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_paid_completed_session_marks_the_order_paid_with_an_order_event_and_its_replay_changes_nothing()
+    public async Task A_paid_completed_session_marks_the_order_paid_with_an_order_event_and_tells_the_customer_once_and_its_replay_changes_nothing()
     {
         var (customer, order) = await PlaceOnlineOrderAsync();
         var orderId = order.GetProperty("id").GetString()!;
@@ -161,6 +162,11 @@ public sealed class StripePaymentTests : IAsyncLifetime
         Assert.Equal(paidEvents, await PaidEventsAsync(orderId));
         Assert.Equal(1, await _app.QueryAsync(db => db.PaymentEvents.CountAsync(e => e.OrderId == orderId, Token)));
         Assert.Equal(PaymentLinkState.Paid, (await LinksAsync(orderId)).Single().State);
+
+        await _app.Graph.WaitForAsync(sent => sent.Any(m => m.To == customer && m.Text.Contains("received your payment", StringComparison.Ordinal)), what: "the payment news");
+        await Eventually.TrueAsync(
+            () => _app.QueryAsync(db => db.OutboxEvents.AllAsync(e => e.OrderId != orderId || e.State != OutboxState.Pending, Token)), "the outbox drained");
+        Assert.Single(_app.Graph.To(customer), m => m.Text.Contains("received your payment", StringComparison.Ordinal));
     }
 
     private Task<int> PaidEventsAsync(string orderId) => _app.QueryAsync(db => db.OutboxEvents

@@ -6,7 +6,7 @@ using CsCheck;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderBot.Server.Payments;
-using OrderBot.Tests.Payments;
+using OrderBot.Server.Eval.Payments;
 using OrderBot.Tests.Support;
 
 namespace OrderBot.Tests.Reliability;
@@ -68,7 +68,7 @@ public sealed class StripeWebhookFuzzTests
     [Fact]
     public async Task Generated_stripe_deliveries_never_cause_a_500_and_store_nothing_without_an_order()
     {
-        await using var stripe = await FakeStripe.StartAsync();
+        await using var stripe = await FakeStripe.StartAsync(TestContext.Current.CancellationToken);
         await using var app = await RunningApp.StartAsync(ApiClient.Settings(stripe.Settings()));
 
         await Gen.Select(Body, Signature).SampleAsync(async (body, sign) =>

@@ -8,7 +8,6 @@ using OrderBot.Storage;
 using OrderBot.Tests.Crm;
 using OrderBot.Tests.Support;
 using OrderBot.Tests.WhatsApp;
-using WebhookSignature = OrderBot.Server.WhatsApp.WebhookSignature;
 
 namespace OrderBot.Tests.Reliability;
 

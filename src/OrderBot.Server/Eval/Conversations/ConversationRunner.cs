@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using OrderBot.Chat;
 using OrderBot.Orders;
+using OrderBot.Payments;
+using OrderBot.Server.Eval.Payments;
+using OrderBot.Stock;
 
 namespace OrderBot.Server.Eval.Conversations;
 
@@ -22,6 +25,12 @@ public sealed class ConversationRunner(ConversationHarness harness)
         // "at" is the shop's wall-clock time: in its time zone when the menu has a shop, else UTC.
         var start = DateTime.SpecifyKind(script.At ?? DefaultStart, DateTimeKind.Unspecified);
         harness.Clock.Set(new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(start, harness.Shop.Hours.TimeZone), TimeSpan.Zero));
+        // Every conversation starts with everything in stock: marks left by an earlier script of the same shop are lifted.
+        foreach (var mark in await harness.Stock.SoldOutAsync(cancellationToken))
+        {
+            await harness.Stock.MarkAvailableAsync(mark.Kind, mark.MenuId, cancellationToken);
+        }
+
         var play = new Play(harness, customer);
         foreach (var step in script.Steps)
         {
@@ -92,9 +101,17 @@ public sealed class ConversationRunner(ConversationHarness harness)
                 Transcript.Add($"customer sends a catalog cart: {string.Join(", ", cart.Select(l => $"{l.Quantity} × {l.ProductRetailerId}"))}");
                 await SendAsync(new CatalogOrderContent(cart.Select(l => new CatalogLine(l.ProductRetailerId, l.Quantity)).ToList(), null), cancellationToken);
             }
+            else if (step.Staff is { } move && (step.Item ?? step.Option) is { } id)
+            {
+                await StockAsync(move, step.Item is null ? StockKind.Option : StockKind.Item, id, cancellationToken);
+            }
             else if (step.Staff is { } status)
             {
                 await StaffAsync(status, cancellationToken);
+            }
+            else if (step.Payment is { } payment)
+            {
+                await PaymentAsync(payment, cancellationToken);
             }
             else if (step.Advance is { } by)
             {
@@ -105,6 +122,79 @@ public sealed class ConversationRunner(ConversationHarness harness)
             {
                 Transcript.Add("(an empty step)");
             }
+
+            await harness.SettleAsync(customer, cancellationToken);
+            foreach (var sent in harness.Stripe is null ? [] : harness.Channel.Take(customer))
+            {
+                Bot(sent);
+            }
+        }
+
+        /// <summary>Marks as the board's Stock panel and the API do, through <see cref="StockList"/>.</summary>
+        private async Task StockAsync(string move, StockKind kind, string id, CancellationToken cancellationToken)
+        {
+            var what = $"{(kind == StockKind.Item ? "item" : "option")} {id}";
+            var known = move switch
+            {
+                ScriptStep.SoldOut => await harness.Stock.MarkSoldOutAsync(kind, id, "staff:eval", cancellationToken),
+                ScriptStep.Back => await harness.Stock.MarkAvailableAsync(kind, id, cancellationToken),
+                _ => (bool?)null,
+            };
+            Transcript.Add(known switch
+            {
+                null => $"staff: {move} {what} (unknown stock move: {ScriptStep.SoldOut} or {ScriptStep.Back})",
+                false => $"staff: {move} {what} (the menu has no such {(kind == StockKind.Item ? "item" : "option")})",
+                true => $"staff: {move} {what}",
+            });
+        }
+
+        /// <summary>
+        /// Stripe's event for the latest link of the customer's latest order, signed as Stripe signs it and given to the
+        /// webhook's handler, which checks the signature as for any event. An expiry moves the clock to the link's end first.
+        /// </summary>
+        private async Task PaymentAsync(string outcome, CancellationToken cancellationToken)
+        {
+            var page = await harness.Orders.GetCustomerOrdersAsync(customer, 1, cancellationToken: cancellationToken);
+            PaymentLink? link = null;
+            if (page.Orders.Count > 0 && harness.Stripe is not null)
+            {
+                await using var db = await harness.Databases.CreateDbContextAsync(cancellationToken);
+                link = await db.PaymentLinks.AsNoTracking().Where(l => l.OrderId == page.Orders[0].Id)
+                    .OrderByDescending(l => l.Attempt).FirstOrDefaultAsync(cancellationToken);
+            }
+
+            if (link is null || !harness.Stripe!.Sessions.TryGetValue(link.SessionId, out var session))
+            {
+                Transcript.Add($"stripe: {outcome} (the customer's latest order has no payment link)");
+                return;
+            }
+
+            Action<System.Text.Json.Nodes.JsonObject> change;
+            string type;
+            switch (outcome)
+            {
+                case ScriptStep.Paid:
+                    (type, change) = ("checkout.session.completed", s => (s["status"], s["payment_status"]) = ("complete", "paid"));
+                    break;
+                case ScriptStep.Expired:
+                    (type, change) = ("checkout.session.expired", s => s["status"] = "expired");
+                    if (harness.Clock.GetUtcNow() < new DateTimeOffset(link.ExpiresAt, TimeSpan.Zero))
+                    {
+                        harness.Clock.Advance(new DateTimeOffset(link.ExpiresAt, TimeSpan.Zero) - harness.Clock.GetUtcNow());
+                    }
+
+                    break;
+                case ScriptStep.Failed:
+                    (type, change) = ("checkout.session.async_payment_failed", s => s["status"] = "complete");
+                    break;
+                default:
+                    Transcript.Add($"stripe: {outcome} (unknown payment step: {ScriptStep.Paid}, {ScriptStep.Expired} or {ScriptStep.Failed})");
+                    return;
+            }
+
+            var body = FakeStripe.Event(type, session, change);
+            var result = await harness.Webhook.HandleAsync(body, FakeStripe.Sign(body, at: harness.Clock.GetUtcNow()), cancellationToken);
+            Transcript.Add($"stripe: {type} for payment link {link.Attempt} ({result.Outcome}: {result.Detail})");
         }
 
         private string? Find(string title)
@@ -121,7 +211,7 @@ public sealed class ConversationRunner(ConversationHarness harness)
         private async Task SendAsync(IncomingContent content, CancellationToken cancellationToken)
         {
             var sent = harness.Clock.GetUtcNow().UtcDateTime;
-            var message = new IncomingMessage("eval", $"eval-{customer}-{++_messages}", customer, sent, content);
+            var message = new IncomingMessage(EvalChannel.ChannelName, $"eval-{customer}-{++_messages}", customer, sent, content);
             await using var db = await harness.Databases.CreateDbContextAsync(cancellationToken);
             var replies = await harness.Conversation.HandleAsync(db, message, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

@@ -68,8 +68,26 @@ public sealed record ScriptStep
     public string? Tap { get; init; }
     public ScriptLocation? Location { get; init; }
     public IReadOnlyList<ScriptCartLine>? Cart { get; init; }
+
+    /// <summary>A status name, or with <see cref="Item"/>/<see cref="Option"/> a stock move: <see cref="SoldOut"/> or <see cref="Back"/>.</summary>
     public string? Staff { get; init; }
+
+    /// <summary>The menu item id a staff stock move is about.</summary>
+    public string? Item { get; init; }
+
+    /// <summary>The option id a staff stock move is about.</summary>
+    public string? Option { get; init; }
+
+    /// <summary>What happens to the latest payment link of the customer's latest order: <see cref="Paid"/>, <see cref="Expired"/> or <see cref="Failed"/>.</summary>
+    public string? Payment { get; init; }
+
     public TimeSpan? Advance { get; init; }
+
+    public const string SoldOut = "sold_out";
+    public const string Back = "back";
+    public const string Paid = "paid";
+    public const string Expired = "expired";
+    public const string Failed = "failed";
 }
 
 public sealed record ScriptLocation(double Latitude, double Longitude, string? Name, string? Address);

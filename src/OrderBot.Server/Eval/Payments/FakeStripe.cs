@@ -2,11 +2,10 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using OrderBot.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace OrderBot.Tests.Payments;
+namespace OrderBot.Server.Eval.Payments;
 
 /// <summary>One <c>POST /v1/checkout/sessions</c> as the fake received it.</summary>
 public sealed record SessionRequest(string? Authorization, string? IdempotencyKey, IReadOnlyDictionary<string, string> Form);
@@ -14,7 +13,8 @@ public sealed record SessionRequest(string? Authorization, string? IdempotencyKe
 /// <summary>
 /// The Stripe endpoints OrderBot calls, as platforms-2026.md §5 documents them: <c>POST /v1/checkout/sessions</c>, form
 /// encoded with the secret key as Bearer and an <c>Idempotency-Key</c> (a key seen before returns the same session), and
-/// webhook events signed as Stripe signs them.
+/// webhook events signed as Stripe signs them. Shared by the tests and the conversation benchmark, whose conversations
+/// with online payment run against it.
 /// </summary>
 public sealed class FakeStripe : IAsyncDisposable
 {
@@ -36,12 +36,18 @@ public sealed class FakeStripe : IAsyncDisposable
     /// <summary>The next <paramref name="times"/> session requests get a 500, as during an outage.</summary>
     public void FailNext(int times) => Interlocked.Exchange(ref _failures, times);
 
-    public static async Task<FakeStripe> StartAsync()
+    /// <summary>Starts on a free 127.0.0.1 port.</summary>
+    public static async Task<FakeStripe> StartAsync(CancellationToken cancellationToken = default)
     {
         var stripe = new FakeStripe();
-        var (app, address) = await LoopbackServer.StartAsync(app => app.MapPost("/v1/checkout/sessions", stripe.CreateSessionAsync));
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapPost("/v1/checkout/sessions", stripe.CreateSessionAsync);
+        await app.StartAsync(cancellationToken);
         stripe._app = app;
-        stripe.BaseAddress = address;
+        stripe.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         return stripe;
     }
 
