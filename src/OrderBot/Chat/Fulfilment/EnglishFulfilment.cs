@@ -37,6 +37,7 @@ internal static class EnglishFulfilment
         ],
         Units = ["apt", "apartment", "flat", "unit", "suite", "floor", "building", "bldg", "#"],
         AddressStops = ["please", "pls", "plz", "thanks", "thank you", "thx", "cheers"],
+        SpeakerStarts = ["i", "i'll", "ill", "i'm", "im", "i'd", "i've", "we", "we'll", "we're", "we'd", "we've"],
         Conjunctions = ["and", "plus", "&"],
         TimeLeads =
         [
@@ -100,7 +101,7 @@ internal static class EnglishFulfilment
             ["the link"] = MentionedPayment.Online, ["link"] = MentionedPayment.Online, ["card on delivery"] = MentionedPayment.Card,
             ["cash on delivery"] = MentionedPayment.Cash, ["card at the door"] = MentionedPayment.Card, ["cash at the door"] = MentionedPayment.Cash,
         },
-        PaymentLeads = ["pay", "paying", "pay by", "pay with", "pay in", "paying by", "paying with", "paying in", "i'll pay", "ill pay", "i will pay", "will pay", "by", "with", "in", "via", "pay via"],
+        PaymentLeads = ["pay", "paying", "pay by", "pay with", "pay in", "paying by", "paying with", "paying in", "i'll pay", "ill pay", "i will pay", "will pay", "i'm paying", "im paying", "i am paying", "we'll pay", "we will pay", "we're paying", "we are paying", "by", "with", "in", "via", "pay via"],
         CashChange = ["change for", "change from"],
         Tip = ["tip", "tips", "gratuity"],
         NoTip = ["no tip", "no tips", "without tip", "without a tip", "no gratuity", "skip the tip", "zero tip"],

@@ -23,6 +23,7 @@ internal sealed class FulfilmentGrammar
         StreetsAfterName = PhraseSet.Of(words.StreetsAfterName);
         Units = PhraseSet.Of(words.Units);
         AddressStops = PhraseSet.Of(words.AddressStops);
+        SpeakerStarts = PhraseSet.Of(words.SpeakerStarts);
         Conjunctions = PhraseSet.Of(words.Conjunctions);
         TimeLeads = PhraseSet.Of(words.TimeLeads);
         WeakTimeLeads = PhraseSet.Of(words.WeakTimeLeads);
@@ -61,6 +62,7 @@ internal sealed class FulfilmentGrammar
     public PhraseSet<bool> StreetsAfterName { get; }
     public PhraseSet<bool> Units { get; }
     public PhraseSet<bool> AddressStops { get; }
+    public PhraseSet<bool> SpeakerStarts { get; }
     public PhraseSet<bool> Conjunctions { get; }
     public PhraseSet<bool> TimeLeads { get; }
     public PhraseSet<bool> WeakTimeLeads { get; }

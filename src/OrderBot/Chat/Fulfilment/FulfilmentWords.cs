@@ -40,6 +40,9 @@ internal sealed record FulfilmentWords
     /// <summary>Words that end an address ("please", "thanks").</summary>
     public required IReadOnlyList<string> AddressStops { get; init; }
 
+    /// <summary>First-person openers: a clause they start is the customer talking again, not more address ("…, I'll pay online").</summary>
+    public required IReadOnlyList<string> SpeakerStarts { get; init; }
+
     /// <summary>List words: an address ends before one followed by a quantity ("… 5 y dos tacos").</summary>
     public required IReadOnlyList<string> Conjunctions { get; init; }
 

@@ -71,7 +71,8 @@ internal sealed partial class MessageReading
 
     /// <summary>
     /// Where an address that starts at <paramref name="from"/> ends: at a span already read (the time, the payment),
-    /// the end of a sentence, "please", or a list word followed by a quantity ("… 5 y dos tacos").
+    /// the end of a sentence, "please", a clause the customer starts about themselves ("…, I'll pay"), or a list word
+    /// followed by a quantity ("… 5 y dos tacos").
     /// </summary>
     private int AddressEnd(int from)
     {
@@ -83,7 +84,8 @@ internal sealed partial class MessageReading
                 break;
             }
 
-            if (words.AddressStops.Match(tokens, j, claimed) is not null)
+            if (words.AddressStops.Match(tokens, j, claimed) is not null
+                || (j > from && IsPunct(j - 1, ',', '-') && words.SpeakerStarts.Match(tokens, j, claimed) is not null))
             {
                 break;
             }

@@ -36,6 +36,7 @@ internal static class PortugueseFulfilment
         StreetsAfterName = [],
         Units = ["apto", "ap", "ap.", "apt", "apartamento", "bloco", "bl", "bl.", "casa", "andar", "sala", "conjunto", "cj", "lote", "quadra", "qd", "nº", "n.", "número", "numero", "esq.", "esquerdo", "direito", "dto", "frente", "fundos"],
         AddressStops = ["por favor", "pf", "pfv", "obrigado", "obrigada", "valeu", "vlw"],
+        SpeakerStarts = ["eu", "a gente"],
         Conjunctions = ["e", "mais"],
         TimeLeads =
         [
@@ -92,7 +93,7 @@ internal static class PortugueseFulfilment
             ["cartão na entrega"] = MentionedPayment.Card, ["dinheiro na entrega"] = MentionedPayment.Cash,
             ["multibanco"] = MentionedPayment.Card, ["mb way"] = MentionedPayment.Online, ["mbway"] = MentionedPayment.Online,
         },
-        PaymentLeads = ["pago", "pagar", "pago no", "pago com", "pagar no", "pagar com", "pagamento", "pagamento no", "pagamento em", "vou pagar", "vou pagar no", "vou pagar com", "vou pagar em", "pagando", "pagando no", "pagando com", "pagando em", "com", "em", "por", "via", "no", "na"],
+        PaymentLeads = ["pago", "pagar", "pago no", "pago com", "pagar no", "pagar com", "pagamento", "pagamento no", "pagamento em", "vou pagar", "vou pagar no", "vou pagar com", "vou pagar em", "eu pago", "eu pago no", "eu pago com", "eu pago em", "eu vou pagar", "eu vou pagar no", "eu vou pagar com", "eu vou pagar em", "pagando", "pagando no", "pagando com", "pagando em", "com", "em", "por", "via", "no", "na"],
         CashChange = ["troco pra", "troco para", "troco de"],
         Tip = ["gorjeta", "caixinha", "gorja"],
         NoTip = ["sem gorjeta", "sem caixinha", "não quero dar gorjeta"],

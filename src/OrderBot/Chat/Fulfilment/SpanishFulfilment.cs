@@ -36,6 +36,7 @@ internal static class SpanishFulfilment
         StreetsAfterName = [],
         Units = ["piso", "depto", "dpto", "departamento", "apto", "apartamento", "puerta", "portal", "interior", "int", "int.", "bloque", "escalera", "esc", "nº", "no.", "número", "num", "#"],
         AddressStops = ["por favor", "porfa", "gracias", "muchas gracias", "xfa", "plis"],
+        SpeakerStarts = ["yo", "nosotros"],
         Conjunctions = ["y", "e", "más"],
         TimeLeads =
         [
@@ -92,7 +93,7 @@ internal static class SpanishFulfilment
             ["mándame el link"] = MentionedPayment.Online, ["mándame un link"] = MentionedPayment.Online, ["el link"] = MentionedPayment.Online,
             ["transferencia"] = MentionedPayment.Online, ["bizum"] = MentionedPayment.Online, ["mercado pago"] = MentionedPayment.Online,
         },
-        PaymentLeads = ["pago", "pagar", "pago con", "pagar con", "pago en", "pagar en", "pagaré", "pagaré con", "pagaré en", "pagamos", "pagamos con", "pagamos en", "voy a pagar", "voy a pagar con", "voy a pagar en", "con", "en", "por"],
+        PaymentLeads = ["pago", "pagar", "pago con", "pagar con", "pago en", "pagar en", "pagaré", "pagaré con", "pagaré en", "pagamos", "pagamos con", "pagamos en", "voy a pagar", "voy a pagar con", "voy a pagar en", "yo pago", "yo pago con", "yo pago en", "yo voy a pagar", "yo voy a pagar con", "yo voy a pagar en", "con", "en", "por"],
         CashChange = ["cambio de", "cambio para", "traigo billete de", "pago con billete de"],
         Tip = ["propina"],
         NoTip = ["sin propina", "no propina", "nada de propina"],
