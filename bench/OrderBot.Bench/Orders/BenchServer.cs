@@ -9,7 +9,11 @@ namespace OrderBot.Bench.Orders;
 /// <summary>The real server, in this process, on a loopback port over a bench database; rate limits off, logs at Warning.</summary>
 internal static class BenchServer
 {
-    public static async Task<(WebApplication App, Uri Address)> StartAsync(BenchDatabase database, string menuPath, params string[] extra)
+    public static Task<(WebApplication App, Uri Address)> StartAsync(BenchDatabase database, string menuPath, params string[] extra) =>
+        StartAsync(database, menuPath, null, extra);
+
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(
+        BenchDatabase database, string menuPath, Action<WebApplicationBuilder>? configure, params string[] extra)
     {
         var app = OrderBotApp.Build(
         [
@@ -20,7 +24,7 @@ internal static class BenchServer
             "--Api:PermitsPerMinute=1000000",
             "--Logging:LogLevel:Default=Warning",
             .. extra,
-        ]);
+        ], configure);
         await app.InitializeAndStartAsync(CancellationToken.None);
         return (app, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
     }

@@ -14,7 +14,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDbContextFactory{OrderBotDbContext}"/> for the configured provider. Contexts are
-    /// pooled: the handler and the background workers create one per unit of work.
+    /// pooled: the handler and the background workers create one per unit of work. EF Core interceptors registered
+    /// as <see cref="IInterceptor"/> services are added to every context (the bench counts transactions with one).
     /// </summary>
     public static IServiceCollection AddOrderBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,12 +30,14 @@ public static class StorageServiceCollectionExtensions
         switch (options.Provider)
         {
             case StorageProvider.Postgres:
-                services.AddPooledDbContextFactory<PostgresOrderBotDbContext>(b => ConfigurePostgres(b, options.EffectiveConnectionString));
+                services.AddPooledDbContextFactory<PostgresOrderBotDbContext>((sp, b) =>
+                    ConfigurePostgres(b, options.EffectiveConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<OrderBotDbContext>>(sp =>
                     new FactoryOf<PostgresOrderBotDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresOrderBotDbContext>>()));
                 break;
             default:
-                services.AddPooledDbContextFactory<SqliteOrderBotDbContext>(b => ConfigureSqlite(b, options));
+                services.AddPooledDbContextFactory<SqliteOrderBotDbContext>((sp, b) =>
+                    ConfigureSqlite(b, options).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<OrderBotDbContext>>(sp =>
                     new FactoryOf<SqliteOrderBotDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteOrderBotDbContext>>()));
                 break;
@@ -48,7 +51,7 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    internal static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
+    internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString).UseSnakeCaseNamingConvention().ConfigureWarnings(ExpectedFailuresAreNotErrors);
 
     // Constraint violations are outcomes the services expect and turn into typed results (unknown customer,
@@ -58,14 +61,14 @@ public static class StorageServiceCollectionExtensions
         (CoreEventId.SaveChangesFailed, LogLevel.Debug),
         (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug));
 
-    internal static void ConfigureSqlite(DbContextOptionsBuilder builder, StorageOptions options)
+    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, StorageOptions options)
     {
         var connection = new SqliteConnectionStringBuilder(options.EffectiveConnectionString)
         {
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
             Pooling = true,
         };
-        builder.UseSqlite(connection.ToString())
+        return builder.UseSqlite(connection.ToString())
             .UseSnakeCaseNamingConvention()
             .ConfigureWarnings(ExpectedFailuresAreNotErrors)
             .AddInterceptors(new SqlitePragmas(options.BusyTimeout));
