@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderBot.Extraction;
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Bench;
 

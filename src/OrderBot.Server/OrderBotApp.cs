@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using OrderBot.Chat;
 using OrderBot.Crm;
 using OrderBot.Hosting;
+using OrderBot.Menus;
 using OrderBot.Outbox;
 using OrderBot.Payments;
 using OrderBot.Server.Api;
@@ -73,7 +74,7 @@ public static class OrderBotApp
     /// <summary>Loads the menu and migrates the database before the first request is accepted.</summary>
     public static async Task InitializeAndStartAsync(this WebApplication app, CancellationToken cancellationToken)
     {
-        _ = app.Services.GetRequiredService<Menu.Menu>();
+        _ = app.Services.GetRequiredService<Menu>();
         _ = app.Services.GetRequiredService<OrderBot.Shop.ShopSettings>();
         await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync(cancellationToken);
         await app.StartAsync(cancellationToken);

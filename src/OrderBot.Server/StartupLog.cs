@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Options;
 using OrderBot.Chat;
 using OrderBot.Extraction.Llm;
-using OrderBot.Menu;
+using OrderBot.Menus;
 using OrderBot.Storage;
 
 namespace OrderBot.Server;
@@ -12,7 +12,7 @@ public static partial class StartupLog
 {
     public static void Write(IServiceProvider services)
     {
-        var menu = services.GetRequiredService<Menu.Menu>();
+        var menu = services.GetRequiredService<Menu>();
         var menuFile = Path.GetFullPath(services.GetRequiredService<IOptions<MenuOptions>>().Value.ResolvePath());
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var extraction = services.GetRequiredService<IOptions<ExtractionOptions>>().Value;

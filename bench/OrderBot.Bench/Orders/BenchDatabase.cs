@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrderBot.Crm;
 using OrderBot.Outbox;
 using OrderBot.Customers;
-using OrderBot.Menu;
+using OrderBot.Menus;
 using OrderBot.Orders;
 using OrderBot.Storage;
 
@@ -64,12 +64,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(kind, connectionString, services);
     }
 
-    public OrderHandler Handler(Menu.Menu menu) =>
+    public OrderHandler Handler(Menu menu) =>
         new(DbFactory, TimeProvider.System, NullLogger<OrderHandler>.Instance, _services.GetRequiredService<OutboxWriter>(), menu);
 
     public CustomerDirectory Customers() => new(DbFactory, TimeProvider.System);
 
-    public static Menu.Menu LoadMenu(string? path) =>
+    public static Menu LoadMenu(string? path) =>
         MenuLoader.LoadFile(path ?? Path.Combine(AppContext.BaseDirectory, "menus", "pizzeria.json"));
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

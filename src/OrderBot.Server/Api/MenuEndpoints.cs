@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Server.Api;
 
@@ -13,5 +13,5 @@ public static class MenuEndpoints
     }
 
     /// <summary>The shop's menu as configured, in the menu file's format.</summary>
-    public static Ok<MenuDefinition> GetMenu(Menu.Menu menu) => TypedResults.Ok(menu.Definition);
+    public static Ok<MenuDefinition> GetMenu(Menu menu) => TypedResults.Ok(menu.Definition);
 }

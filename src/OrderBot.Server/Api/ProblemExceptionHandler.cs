@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using OrderBot.Menu;
+using OrderBot.Menus;
 using OrderBot.Orders;
 
 namespace OrderBot.Server.Api;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OrderBot.Menus;
 using OrderBot.Stock;
 
 namespace OrderBot.Server.Api;
@@ -17,7 +18,7 @@ public static class StockEndpoints
     }
 
     /// <summary>Every menu item and option with whether it is sold out.</summary>
-    public static async Task<Ok<IReadOnlyList<StockEntryDto>>> ListStock(Menu.Menu menu, StockList stock, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<StockEntryDto>>> ListStock(Menu menu, StockList stock, CancellationToken cancellationToken)
     {
         var marks = (await stock.SoldOutAsync(cancellationToken)).ToDictionary(m => (m.Kind, m.MenuId));
         StockEntryDto Entry(StockKind kind, string id, string name) =>

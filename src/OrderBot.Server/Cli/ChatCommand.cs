@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrderBot.Chat;
 using OrderBot.Crm;
 using OrderBot.Hosting;
+using OrderBot.Menus;
 using OrderBot.Orders;
 using OrderBot.Outbox;
 using OrderBot.Storage;
@@ -43,14 +44,14 @@ public static class ChatCommand
 
         // The host is built but not started: the messages are handled right here, one at a time, without the background workers.
         using var host = builder.Build();
-        _ = host.Services.GetRequiredService<Menu.Menu>();
+        _ = host.Services.GetRequiredService<Menu>();
 
         await host.Services.GetRequiredService<StorageInitializer>().InitializeAsync(ct);
         var time = host.Services.GetRequiredService<TimeProvider>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var watcher = new TerminalStatusWatcher(
             host.Services.GetRequiredService<OrderHandler>(), host.Services.GetRequiredService<Customers.CustomerDirectory>(), terminal, customerId,
-            host.Services.GetRequiredService<IOptions<ChatOptions>>().Value.PollInterval, time);
+            host.Services.GetRequiredService<IOptions<ConversationOptions>>().Value.PollInterval, time);
         await watcher.BaselineAsync(ct);
         var watching = watcher.WatchAsync(stop.Token);
         try

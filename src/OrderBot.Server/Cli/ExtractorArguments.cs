@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using OrderBot.Extraction;
 using OrderBot.Extraction.Llm;
+using OrderBot.Menus;
 
 namespace OrderBot.Server.Cli;
 
@@ -30,7 +31,7 @@ public sealed class ExtractorArguments
     }
 
     /// <summary>The extractor the arguments ask for, or null after writing why the settings cannot be used.</summary>
-    public ExtractorHost? Build(ParseResult result, Menu.Menu menu, TextWriter error)
+    public ExtractorHost? Build(ParseResult result, Menu menu, TextWriter error)
     {
         var overrides = new Dictionary<string, string?>();
         void Set(string key, object? value)

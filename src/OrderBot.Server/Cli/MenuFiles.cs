@@ -1,4 +1,4 @@
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Server.Cli;
 
@@ -9,7 +9,7 @@ public static class MenuFiles
     public static string Resolve(string? path) => MenuOptions.Resolve(string.IsNullOrEmpty(path) ? new MenuOptions().Path : path);
 
     /// <summary>Loads the menu or writes why it cannot be used; null then.</summary>
-    public static Menu.Menu? TryLoad(string? path, TextWriter error)
+    public static Menu? TryLoad(string? path, TextWriter error)
     {
         try
         {

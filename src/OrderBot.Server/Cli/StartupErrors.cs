@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Server.Cli;
 

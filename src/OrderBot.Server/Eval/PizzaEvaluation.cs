@@ -1,4 +1,5 @@
 using OrderBot.Extraction;
+using OrderBot.Menus;
 
 namespace OrderBot.Server.Eval;
 
@@ -45,7 +46,7 @@ public sealed class PizzaEvaluation
 
     /// <summary>One message at a time: a model server is usually the bottleneck, and the order keeps runs comparable.</summary>
     public static async Task<PizzaEvaluation> RunAsync(
-        IReadOnlyList<PizzaExample> examples, IOrderExtractor extractor, Menu.Menu menu, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<PizzaExample> examples, IOrderExtractor extractor, Menu menu, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var categories = menu.Items.ToDictionary(i => i.Id, i => i.Category, StringComparer.Ordinal);
         var outcomes = new List<Outcome>(examples.Count);

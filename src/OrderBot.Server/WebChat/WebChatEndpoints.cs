@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OrderBot.Chat;
+using OrderBot.Menus;
 using OrderBot.Server.Api;
 
 namespace OrderBot.Server.WebChat;
@@ -50,7 +51,7 @@ public static partial class WebChatEndpoints
         return app;
     }
 
-    public static Ok<ShopDto> Shop(Menu.Menu menu) => TypedResults.Ok(new ShopDto(menu.Name, menu.Currency));
+    public static Ok<ShopDto> Shop(Menu menu) => TypedResults.Ok(new ShopDto(menu.Name, menu.Currency));
 
     /// <summary>A customer's message from the page; the reply arrives on the session's event stream.</summary>
     public static async Task<Results<Accepted, ValidationProblem>> Send(

@@ -1,5 +1,5 @@
 using OrderBot.Extraction;
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Chat;
 
@@ -10,7 +10,7 @@ namespace OrderBot.Chat;
 internal static class CartEditor
 {
 
-    public static void Add(Menu.Menu menu, ConversationState state, IEnumerable<ExtractedItem> items, DateTime now)
+    public static void Add(Menu menu, ConversationState state, IEnumerable<ExtractedItem> items, DateTime now)
     {
         foreach (var line in items.Select(LineFrom))
         {
@@ -29,7 +29,7 @@ internal static class CartEditor
     public static void Add(ConversationState state, CartLine line, int maxQuantity, DateTime now) => Add(null, state, line, maxQuantity, now);
 
     /// <summary>As <see cref="Add(ConversationState, CartLine, int, DateTime)"/>; with the menu, an item's default size fills a missing one.</summary>
-    public static void Add(Menu.Menu? menu, ConversationState state, CartLine line, int maxQuantity, DateTime now)
+    public static void Add(Menu? menu, ConversationState state, CartLine line, int maxQuantity, DateTime now)
     {
         if (menu is not null && line.Size is null && menu.FindItem(line.MenuItemId) is { DefaultSize: { } defaultSize })
         {
@@ -49,7 +49,7 @@ internal static class CartEditor
     }
 
     /// <summary>A line for one menu item by id (a list pick or a catalog product), priced by the menu; null when unknown.</summary>
-    public static CartLine? LineFor(Menu.Menu menu, string itemId, int quantity, string? sizeId = null)
+    public static CartLine? LineFor(Menu menu, string itemId, int quantity, string? sizeId = null)
     {
         var item = menu.FindItem(itemId);
         if (item is null)
@@ -62,7 +62,7 @@ internal static class CartEditor
     }
 
     /// <summary>Gives a size to one line (the answer to "which size?"); false when the item is not sold in it.</summary>
-    public static bool SetSize(Menu.Menu menu, ConversationState state, int index, string sizeText, DateTime now)
+    public static bool SetSize(Menu menu, ConversationState state, int index, string sizeText, DateTime now)
     {
         var item = menu.FindItem(state.Cart[index].MenuItemId);
         var size = item is null ? null : menu.FindSize(item, sizeText);
@@ -76,7 +76,7 @@ internal static class CartEditor
         return true;
     }
 
-    public static CartLine Reprice(Menu.Menu menu, CartLine line)
+    public static CartLine Reprice(Menu menu, CartLine line)
     {
         var item = menu.FindItem(line.MenuItemId)!;
         var size = line.Size is null ? null : menu.FindSize(item, line.Size);

@@ -1,3 +1,4 @@
+using OrderBot.Menus;
 using OrderBot.Orders;
 
 namespace OrderBot.Chat;
@@ -21,7 +22,7 @@ public sealed record CartLine(string MenuItemId, string Name, int Quantity, deci
     };
 
     /// <summary>A placed order's line back in a cart, at today's menu price; null when its item or size is gone from the menu.</summary>
-    public static CartLine? FromOrder(Menu.Menu menu, OrderLine line)
+    public static CartLine? FromOrder(Menu menu, OrderLine line)
     {
         var item = line.MenuItemId is null ? null : menu.FindItem(line.MenuItemId);
         if (item is null || (line.Size is not null && menu.FindSize(item, line.Size) is null))

@@ -1,4 +1,5 @@
 using OrderBot.Chat.Dialogue;
+using OrderBot.Menus;
 
 namespace OrderBot.Chat;
 
@@ -17,13 +18,13 @@ internal static class CartButtons
 /// <summary>What the customer sees of an open cart: the one question about its missing sizes, or the summary with Confirm / Change / Cancel.</summary>
 internal static class CartView
 {
-    public static OutgoingMessage Show(Menu.Menu menu, ConversationState state, ChatTexts texts)
+    public static OutgoingMessage Show(Menu menu, ConversationState state, ChatTexts texts)
     {
         var open = SizeQuestion.Unsized(menu, state);
         return open.Count > 0 ? SizeQuestion.Ask(menu, state, open, texts) : Summary(menu, state, texts);
     }
 
-    public static ButtonsReply Summary(Menu.Menu menu, ConversationState state, ChatTexts texts)
+    public static ButtonsReply Summary(Menu menu, ConversationState state, ChatTexts texts)
     {
         return new(
             ChatLimits.Fit(ChatText.CartSummary(menu, state, texts), ChatLimits.ButtonBody),

@@ -8,7 +8,7 @@ namespace OrderBot.Chat;
 /// Takes, renews and gives back <see cref="ChatLease"/>s with conditional statements only (no transaction
 /// stays open while a customer is handled), the same way the outbox claims its events.
 /// </summary>
-public sealed class ChatLeases(IDbContextFactory<OrderBotDbContext> dbFactory, IOptions<ChatOptions> options, TimeProvider time)
+public sealed class ChatLeases(IDbContextFactory<OrderBotDbContext> dbFactory, IOptions<ConversationOptions> options, TimeProvider time)
 {
     /// <summary>This process's name in the lease table; unique per start, so a restarted server does not mistake a dead run's leases for its own.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";

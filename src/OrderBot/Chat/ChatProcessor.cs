@@ -19,7 +19,7 @@ public sealed partial class ChatProcessor(
     Conversation conversation,
     ReplySender sender,
     ChatLeases leases,
-    IOptions<ChatOptions> options,
+    IOptions<ConversationOptions> options,
     TimeProvider time,
     ILogger<ChatProcessor> logger)
 {

@@ -5,11 +5,11 @@ using OrderBot.Storage;
 namespace OrderBot.Chat;
 
 /// <summary>
-/// Removes handled inbox messages and finished replies older than <see cref="ChatOptions.KeepHandledFor"/>.
+/// Removes handled inbox messages and finished replies older than <see cref="ConversationOptions.KeepHandledFor"/>.
 /// The inbox row is also the record that makes a redelivery a duplicate, so the period is never shorter
 /// than the 7 days for which WhatsApp retries a webhook delivery.
 /// </summary>
-internal sealed class ChatRetention(IOptions<ChatOptions> options) : IRetentionPolicy
+internal sealed class ChatRetention(IOptions<ConversationOptions> options) : IRetentionPolicy
 {
     public string Name => "chat messages";
 

@@ -19,7 +19,7 @@ public static class ChatServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddOrderBotChat(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<ChatWorkerSignal>();

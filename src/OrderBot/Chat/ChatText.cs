@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using OrderBot.Menu;
+using OrderBot.Menus;
 using OrderBot.Orders;
 
 namespace OrderBot.Chat;
@@ -20,15 +20,15 @@ public static class ChatText
         };
     }
 
-    public static string Price(this Menu.Menu menu, decimal amount) => Price(amount, menu.Currency, menu.MinorUnits);
+    public static string Price(this Menu menu, decimal amount) => Price(amount, menu.Currency, menu.MinorUnits);
 
-    public static decimal Total(this Menu.Menu menu, IEnumerable<CartLine> cart) => Money.Round(cart.Sum(l => l.LineTotal), menu.MinorUnits);
+    public static decimal Total(this Menu menu, IEnumerable<CartLine> cart) => Money.Round(cart.Sum(l => l.LineTotal), menu.MinorUnits);
 
     /// <summary>"2 × Pizza (Large; pepperoni, no onions) — $29.98".</summary>
-    public static string Line(Menu.Menu menu, ChatTexts texts, CartLine line) => $"{line.Quantity} × {Describe(menu, texts, line)} — {menu.Price(line.LineTotal)}";
+    public static string Line(Menu menu, ChatTexts texts, CartLine line) => $"{line.Quantity} × {Describe(menu, texts, line)} — {menu.Price(line.LineTotal)}";
 
     /// <summary>"Pizza (Large; pepperoni, no onions)": the item with what was chosen for it.</summary>
-    public static string Describe(Menu.Menu menu, ChatTexts texts, CartLine line)
+    public static string Describe(Menu menu, ChatTexts texts, CartLine line)
     {
         var details = new List<string>();
         if (line.Size is not null)
@@ -51,7 +51,7 @@ public static class ChatText
         }
     }
 
-    public static string CartSummary(Menu.Menu menu, ConversationState state, ChatTexts texts)
+    public static string CartSummary(Menu menu, ConversationState state, ChatTexts texts)
     {
         var text = new StringBuilder(texts.YourOrder).Append(":\n");
         foreach (var line in state.Cart)

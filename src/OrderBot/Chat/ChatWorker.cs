@@ -7,7 +7,7 @@ using OrderBot.Storage;
 namespace OrderBot.Chat;
 
 /// <summary>
-/// Works through the inbox: woken when messages are recorded, and every <see cref="ChatOptions.PollInterval"/>
+/// Works through the inbox: woken when messages are recorded, and every <see cref="ConversationOptions.PollInterval"/>
 /// for retries and for what a previous run left. Different customers are handled in parallel, one customer's
 /// messages strictly one after another. Serves only the channels registered in this process.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed partial class ChatWorker(
     ChatProcessor processor,
     ReplySender sender,
     ChatWorkerSignal signal,
-    IOptions<ChatOptions> options,
+    IOptions<ConversationOptions> options,
     TimeProvider time,
     ILogger<ChatWorker> logger) : BackgroundService
 {

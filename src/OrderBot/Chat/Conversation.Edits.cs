@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OrderBot.Chat.Dialogue;
+using OrderBot.Menus;
 
 namespace OrderBot.Chat;
 
@@ -385,8 +386,8 @@ public sealed partial class Conversation
             && LineFinder.ContentWords(rest, turn.Words).Count == 0
             && !LineFinder.ContentWords(words, turn.Words).Any(w => NamesItem(item, w)));
 
-    private static bool NamesItem(Menu.MenuItem item, string word) =>
-        item.Aliases.Prepend(item.Name).Prepend(item.Category).Any(n => Menu.Menu.NormalizeKey(n).Split(' ').Any(part => LineFinder.Same(part, word)));
+    private static bool NamesItem(MenuItem item, string word) =>
+        item.Aliases.Prepend(item.Name).Prepend(item.Category).Any(n => Menu.NormalizeKey(n).Split(' ').Any(part => LineFinder.Same(part, word)));
 
     /// <summary>"make the chicken half mushrooms": the option on that half is swapped, the other half kept.</summary>
     private IReadOnlyList<OutgoingMessage>? SwapHalf(Turn turn, string t, int? onlyLine)
@@ -515,7 +516,7 @@ public sealed partial class Conversation
     }
 
     /// <summary>The line without the options that <paramref name="fromWords"/> name ("the pepperoni" in "switch the pepperoni for sausage").</summary>
-    private CartLine SwappedOptions(Menu.MenuItem item, CartLine line, string[] fromWords)
+    private CartLine SwappedOptions(MenuItem item, CartLine line, string[] fromWords)
     {
         var named = LineModifiers.Read(menu, item, fromWords).Added.Select(o => o.Id).ToHashSet();
         var present = line.Options.Where(o => named.Contains(o.Id) && !o.Negated).ToList();

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using OrderBot.Extraction;
 using OrderBot.Chat.Dialogue;
 using OrderBot.Logging;
+using OrderBot.Menus;
 using OrderBot.Orders;
 
 namespace OrderBot.Chat;
@@ -268,10 +269,10 @@ public sealed partial class Conversation
     }
 
     /// <summary>A word that names an item or option ("shrimp" on a taco) is an order word, not a dietary question.</summary>
-    private bool NamedOnMenu(string word, Menu.MenuItem? about) =>
+    private bool NamedOnMenu(string word, MenuItem? about) =>
         menu.FindItem(word) is not null || (about is not null && menu.FindOption(about, word) is not null);
 
-    private Menu.MenuItem? ItemNamedInCart(Turn turn, string[] words)
+    private MenuItem? ItemNamedInCart(Turn turn, string[] words)
     {
         var lines = LineFinder.Find(menu, turn.State.Cart, words, turn.Words);
         return lines.Count == 1 && LineFinder.ContentWords(words, turn.Words).Count > 0 ? menu.FindItem(turn.State.Cart[lines[0]].MenuItemId) : null;

@@ -6,6 +6,7 @@ using OrderBot.Chat.Dialogue;
 using OrderBot.Customers;
 using OrderBot.Extraction;
 using OrderBot.Logging;
+using OrderBot.Menus;
 using OrderBot.Orders;
 using OrderBot.Storage;
 
@@ -28,9 +29,9 @@ public sealed partial class Conversation(
     IOrderExtractor extractor,
     OrderHandler orders,
     CustomerDirectory customers,
-    Menu.Menu menu,
+    Menu menu,
     TimeProvider time,
-    IOptions<ChatOptions> options,
+    IOptions<ConversationOptions> options,
     ILogger<Conversation> logger,
     Stock.StockList? stock = null,
     Payments.IPaymentLinks? payments = null)
@@ -372,7 +373,7 @@ public sealed partial class Conversation(
         }
 
         var item = menu.FindItem(closest[0])!;
-        var nameWords = item.Aliases.Prepend(item.Name).Select(n => Menu.Menu.NormalizeKey(n).Split(' ')).ToList();
+        var nameWords = item.Aliases.Prepend(item.Name).Select(n => Menu.NormalizeKey(n).Split(' ')).ToList();
         var close = nameWords.Any(n => n.Length == words.Length && n.Zip(words).All(p => LineFinder.Same(p.First, p.Second) || MenuSuggestions.Distance(p.First, p.Second) <= Math.Max(1, p.First.Length / 4)));
         return close ? Suggest(turn, text) : null;
     }

@@ -18,7 +18,7 @@ public sealed class ConversationState
 
     public string? SpecialInstructions { get; set; }
 
-    /// <summary>When the cart last changed; it expires <see cref="ChatOptions.CartLifetime"/> later.</summary>
+    /// <summary>When the cart last changed; it expires <see cref="ConversationOptions.CartLifetime"/> later.</summary>
     public DateTime? CartUpdatedAt { get; set; }
 
     /// <summary>The cart that became <see cref="LastOrderId"/>, so a second Confirm for it answers with the same order.</summary>

@@ -1,4 +1,4 @@
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Chat;
 
@@ -13,7 +13,7 @@ internal static class MenuBrowser
     private const string ItemPrefix = "menu:item:";
 
     /// <summary>The first menu message: categories, or the items straight away when there is only one category.</summary>
-    public static OutgoingMessage Open(Menu.Menu menu, ChatTexts texts)
+    public static OutgoingMessage Open(Menu menu, ChatTexts texts)
     {
         var categories = Categories(menu);
         if (categories.Count == 1)
@@ -34,7 +34,7 @@ internal static class MenuBrowser
     }
 
     /// <summary>Handles a menu row the customer picked: a category page, or the item to add (returned in <paramref name="itemId"/>).</summary>
-    public static OutgoingMessage? Choose(Menu.Menu menu, string choiceId, ChatTexts texts, out string? itemId)
+    public static OutgoingMessage? Choose(Menu menu, string choiceId, ChatTexts texts, out string? itemId)
     {
         itemId = null;
         if (choiceId.StartsWith(ItemPrefix, StringComparison.Ordinal))
@@ -55,7 +55,7 @@ internal static class MenuBrowser
     }
 
     /// <summary>An order the customer could type on this menu, in the texts' language.</summary>
-    public static string Example(Menu.Menu menu, ChatTexts texts)
+    public static string Example(Menu menu, ChatTexts texts)
     {
         var first = menu.Items[0];
         var size = first.Sizes.Count > 0 ? menu.Size(first.Sizes[^1]).Name.ToLowerInvariant() : null;
@@ -63,7 +63,7 @@ internal static class MenuBrowser
         return texts.ExampleOrder(first.Name.ToLowerInvariant(), size, second.Name.ToLowerInvariant());
     }
 
-    private static OutgoingMessage Category(Menu.Menu menu, ChatTexts texts, string category, int skip)
+    private static OutgoingMessage Category(Menu menu, ChatTexts texts, string category, int skip)
     {
         var items = menu.Items.Where(i => i.Category == category).ToList();
         if (items.Count == 0)
@@ -86,13 +86,13 @@ internal static class MenuBrowser
             [new ListSection(ChatLimits.Fit(Title(category, texts), ChatLimits.SectionTitle), rows)]);
     }
 
-    private static string Describe(Menu.Menu menu, MenuItem item)
+    private static string Describe(Menu menu, MenuItem item)
     {
         var sizes = item.Sizes.Count == 0 ? "" : " · " + string.Join(", ", item.Sizes.Select(s => menu.Size(s).Name));
         return ChatLimits.Fit(menu.Price(item.Price) + sizes, ChatLimits.RowDescription);
     }
 
-    private static List<string> Categories(Menu.Menu menu) => menu.Items.Select(i => i.Category).Distinct().ToList();
+    private static List<string> Categories(Menu menu) => menu.Items.Select(i => i.Category).Distinct().ToList();
 
     private static string Title(string category, ChatTexts texts) =>
         category.Length == 0 ? texts.MenuTitle : char.ToUpperInvariant(category[0]) + category[1..];

@@ -1,3 +1,5 @@
+using OrderBot.Menus;
+
 namespace OrderBot.Chat;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace OrderBot.Chat;
 /// </summary>
 internal static class MenuSuggestions
 {
-    public static IReadOnlyList<string> Closest(Menu.Menu menu, string phrase, int count = 3)
+    public static IReadOnlyList<string> Closest(Menu menu, string phrase, int count = 3)
     {
         var words = Words(phrase);
         if (words.Length == 0)
@@ -40,7 +42,7 @@ internal static class MenuSuggestions
     }
 
     private static string[] Words(string text) =>
-        Menu.Menu.NormalizeKey(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 1 || char.IsDigit(w[0])).ToArray();
+        Menu.NormalizeKey(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 1 || char.IsDigit(w[0])).ToArray();
 
     /// <summary>Levenshtein distance with two rows; words are short, so this stays cheap.</summary>
     internal static int Distance(string a, string b)

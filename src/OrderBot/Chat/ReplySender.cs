@@ -17,7 +17,7 @@ namespace OrderBot.Chat;
 public sealed partial class ReplySender(
     IDbContextFactory<OrderBotDbContext> dbFactory,
     IEnumerable<IChatChannel> channels,
-    IOptions<ChatOptions> options,
+    IOptions<ConversationOptions> options,
     TimeProvider time,
     ILogger<ReplySender> logger)
 {
@@ -113,7 +113,7 @@ public sealed partial class ReplySender(
     /// </summary>
     /// <remarks>
     /// A failure reported later decides what happens next: <see cref="DeliveryFailure.Transient"/> sends the
-    /// message again (within <see cref="ChatOptions.MaxAttempts"/>), <see cref="DeliveryFailure.WindowClosed"/> sends
+    /// message again (within <see cref="ConversationOptions.MaxAttempts"/>), <see cref="DeliveryFailure.WindowClosed"/> sends
     /// a status notice once more as the channel's template, anything else fails it for good with the channel's reason.
     /// </remarks>
     public async Task<StatusOutcome> UpdateStatusAsync(

@@ -1,3 +1,4 @@
+using OrderBot.Menus;
 using OrderBot.Stock;
 
 namespace OrderBot.Chat;
@@ -6,7 +7,7 @@ namespace OrderBot.Chat;
 /// The sold-out marks as the chat reads them: a cart line with a sold-out item or option is refused, with the closest
 /// available items of the menu (<see cref="MenuSuggestions"/>, then the item's category) as alternatives.
 /// </summary>
-internal sealed class SoldOutCheck(Menu.Menu menu, SoldOutIds soldOut, ChatTexts texts)
+internal sealed class SoldOutCheck(Menu menu, SoldOutIds soldOut, ChatTexts texts)
 {
 
     /// <summary>What to tell the customer about a line that cannot be had now; null when it can.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using OrderBot.Extraction.Parsing;
+using OrderBot.Menus;
 
 namespace OrderBot.Extraction;
 
@@ -14,17 +15,17 @@ public sealed class MenuParser : IOrderExtractor
     /// <summary>Messages longer than this are cut; a real order is far shorter, and the cap bounds the work per message.</summary>
     public const int MaxMessageLength = 4000;
 
-    private readonly Menu.Menu _menu;
+    private readonly Menu _menu;
     private readonly Lexicon _lexicon;
 
-    public MenuParser(Menu.Menu menu)
+    public MenuParser(Menu menu)
     {
         ArgumentNullException.ThrowIfNull(menu);
         _menu = menu;
         _lexicon = Lexicon.Compile(menu);
     }
 
-    public Menu.Menu Menu => _menu;
+    public Menu Menu => _menu;
 
     /// <summary>The compiled phrases, shared with the LLM extractor so both read menu names the same way.</summary>
     internal Lexicon Lexicon => _lexicon;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrderBot.Customers;
 using OrderBot.Extraction.Llm;
-using OrderBot.Menu;
+using OrderBot.Menus;
 using OrderBot.Orders;
 using OrderBot.Outbox;
 using OrderBot.Shop;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderBot.Extraction;
 using OrderBot.Logging;
+using OrderBot.Menus;
 using OrderBot.Outbox;
 using OrderBot.Shop;
 using OrderBot.Stock;
@@ -18,7 +19,7 @@ public sealed partial class OrderHandler(
     TimeProvider time,
     ILogger<OrderHandler> logger,
     OutboxWriter outbox,
-    Menu.Menu? menu = null,
+    Menu? menu = null,
     OrderFeed? feed = null,
     OrderMetrics? metrics = null,
     IOrderExtractor? extractor = null,
@@ -34,7 +35,7 @@ public sealed partial class OrderHandler(
     private readonly Lazy<IOrderExtractor?> _extractor = new(() => extractor ?? (menu is null ? null : new MenuParser(menu)));
 
     /// <summary>The menu orders are priced from, if any.</summary>
-    public Menu.Menu? Menu => menu;
+    public Menu? Menu => menu;
 
     /// <summary>The shop's rules orders are checked against (<see cref="ShopSettings.None"/> without a shop file).</summary>
     public ShopSettings Shop => _shop;

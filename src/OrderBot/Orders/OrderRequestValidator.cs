@@ -1,4 +1,4 @@
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Orders;
 
@@ -51,7 +51,7 @@ internal static class OrderRequestValidator
         return trimmed;
     }
 
-    public static List<OrderItem> BuildLines(OrderRequest request, Menu.Menu? menu, string currency, int minorUnits, out string? specialInstructions)
+    public static List<OrderItem> BuildLines(OrderRequest request, Menu? menu, string currency, int minorUnits, out string? specialInstructions)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var items = request.Items;
@@ -86,7 +86,7 @@ internal static class OrderRequestValidator
     }
 
     private static OrderItem? BuildLine(
-        string path, OrderItemRequest request, Menu.Menu? menu, string currency, int minorUnits, Dictionary<string, List<string>> errors)
+        string path, OrderItemRequest request, Menu? menu, string currency, int minorUnits, Dictionary<string, List<string>> errors)
     {
         var before = errors.Count;
         if (string.IsNullOrWhiteSpace(request.Name))
@@ -130,7 +130,7 @@ internal static class OrderRequestValidator
             : PriceFromMenu(path, request, menu, errors);
     }
 
-    private static OrderItem? PriceFromMenu(string path, OrderItemRequest request, Menu.Menu menu, Dictionary<string, List<string>> errors)
+    private static OrderItem? PriceFromMenu(string path, OrderItemRequest request, Menu menu, Dictionary<string, List<string>> errors)
     {
         var item = menu.FindItem(request.MenuItemId ?? request.Name);
         if (item is null)

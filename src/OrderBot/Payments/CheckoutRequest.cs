@@ -1,4 +1,4 @@
-using OrderBot.Menu;
+using OrderBot.Menus;
 using OrderBot.Orders;
 using Stripe.Checkout;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderBot.Chat;
 using OrderBot.Logging;
+using OrderBot.Menus;
 using OrderBot.Orders;
 using OrderBot.Outbox;
 using OrderBot.Storage;
@@ -134,7 +135,7 @@ public sealed partial class PaymentLinkDeliverer(
         }
 
         var minutes = (int)Math.Round(options.Value.LinkLifetime.TotalMinutes);
-        var amount = ChatText.Price(order.TotalAmount, order.Currency, Menu.Money.MinorUnits(order.Currency));
+        var amount = ChatText.Price(order.TotalAmount, order.Currency, Money.MinorUnits(order.Currency));
         await TellAsync(
             order,
             $"payment-link:{order.Id}:{attempt}",

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OrderBot.Menu;
+using OrderBot.Menus;
 using OrderBot.Orders;
 
 namespace OrderBot.Shop;

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using OrderBot.Menus;
 using OrderBot.Storage;
 
 namespace OrderBot.Stock;
 
 /// <summary>The sold-out marks in the database: read by the Order Handler and the chat, changed by staff.</summary>
-public sealed class StockList(IDbContextFactory<OrderBotDbContext> dbFactory, TimeProvider time, Menu.Menu? menu = null)
+public sealed class StockList(IDbContextFactory<OrderBotDbContext> dbFactory, TimeProvider time, Menu? menu = null)
 {
     public async Task<IReadOnlyList<SoldOutMark>> SoldOutAsync(CancellationToken cancellationToken = default)
     {

@@ -12,7 +12,7 @@ public abstract class ChatLeaseContract(TestDatabase database)
     {
         RequireDatabase();
         var clock = TestDatabase.Clock();
-        var settings = Options.Create(new ChatOptions { LeaseDuration = TimeSpan.FromMinutes(2) });
+        var settings = Options.Create(new ConversationOptions { LeaseDuration = TimeSpan.FromMinutes(2) });
         var first = new ChatLeases(database.DbFactory, settings, clock);
         var second = new ChatLeases(database.DbFactory, settings, clock);
         var customer = "+49" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999);
@@ -41,7 +41,7 @@ public abstract class ChatLeaseContract(TestDatabase database)
     public async Task Of_many_servers_claiming_one_customer_at_once_exactly_one_wins()
     {
         RequireDatabase();
-        var settings = Options.Create(new ChatOptions());
+        var settings = Options.Create(new ConversationOptions());
         var customer = "+49" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999);
         var servers = Enumerable.Range(0, 8).Select(_ => new ChatLeases(database.DbFactory, settings, TimeProvider.System)).ToList();
 

@@ -30,7 +30,7 @@ public sealed class ChatRetentionTests(SqliteTestDatabase database) : IClassFixt
             await db.SaveChangesAsync(ct);
         }
 
-        var retention = new ChatRetention(Options.Create(new ChatOptions()));
+        var retention = new ChatRetention(Options.Create(new ConversationOptions()));
         int removed;
         await using (var db = await database.DbFactory.CreateDbContextAsync(ct))
         {
@@ -46,11 +46,11 @@ public sealed class ChatRetentionTests(SqliteTestDatabase database) : IClassFixt
     [Fact]
     public void The_period_cannot_be_shorter_than_whatsapps_seven_days_of_retries()
     {
-        var options = new ChatOptions { KeepHandledFor = TimeSpan.FromDays(6) };
+        var options = new ConversationOptions { KeepHandledFor = TimeSpan.FromDays(6) };
 
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true));
-        Assert.Contains(results, r => r.MemberNames.Contains(nameof(ChatOptions.KeepHandledFor)));
+        Assert.Contains(results, r => r.MemberNames.Contains(nameof(ConversationOptions.KeepHandledFor)));
     }
 
     private static ChatInboxMessage Inbox(string customer, string id, DateTime at, bool processed) => new()

@@ -13,7 +13,7 @@ public sealed class ConversationTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _db = new();
     private readonly FakeTimeProvider _clock = TestDatabase.Clock();
-    private readonly OrderBot.Menu.Menu _menu = TestMenus.Cafe();
+    private readonly OrderBot.Menus.Menu _menu = TestMenus.Cafe();
     private Conversation _conversation = null!;
     private OrderHandler _orders = null!;
     private string _customer = "";
@@ -24,7 +24,7 @@ public sealed class ConversationTests : IAsyncLifetime
         _orders = _db.Handler(_menu, _clock);
         _conversation = new Conversation(
             new MenuParser(_menu), _orders, _db.Customers(_clock), _menu, _clock,
-            Options.Create(new ChatOptions { CartLifetime = TimeSpan.FromHours(2) }), NullLogger<Conversation>.Instance);
+            Options.Create(new ConversationOptions { CartLifetime = TimeSpan.FromHours(2) }), NullLogger<Conversation>.Instance);
         _customer = "+49" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999);
     }
 
@@ -55,7 +55,7 @@ public sealed class ConversationTests : IAsyncLifetime
         var orders = new OrderHandler(_db.DbFactory, _clock, NullLogger<OrderHandler>.Instance, TestDatabase.Outbox(_clock), _menu, stock: stock);
         var conversation = new Conversation(
             new MenuParser(_menu), orders, _db.Customers(_clock), _menu, _clock,
-            Options.Create(new ChatOptions { CartLifetime = TimeSpan.FromHours(2) }), NullLogger<Conversation>.Instance, stock);
+            Options.Create(new ConversationOptions { CartLifetime = TimeSpan.FromHours(2) }), NullLogger<Conversation>.Instance, stock);
         return (conversation, stock);
     }
 
@@ -97,7 +97,7 @@ public sealed class ConversationTests : IAsyncLifetime
         var orders = new OrderHandler(_db.DbFactory, _clock, NullLogger<OrderHandler>.Instance, TestDatabase.Outbox(_clock), _menu, stock: stock);
         _conversation = new Conversation(
             new MenuParser(_menu), orders, _db.Customers(_clock), _menu, _clock,
-            Options.Create(new ChatOptions { CartLifetime = TimeSpan.FromHours(2) }), NullLogger<Conversation>.Instance);
+            Options.Create(new ConversationOptions { CartLifetime = TimeSpan.FromHours(2) }), NullLogger<Conversation>.Instance);
         var summary = (await SayAsync("a croissant and a water"))[^1];
         await stock.MarkSoldOutAsync(OrderBot.Stock.StockKind.Item, "croissant", "test", TestContext.Current.CancellationToken);
 
@@ -246,7 +246,7 @@ public sealed class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task The_menu_of_a_large_shop_is_paged_within_list_limits()
     {
-        var pizzeria = OrderBot.Menu.MenuLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "menus", "pizzeria.json"));
+        var pizzeria = OrderBot.Menus.MenuLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "menus", "pizzeria.json"));
 
         var open = Assert.IsType<ListReply>(MenuBrowser.Open(pizzeria, ChatTexts.English));
         var drinks = Assert.IsType<ListReply>(MenuBrowser.Choose(pizzeria, open.Rows.Single(r => r.Title == "Drink").Id, ChatTexts.English, out _));

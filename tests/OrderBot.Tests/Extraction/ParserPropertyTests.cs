@@ -1,6 +1,6 @@
 using CsCheck;
 using OrderBot.Extraction;
-using OrderBot.Menu;
+using OrderBot.Menus;
 using Xunit;
 
 namespace OrderBot.Tests.Extraction;
@@ -16,11 +16,11 @@ public sealed class ParserPropertyTests
     // Menu names carry letters English words never combine, so no name is also a number or a filler word.
     private static readonly Gen<string> Name = Word.Select(w => "qz" + w);
 
-    private static readonly Gen<Menu.Menu> Menus =
+    private static readonly Gen<Menu> Menus =
         Gen.Select(Name.HashSet[8, 16], Gen.Int[1, 4], Gen.Int[0, 3], Gen.Int[1, 50])
             .Select(t => Build([.. t.Item1], t.Item2, t.Item3, t.Item4));
 
-    private static Menu.Menu Build(string[] names, int itemCount, int sizeCount, int maxQuantity)
+    private static Menu Build(string[] names, int itemCount, int sizeCount, int maxQuantity)
     {
         var sizes = names.Skip(itemCount).Take(sizeCount).Select(n => new MenuSize { Id = n, Name = n, Price = 1m }).ToList();
         var options = names.Skip(itemCount + sizeCount).Select((n, i) => new MenuOption { Id = n, Name = n, Price = i * 0.25m }).ToList();
@@ -47,7 +47,7 @@ public sealed class ParserPropertyTests
         return MenuLoader.Parse(System.Text.Json.JsonSerializer.Serialize(definition, MenuLoader.FileFormat), "generated");
     }
 
-    private static Gen<string> Messages(Menu.Menu menu)
+    private static Gen<string> Messages(Menu menu)
     {
         var words = menu.Items.Select(i => i.Name)
             .Concat(menu.Sizes.Select(s => s.Name))

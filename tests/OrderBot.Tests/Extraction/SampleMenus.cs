@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using OrderBot.Extraction;
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Tests.Extraction;
 
@@ -16,7 +16,7 @@ internal static class SampleMenus
     /// <summary>The parser for a sample menu file, compiled once per test run.</summary>
     public static MenuParser Parser(string file) => Parsers.GetOrAdd(file, f => new Lazy<MenuParser>(() => new MenuParser(Load(f)))).Value;
 
-    public static Menu.Menu Load(string file) => MenuLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "menus", file));
+    public static Menu Load(string file) => MenuLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "menus", file));
 
     /// <summary>A line as "2 pizza @large +pepperoni -olives +extra:cheese", options sorted, for readable assertions.</summary>
     public static string Describe(ExtractedItem item)

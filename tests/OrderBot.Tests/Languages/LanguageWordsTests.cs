@@ -1,6 +1,6 @@
 using OrderBot.Extraction;
 using OrderBot.Languages;
-using OrderBot.Menu;
+using OrderBot.Menus;
 using OrderBot.Tests.Extraction;
 using Xunit;
 

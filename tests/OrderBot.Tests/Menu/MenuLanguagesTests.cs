@@ -1,8 +1,8 @@
 using OrderBot.Extraction;
-using OrderBot.Menu;
+using OrderBot.Menus;
 using Xunit;
 
-// Not OrderBot.Tests.Menu: a namespace of that name would hide the type OrderBot.Menu.Menu from the other test namespaces.
+// Not OrderBot.Tests.Menu: a namespace of that name would hide the type OrderBot.Menus.Menu from the other test namespaces.
 namespace OrderBot.Tests.Menus;
 
 public sealed class MenuLanguagesTests

@@ -1,4 +1,4 @@
-using OrderBot.Menu;
+using OrderBot.Menus;
 using OrderBot.Orders;
 using OrderBot.Tests.Support;
 
@@ -7,9 +7,9 @@ namespace OrderBot.Tests.Orders;
 /// <summary>What a customer may change after placing: the lines while the kitchen has not started, a cancel request after; and options on halves.</summary>
 public abstract class OrderChangesContract(TestDatabase database)
 {
-    private static readonly OrderBot.Menu.Menu Cafe = TestMenus.Cafe();
+    private static readonly OrderBot.Menus.Menu Cafe = TestMenus.Cafe();
 
-    private static readonly OrderBot.Menu.Menu Flatbreads = MenuLoader.Parse("""
+    private static readonly OrderBot.Menus.Menu Flatbreads = MenuLoader.Parse("""
         {
           "name": "Flatbreads", "currency": "USD",
           "optionGroups": [

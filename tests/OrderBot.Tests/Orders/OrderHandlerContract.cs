@@ -8,7 +8,7 @@ namespace OrderBot.Tests.Orders;
 /// <summary>The Order Handler's behaviour, run against every storage provider by the subclasses.</summary>
 public abstract class OrderHandlerContract(TestDatabase database)
 {
-    private static readonly OrderBot.Menu.Menu Cafe = TestMenus.Cafe();
+    private static readonly OrderBot.Menus.Menu Cafe = TestMenus.Cafe();
 
     protected virtual TestDatabase Database => database;
 

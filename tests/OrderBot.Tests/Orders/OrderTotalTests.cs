@@ -1,5 +1,5 @@
 using CsCheck;
-using OrderBot.Menu;
+using OrderBot.Menus;
 using OrderBot.Orders;
 
 namespace OrderBot.Tests.Orders;

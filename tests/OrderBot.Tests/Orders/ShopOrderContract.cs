@@ -14,7 +14,7 @@ namespace OrderBot.Tests.Orders;
 /// <summary>The Order Handler with a shop file and stock marks, run against every storage provider by the subclasses.</summary>
 public abstract class ShopOrderContract(TestDatabase database)
 {
-    private static readonly OrderBot.Menu.Menu Pizza = OrderBot.Menu.MenuLoader.LoadFile(RepositoryFiles.PathOf("samples", "menus", "pizzeria.json"));
+    private static readonly OrderBot.Menus.Menu Pizza = OrderBot.Menus.MenuLoader.LoadFile(RepositoryFiles.PathOf("samples", "menus", "pizzeria.json"));
 
     // Friday 2026-12-04 12:00 in New York: the pizzeria is open.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 4, 17, 0, 0, TimeSpan.Zero));
@@ -56,8 +56,8 @@ public abstract class ShopOrderContract(TestDatabase database)
         Assert.Equal(new Payment { Method = PaymentMethod.Cash, State = PaymentState.Due }, order.Payment);
         var subtotal = order.Items.Sum(i => i.Price * i.Quantity);
         Assert.Equal(subtotal, order.Subtotal);
-        Assert.Equal(OrderBot.Menu.Money.Round((subtotal + 2.5m) * 0.10m, 2), order.Tax);
-        Assert.Equal(OrderBot.Menu.Money.Round(subtotal * 0.10m, 2), order.Tip);
+        Assert.Equal(OrderBot.Menus.Money.Round((subtotal + 2.5m) * 0.10m, 2), order.Tax);
+        Assert.Equal(OrderBot.Menus.Money.Round(subtotal * 0.10m, 2), order.Tip);
         Assert.Equal(subtotal + 2.5m + order.Tax + order.Tip, order.TotalAmount);
 
         var stored = await Handler(shop).GetOrderAsync(placed.OrderId, Ct);

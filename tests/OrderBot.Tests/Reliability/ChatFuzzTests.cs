@@ -47,7 +47,7 @@ public sealed class ChatFuzzTests(SqliteTestDatabase database) : IClassFixture<S
         var menu = TestMenus.Cafe();
         var orders = database.Handler(menu);
         var conversation = new Conversation(
-            new MenuParser(menu), orders, database.Customers(), menu, TimeProvider.System, Options.Create(new ChatOptions()), NullLogger<Conversation>.Instance);
+            new MenuParser(menu), orders, database.Customers(), menu, TimeProvider.System, Options.Create(new ConversationOptions()), NullLogger<Conversation>.Instance);
         var placed = 0;
 
         await Steps.Array[MessagesPerCustomer].SampleAsync(async steps =>

@@ -1,4 +1,4 @@
-using OrderBot.Menu;
+using OrderBot.Menus;
 using OrderBot.Orders;
 
 namespace OrderBot.Tests.Reliability;
@@ -6,7 +6,7 @@ namespace OrderBot.Tests.Reliability;
 /// <summary>What the menu says a stored order line costs, to compare with what was stored.</summary>
 public static class MenuPrices
 {
-    public static decimal UnitPrice(OrderBot.Menu.Menu menu, string menuItemId, string? size, IEnumerable<(string Id, string? Qualifier, bool Negated)> options)
+    public static decimal UnitPrice(OrderBot.Menus.Menu menu, string menuItemId, string? size, IEnumerable<(string Id, string? Qualifier, bool Negated)> options)
     {
         var item = menu.FindItem(menuItemId) ?? throw new Xunit.Sdk.XunitException($"'{menuItemId}' is not on the menu");
         return menu.UnitPrice(
@@ -16,7 +16,7 @@ public static class MenuPrices
     }
 
     /// <summary>Every line of every order carries the menu's unit price and the total is the sum of the lines.</summary>
-    public static void AssertAll(OrderBot.Menu.Menu menu, IEnumerable<Order> orders)
+    public static void AssertAll(OrderBot.Menus.Menu menu, IEnumerable<Order> orders)
     {
         foreach (var order in orders)
         {

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
-using OrderBot.Menu;
+using OrderBot.Menus;
 using OrderBot.Tests.Support;
 using static OrderBot.Tests.Support.ApiClient;
 
@@ -25,7 +25,7 @@ public sealed class RestFuzzTests
         Gen.Bool.Select(b => (JsonNode?)b),
         Gen.String.Select(s => (JsonNode?)s));
 
-    private static Gen<JsonNode?> Name(OrderBot.Menu.Menu menu) => Gen.Frequency(
+    private static Gen<JsonNode?> Name(OrderBot.Menus.Menu menu) => Gen.Frequency(
         (6, Gen.OneOf(menu.Items.SelectMany(i => i.Aliases.Prepend(i.Name).Prepend(i.Id)).ToArray()).Select(s => (JsonNode?)s)),
         (1, Gen.String[0, 300].Select(s => (JsonNode?)s)),
         (1, AnyScalar));
@@ -42,7 +42,7 @@ public sealed class RestFuzzTests
         (1, Gen.Decimal.Select(d => (JsonNode?)d)),
         (1, AnyScalar));
 
-    private static Gen<JsonNode?> Item(OrderBot.Menu.Menu menu) =>
+    private static Gen<JsonNode?> Item(OrderBot.Menus.Menu menu) =>
         Gen.Select(Name(menu), Quantity, Price, Gen.OneOf<string?>(null, null, null, null, null, "small", "large", "huge", ""), Gen.Frequency((8, Gen.Const(0)), (1, Gen.Int[1, 3]))).Select((name, quantity, price, size, options) =>
         {
             var item = new JsonObject { ["name"] = name, ["quantity"] = quantity };
@@ -67,7 +67,7 @@ public sealed class RestFuzzTests
             return (JsonNode?)item;
         });
 
-    private static Gen<string> Body(OrderBot.Menu.Menu menu, string customer) => Gen.Frequency(
+    private static Gen<string> Body(OrderBot.Menus.Menu menu, string customer) => Gen.Frequency(
         (8, Gen.Select(Gen.Frequency((8, Gen.Const(customer).Select(c => (JsonNode?)c)), (1, AnyScalar)), Gen.Frequency((9, Item(menu).Array[1, 3]), (1, Item(menu).Array[0, 120]))).Select((c, items) =>
             new JsonObject { ["customer_id"] = c, ["items"] = new JsonArray(items) }.ToJsonString())),
         (1, Gen.String[0, 200]),
@@ -107,7 +107,7 @@ public sealed class RestFuzzTests
         Assert.Empty(app.Logs.Errors);
     }
 
-    private static void AssertMenuPrices(OrderBot.Menu.Menu menu, JsonElement request, JsonElement order)
+    private static void AssertMenuPrices(OrderBot.Menus.Menu menu, JsonElement request, JsonElement order)
     {
         var lines = order.GetProperty("items");
         Assert.Equal(request.GetProperty("items").GetArrayLength(), lines.GetArrayLength());

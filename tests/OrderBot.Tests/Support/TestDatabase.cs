@@ -32,7 +32,7 @@ public abstract class TestDatabase : IAsyncLifetime
         await _services.GetRequiredService<StorageInitializer>().InitializeAsync();
     }
 
-    public OrderHandler Handler(OrderBot.Menu.Menu? menu = null, TimeProvider? time = null) =>
+    public OrderHandler Handler(OrderBot.Menus.Menu? menu = null, TimeProvider? time = null) =>
         new(DbFactory, time ?? TimeProvider.System, NullLogger<OrderHandler>.Instance, Outbox(), menu);
 
     /// <summary>An outbox with no destination: the handler's changes write no events, for tests that are not about them.</summary>

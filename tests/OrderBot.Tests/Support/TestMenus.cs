@@ -1,4 +1,4 @@
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Tests.Support;
 
@@ -42,5 +42,5 @@ public static class TestMenus
     /// <summary>The cafe for a shop that serves English, Spanish and Portuguese speakers.</summary>
     public static readonly string MultilingualCafeJson = CafeJson.Replace("\"name\": \"Test Cafe\",", "\"name\": \"Test Cafe\", \"languages\": [\"en\", \"es\", \"pt\"],", StringComparison.Ordinal);
 
-    public static OrderBot.Menu.Menu Cafe() => MenuLoader.Parse(CafeJson, "test-cafe.json");
+    public static OrderBot.Menus.Menu Cafe() => MenuLoader.Parse(CafeJson, "test-cafe.json");
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Server.Eval.Conversations;
 

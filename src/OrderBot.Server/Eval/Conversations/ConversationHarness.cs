@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrderBot.Chat;
 using OrderBot.Hosting;
+using OrderBot.Menus;
 using OrderBot.Orders;
 using OrderBot.Payments;
 using OrderBot.Server.Eval.Payments;
@@ -41,7 +42,7 @@ public sealed class ConversationHarness : IAsyncDisposable
     public ManualClock Clock { get; }
     public Conversation Conversation => _services.GetRequiredService<Conversation>();
     public OrderHandler Orders => _services.GetRequiredService<OrderHandler>();
-    public Menu.Menu Menu => _services.GetRequiredService<Menu.Menu>();
+    public Menu Menu => _services.GetRequiredService<Menu>();
     public OrderBot.Shop.ShopSettings Shop => _services.GetRequiredService<OrderBot.Shop.ShopSettings>();
     public IDbContextFactory<OrderBotDbContext> Databases => _services.GetRequiredService<IDbContextFactory<OrderBotDbContext>>();
     public StockList Stock => _services.GetRequiredService<StockList>();

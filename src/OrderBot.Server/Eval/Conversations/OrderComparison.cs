@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OrderBot.Chat;
+using OrderBot.Menus;
 using OrderBot.Orders;
 
 namespace OrderBot.Server.Eval.Conversations;
@@ -10,7 +11,7 @@ public static class OrderComparison
 {
     /// <summary>The first difference in words, or null when the outcome is the expected one.</summary>
     /// <param name="shopZone">Expected date-times without an offset are the shop's wall-clock time (like a script's <c>at</c>).</param>
-    public static string? FirstDifference(ScriptExpectation expect, IReadOnlyList<OrderDetails> orders, IReadOnlyList<string> botTexts, Menu.Menu menu, TimeZoneInfo? shopZone = null)
+    public static string? FirstDifference(ScriptExpectation expect, IReadOnlyList<OrderDetails> orders, IReadOnlyList<string> botTexts, Menu menu, TimeZoneInfo? shopZone = null)
     {
         if (orders.Count != expect.Orders.Count)
         {
@@ -161,7 +162,7 @@ public static class OrderComparison
     private static string Join(List<string> lines) => lines.Count == 0 ? "nothing" : string.Join(", ", lines);
 
     /// <summary>"K7Q-2MX pending $21.48: 2 × cheeseburger (no size; no pickles)".</summary>
-    public static string Describe(OrderDetails order, Menu.Menu menu) =>
+    public static string Describe(OrderDetails order, Menu menu) =>
         $"{order.Number} {order.Status.ToWireName()} {ChatText.Price(order.TotalAmount, order.Currency, menu.MinorUnits)}: " +
         string.Join(", ", order.Items.Select(l => $"{l.Quantity} × {Key(l.MenuItemId ?? l.Name, l.Size, l.Options.Select(OptionKey))}"));
 }

@@ -1,3 +1,5 @@
+using OrderBot.Menus;
+
 namespace OrderBot.Chat.Dialogue;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace OrderBot.Chat.Dialogue;
 /// </summary>
 internal static class HalvesReader
 {
-    public static List<CartLine> Apply(Menu.Menu menu, string text, List<CartLine> lines)
+    public static List<CartLine> Apply(Menu menu, string text, List<CartLine> lines)
     {
         var words = TextReading.Words(text);
         if (!words.Any(w => w is "half" or "halves"))

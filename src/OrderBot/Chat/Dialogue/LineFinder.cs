@@ -1,4 +1,4 @@
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Chat.Dialogue;
 
@@ -18,7 +18,7 @@ internal static class LineFinder
     /// Indexes of the lines <paramref name="words"/> describe. With no describing words: every line for "them/both/all",
     /// else the last line. With some: the lines that every word fits; failing that, those that most words fit.
     /// </summary>
-    public static List<int> Find(Menu.Menu menu, IReadOnlyList<CartLine> cart, IReadOnlyList<string> words, DialogueWords language)
+    public static List<int> Find(Menu menu, IReadOnlyList<CartLine> cart, IReadOnlyList<string> words, DialogueWords language)
     {
         if (cart.Count == 0)
         {
@@ -42,10 +42,10 @@ internal static class LineFinder
     }
 
     /// <summary>Whether every content word fits the line (not just most of them).</summary>
-    public static bool FitsWholly(Menu.Menu menu, CartLine line, IReadOnlyList<string> words, DialogueWords language) =>
+    public static bool FitsWholly(Menu menu, CartLine line, IReadOnlyList<string> words, DialogueWords language) =>
         ContentWords(words, language) is var content && content.Count > 0 && content.All(w => Fits(menu, line, w));
 
-    public static bool Fits(Menu.Menu menu, CartLine line, string word)
+    public static bool Fits(Menu menu, CartLine line, string word)
     {
         var item = menu.FindItem(line.MenuItemId);
         var names = new List<string> { line.Name, line.MenuItemId, item?.Category ?? "" };
@@ -72,8 +72,8 @@ internal static class LineFinder
         }
 
         // "x-burguer" or "coca-cola" as one word names "X-Burguer", whose key has the parts apart.
-        var joined = Menu.Menu.NormalizeKey(word);
-        return names.Any(name => Menu.Menu.NormalizeKey(name) is var key
+        var joined = Menu.NormalizeKey(word);
+        return names.Any(name => Menu.NormalizeKey(name) is var key
             && (key.Split(' ').Any(part => Same(part, word)) || (joined.Contains(' ', StringComparison.Ordinal) && $" {key} ".Contains($" {joined} ", StringComparison.Ordinal))));
     }
 

@@ -1,4 +1,4 @@
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Chat.Dialogue;
 
@@ -13,7 +13,7 @@ internal sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> A
     /// Reads sizes and options of <paramref name="item"/> in <paramref name="words"/>: "large", "a double", "on brioche",
     /// "with extra cheese", "no onions", "hold the mayo". Longest phrases first; plural forms are read too.
     /// </summary>
-    public static LineModifiers Read(Menu.Menu menu, MenuItem item, IReadOnlyList<string> words)
+    public static LineModifiers Read(Menu menu, MenuItem item, IReadOnlyList<string> words)
     {
         MenuSize? size = null;
         var added = new List<CartOption>();
@@ -124,22 +124,22 @@ internal sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> A
             var whole = false;
             if (Word(k) is "left" or "right" && Word(k + 1) is "half" or "side")
             {
-                side = Word(k) == "left" ? Menu.Halves.Left : Menu.Halves.Right;
+                side = Word(k) == "left" ? Halves.Left : Halves.Right;
                 k += 2;
             }
             else if (Word(k) is "other" or "second" && Word(k + 1) is "half" or "side")
             {
-                side = Menu.Halves.Right;
+                side = Halves.Right;
                 k += 2;
             }
             else if (Word(k) is "one" or "first" && Word(k + 1) is "half" or "side")
             {
-                side = _sidesUsed == 0 ? Menu.Halves.Left : Menu.Halves.Right;
+                side = _sidesUsed == 0 ? Halves.Left : Halves.Right;
                 k += 2;
             }
             else if (Word(k) is "half")
             {
-                side = _sidesUsed == 0 ? Menu.Halves.Left : Menu.Halves.Right;
+                side = _sidesUsed == 0 ? Halves.Left : Halves.Right;
                 k += 1;
             }
             else if (on && Word(k) is "whole" or "all" && Word(k + 1) is "thing" or "pizza" or "of" or "it")
@@ -186,10 +186,10 @@ internal sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> A
         }
     }
 
-    private static ResolvedOption? Option(Menu.Menu menu, MenuItem item, string phrase) =>
+    private static ResolvedOption? Option(Menu menu, MenuItem item, string phrase) =>
         menu.FindOption(item, phrase) ?? (Singular(phrase) is { } one ? menu.FindOption(item, one) : null);
 
-    private static MenuSize? SizeOf(Menu.Menu menu, MenuItem item, string phrase) =>
+    private static MenuSize? SizeOf(Menu menu, MenuItem item, string phrase) =>
         menu.FindSize(item, phrase) ?? (Singular(phrase) is { } one ? menu.FindSize(item, one) : null);
 
     internal static string? Singular(string word) =>
@@ -199,7 +199,7 @@ internal sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> A
         : null;
 
     /// <summary>The line with these changes applied, priced by the menu; options of a one-of group replace the group's other choice.</summary>
-    public CartLine ApplyTo(Menu.Menu menu, CartLine line)
+    public CartLine ApplyTo(Menu menu, CartLine line)
     {
         var item = menu.FindItem(line.MenuItemId)!;
         var options = line.Options.ToList();

@@ -1,6 +1,6 @@
 using System.Text;
 using OrderBot.Extraction;
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Chat.Dialogue;
 
@@ -56,7 +56,7 @@ internal static class MenuAnswers
         return (null, null);
     }
 
-    public static string Price(Menu.Menu menu, ExtractedItem item, ChatTexts texts)
+    public static string Price(Menu menu, ExtractedItem item, ChatTexts texts)
     {
         var menuItem = menu.FindItem(item.MenuItemId)!;
         if (item.Size is null && menuItem.Sizes.Count > 0 && menuItem.DefaultSize is null)
@@ -71,7 +71,7 @@ internal static class MenuAnswers
             : ChatTexts.Say(texts.PriceOne, Described(menu, item, texts), menu.Price(each));
     }
 
-    private static decimal Unit(Menu.Menu menu, MenuItem item, string? size, ExtractedItem read)
+    private static decimal Unit(Menu menu, MenuItem item, string? size, ExtractedItem read)
     {
         var options = read.Options
             .Select(o => menu.FindOption(item, o.Id) is { } resolved ? new PricedOption(resolved, o.Qualifier is null ? null : menu.FindQualifier(o.Qualifier), o.Negated) : null)
@@ -79,7 +79,7 @@ internal static class MenuAnswers
         return menu.UnitPrice(item, size is null ? null : menu.FindSize(item, size), options);
     }
 
-    private static string Described(Menu.Menu menu, ExtractedItem item, ChatTexts texts)
+    private static string Described(Menu menu, ExtractedItem item, ChatTexts texts)
     {
         var line = new CartLine(item.MenuItemId, item.Name, 1, 0)
         {
@@ -90,7 +90,7 @@ internal static class MenuAnswers
     }
 
     /// <summary>"Cheeseburger ($9.50): comes with lettuce, tomato, … Sizes: …".</summary>
-    public static string Contents(Menu.Menu menu, MenuItem item, ChatTexts texts)
+    public static string Contents(Menu menu, MenuItem item, ChatTexts texts)
     {
         var text = new StringBuilder($"{item.Name} ({menu.Price(item.Price)})");
         if (!string.IsNullOrWhiteSpace(item.Description))
@@ -122,19 +122,19 @@ internal static class MenuAnswers
     }
 
     /// <summary>The items of a category, or, for a category of one item (the pizzeria's "Pizza"), its styles and toppings.</summary>
-    public static string? Category(Menu.Menu menu, IReadOnlyList<string> words, ChatTexts texts)
+    public static string? Category(Menu menu, IReadOnlyList<string> words, ChatTexts texts)
     {
         foreach (var word in words)
         {
-            var items = menu.Items.Where(i => i.Category.Length > 2 && (LineFinder.Same(Menu.Menu.NormalizeKey(i.Category), word)
-                || word.EndsWith(Menu.Menu.NormalizeKey(i.Category), StringComparison.Ordinal) || word.EndsWith(Menu.Menu.NormalizeKey(i.Category) + "s", StringComparison.Ordinal))).ToList();
+            var items = menu.Items.Where(i => i.Category.Length > 2 && (LineFinder.Same(Menu.NormalizeKey(i.Category), word)
+                || word.EndsWith(Menu.NormalizeKey(i.Category), StringComparison.Ordinal) || word.EndsWith(Menu.NormalizeKey(i.Category) + "s", StringComparison.Ordinal))).ToList();
             if (items.Count > 1)
             {
                 return $"{Title(items[0].Category, texts)}: " + string.Join(", ", items.Take(20).Select(i => $"{i.Name} {menu.Price(i.Price)}")) + ".";
             }
 
             var single = items.Count == 1 ? items[0] : null;
-            var group = menu.OptionGroups.FirstOrDefault(g => Menu.Menu.NormalizeKey(g.Name).Split(' ').Any(n => LineFinder.Same(n, word)) || LineFinder.Same(g.Id, word));
+            var group = menu.OptionGroups.FirstOrDefault(g => Menu.NormalizeKey(g.Name).Split(' ').Any(n => LineFinder.Same(n, word)) || LineFinder.Same(g.Id, word));
             if (single is not null)
             {
                 var groups = single.OptionGroups.Select(menu.Group).ToList();
@@ -156,7 +156,7 @@ internal static class MenuAnswers
     }
 
     /// <summary>A dietary or allergen question about one item, answered from its tags and allergens, or honestly not.</summary>
-    public static string Dietary(Menu.Menu menu, MenuItem item, string? tag, string? allergen, ChatTexts texts)
+    public static string Dietary(Menu menu, MenuItem item, string? tag, string? allergen, ChatTexts texts)
     {
         if (tag is not null)
         {
@@ -179,7 +179,7 @@ internal static class MenuAnswers
     }
 
     /// <summary>"Anything vegan?": the items with that tag, or the honest answer when the menu has no such data.</summary>
-    public static string DietaryList(Menu.Menu menu, string? tag, string? allergen, ChatTexts texts)
+    public static string DietaryList(Menu menu, string? tag, string? allergen, ChatTexts texts)
     {
         if (tag is not null)
         {

@@ -1,4 +1,4 @@
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Chat.Dialogue;
 
@@ -19,12 +19,12 @@ internal static class SizeQuestion
     ];
 
     /// <summary>Lines whose item is sold in sizes, has no default size, and has none yet.</summary>
-    public static List<int> Unsized(Menu.Menu menu, ConversationState state) =>
+    public static List<int> Unsized(Menu menu, ConversationState state) =>
         Enumerable.Range(0, state.Cart.Count)
             .Where(i => state.Cart[i].Size is null && menu.FindItem(state.Cart[i].MenuItemId) is { Sizes.Count: > 0, DefaultSize: null })
             .ToList();
 
-    public static OutgoingMessage Ask(Menu.Menu menu, ConversationState state, IReadOnlyList<int> lines, ChatTexts texts)
+    public static OutgoingMessage Ask(Menu menu, ConversationState state, IReadOnlyList<int> lines, ChatTexts texts)
     {
         var items = lines.Select(i => menu.FindItem(state.Cart[i].MenuItemId)!).ToList();
         var common = items[0].Sizes.Where(s => items.All(i => i.Sizes.Contains(s))).Select(menu.Size).ToList();
@@ -74,7 +74,7 @@ internal static class SizeQuestion
     /// such an answer (each part a size, maybe with the line it is for); otherwise nothing changes and false is returned,
     /// so the text is read as whatever else it is.
     /// </summary>
-    public static bool TryAnswer(Menu.Menu menu, ConversationState state, string text, DialogueWords language, DateTime now)
+    public static bool TryAnswer(Menu menu, ConversationState state, string text, DialogueWords language, DateTime now)
     {
         var open = Unsized(menu, state);
         if (open.Count == 0)
@@ -158,7 +158,7 @@ internal static class SizeQuestion
     }
 
     /// <summary>The size a line gets when the customer said "yes" twice without naming one: the item's default, a medium or regular one, else the middle size.</summary>
-    public static MenuSize Sensible(Menu.Menu menu, MenuItem item)
+    public static MenuSize Sensible(Menu menu, MenuItem item)
     {
         var id = item.DefaultSize
             ?? item.Sizes.FirstOrDefault(s => s is "medium" or "regular")
@@ -170,7 +170,7 @@ internal static class SizeQuestion
     private static IEnumerable<string> SplitOnAnd(string part) =>
         (" " + part + " ").Split([" and ", " y ", " e ", " then "], StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim());
 
-    private static (MenuSize? Size, List<string> Others) FindSize(Menu.Menu menu, string[] words)
+    private static (MenuSize? Size, List<string> Others) FindSize(Menu menu, string[] words)
     {
         for (var n = Math.Min(3, words.Length); n >= 1; n--)
         {
@@ -190,7 +190,7 @@ internal static class SizeQuestion
 
     private static bool Matches(MenuSize size, string phrase)
     {
-        var key = Menu.Menu.NormalizeKey(phrase);
-        return Menu.Menu.NormalizeKey(size.Id) == key || Menu.Menu.NormalizeKey(size.Name) == key || size.Aliases.Any(a => Menu.Menu.NormalizeKey(a) == key);
+        var key = Menu.NormalizeKey(phrase);
+        return Menu.NormalizeKey(size.Id) == key || Menu.NormalizeKey(size.Name) == key || size.Aliases.Any(a => Menu.NormalizeKey(a) == key);
     }
 }

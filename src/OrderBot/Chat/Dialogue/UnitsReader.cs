@@ -1,3 +1,5 @@
+using OrderBot.Menus;
+
 namespace OrderBot.Chat.Dialogue;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal static class UnitsReader
 {
     private static readonly HashSet<string> Markers = ["one", "1", "other", "another", "second", "first"];
 
-    public static List<CartLine> Apply(Menu.Menu menu, string text, List<CartLine> lines, DialogueWords language)
+    public static List<CartLine> Apply(Menu menu, string text, List<CartLine> lines, DialogueWords language)
     {
         var words = TextReading.Words(text);
         var several = lines.Where(l => l.Quantity >= 2).ToList();

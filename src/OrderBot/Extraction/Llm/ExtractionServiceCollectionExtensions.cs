@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderBot.Menus;
 
 namespace OrderBot.Extraction.Llm;
 
@@ -14,7 +15,7 @@ public static class ExtractionServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="IOrderExtractor"/> as the <c>Extraction</c> section asks: the <see cref="MenuParser"/>
-    /// (default), or the model-backed extractor in llm or hybrid mode. Needs a <see cref="Menu.Menu"/> registered.
+    /// (default), or the model-backed extractor in llm or hybrid mode. Needs a <see cref="Menu"/> registered.
     /// The chat client exists only when <c>Extraction:Model</c> is set.
     /// </summary>
     public static IServiceCollection AddOrderBotExtraction(this IServiceCollection services, IConfiguration configuration)
@@ -26,7 +27,7 @@ public static class ExtractionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<ExtractionMetrics>();
-        services.TryAddSingleton(sp => new MenuParser(sp.GetRequiredService<Menu.Menu>()));
+        services.TryAddSingleton(sp => new MenuParser(sp.GetRequiredService<Menu>()));
 
         if (!string.IsNullOrWhiteSpace(configuration[$"{ExtractionOptions.Section}:{nameof(ExtractionOptions.Model)}"]))
         {

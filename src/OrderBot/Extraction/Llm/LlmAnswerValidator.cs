@@ -1,11 +1,12 @@
 using System.Globalization;
 using OrderBot.Extraction.Parsing;
+using OrderBot.Menus;
 
 namespace OrderBot.Extraction.Llm;
 
 /// <summary>
 /// Turns a model's answer into an order the shop can stand behind: every item, size and option mapped to the
-/// menu, quantities inside the menu's limit, prices from <see cref="Menu.MenuPricing"/> only, and items the
+/// menu, quantities inside the menu's limit, prices from <see cref="MenuPricing"/> only, and items the
 /// message never names dropped. What does not map is reported as unrecognized; nothing is guessed in its place.
 /// </summary>
 internal sealed class LlmAnswerValidator(MenuParser parser)
@@ -16,7 +17,7 @@ internal sealed class LlmAnswerValidator(MenuParser parser)
     /// <summary>Free text the model copies back is cut so it cannot flood the conversation.</summary>
     public const int MaxTextLength = 300;
 
-    private readonly Menu.Menu _menu = parser.Menu;
+    private readonly Menu _menu = parser.Menu;
     private readonly MenuPhraseMatcher _matcher = new(parser);
 
     /// <returns>The order, or null when the answer as a whole is not believable.</returns>

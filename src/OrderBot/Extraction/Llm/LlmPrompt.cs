@@ -1,6 +1,6 @@
 using System.Text;
 using OrderBot.Languages;
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Extraction.Llm;
 
@@ -14,7 +14,7 @@ internal static class LlmPrompt
     public const string OpenTag = "<customer_message>";
     public const string CloseTag = "</customer_message>";
 
-    public static string System(Menu.Menu menu)
+    public static string System(Menu menu)
     {
         var text = new StringBuilder();
         text.Append("You extract food orders for \"").Append(menu.Name).AppendLine("\".");
@@ -47,7 +47,7 @@ internal static class LlmPrompt
     /// (the menu's first language when the message has no telling word). It goes after the menu, so the long
     /// part of the prompt stays the same for every message.
     /// </summary>
-    public static string CustomerLanguage(Menu.Menu menu, string message)
+    public static string CustomerLanguage(Menu menu, string message)
     {
         var code = LanguageDetector.Detect(message, menu.Languages) ?? menu.Languages[0];
         return $"The customer writes in {SupportedLanguages.Get(code).Name}. Answer with the names as written on the menu above.";
@@ -63,7 +63,7 @@ internal static class LlmPrompt
     internal static string Neutralize(string message) =>
         message.Replace('<', '\u2039').Replace('>', '\u203A');
 
-    private static void AppendMenu(StringBuilder text, Menu.Menu menu)
+    private static void AppendMenu(StringBuilder text, Menu menu)
     {
         if (menu.Qualifiers.Count > 0)
         {

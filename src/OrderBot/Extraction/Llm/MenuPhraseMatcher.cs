@@ -1,5 +1,5 @@
 using OrderBot.Extraction.Parsing;
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Extraction.Llm;
 
@@ -10,7 +10,7 @@ namespace OrderBot.Extraction.Llm;
 /// </summary>
 internal sealed class MenuPhraseMatcher(MenuParser parser)
 {
-    private readonly Menu.Menu _menu = parser.Menu;
+    private readonly Menu _menu = parser.Menu;
     private readonly Lexicon _lexicon = parser.Lexicon;
 
     public MenuItem? Item(string phrase) =>

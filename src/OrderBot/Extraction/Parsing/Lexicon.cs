@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using OrderBot.Languages;
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Extraction.Parsing;
 
@@ -30,7 +30,7 @@ internal sealed class Lexicon
     /// <summary>The menu's languages: the words around menu words, and how words inflect.</summary>
     public ParserLanguage Language { get; }
 
-    public static Lexicon Compile(Menu.Menu menu)
+    public static Lexicon Compile(Menu menu)
     {
         var language = new ParserLanguage([.. menu.Languages.Select(SupportedLanguages.Get)]);
         var phrases = new List<(string[] Words, LexEntry Entry, bool FromMenu)>();

@@ -1,4 +1,4 @@
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Extraction.Parsing;
 
@@ -26,7 +26,7 @@ internal sealed class LineDraft
         Options.Add(option);
     }
 
-    public ExtractedItem ToExtracted(Menu.Menu menu) => new(
+    public ExtractedItem ToExtracted(Menu menu) => new(
         Item.Id,
         Item.Name,
         Quantity,

@@ -1,5 +1,5 @@
 using OrderBot.Languages;
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Extraction.Parsing;
 
@@ -8,7 +8,7 @@ namespace OrderBot.Extraction.Parsing;
 /// with removal scope ("no peppers or onions") and qualifiers ("extra cheese").
 /// </summary>
 internal readonly struct LineReader(
-    Menu.Menu menu, WordForms forms, string text, List<Token> tokens, bool[] skip, List<(int Start, string Text)> unrecognized, List<string> ambiguities)
+    Menu menu, WordForms forms, string text, List<Token> tokens, bool[] skip, List<(int Start, string Text)> unrecognized, List<string> ambiguities)
 {
     public readonly record struct Result(LineDraft Line, bool CorrectedQuantity);
 

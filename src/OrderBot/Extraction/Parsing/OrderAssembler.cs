@@ -1,4 +1,4 @@
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Extraction.Parsing;
 
@@ -9,7 +9,7 @@ namespace OrderBot.Extraction.Parsing;
 /// </summary>
 internal sealed class OrderAssembler
 {
-    private readonly Menu.Menu _menu;
+    private readonly Menu _menu;
     private readonly WordForms _forms;
     private readonly string _text;
     private readonly List<Token> _tokens;
@@ -18,7 +18,7 @@ internal sealed class OrderAssembler
     private readonly List<(int Start, string Text)> _unrecognized = [];
     private readonly List<string> _ambiguities = [];
 
-    private OrderAssembler(Menu.Menu menu, WordForms forms, string text, List<Token> tokens)
+    private OrderAssembler(Menu menu, WordForms forms, string text, List<Token> tokens)
     {
         _menu = menu;
         _forms = forms;
@@ -30,7 +30,7 @@ internal sealed class OrderAssembler
 
     private readonly record struct Anchor(int Index, bool Implicit);
 
-    public static ExtractedOrder Assemble(Menu.Menu menu, ParserLanguage language, string text, ReadOnlySpan<char> folded, List<Token> tokens, bool truncated)
+    public static ExtractedOrder Assemble(Menu menu, ParserLanguage language, string text, ReadOnlySpan<char> folded, List<Token> tokens, bool truncated)
     {
         var instructions = InstructionReader.Extract(text, folded, tokens, language);
         var assembler = new OrderAssembler(menu, language.Forms, text, tokens);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OrderBot.Extraction;
 using OrderBot.Extraction.Llm;
-using OrderBot.Menu;
+using OrderBot.Menus;
 
 namespace OrderBot.Tests.Extraction.Llm;
 
@@ -15,7 +15,7 @@ internal sealed class LlmTestBed : IDisposable
     public const string PizzaMessage = "two large pizzas with ham";
     public const string PizzaAnswer = """{"items":[{"name":"Pizza","quantity":2,"price":null,"size":"large","options":["ham"]}],"special_instructions":null}""";
 
-    public static readonly Menu.Menu Pizzeria = MenuLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "menus", "pizzeria.json"));
+    public static readonly Menu Pizzeria = MenuLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "menus", "pizzeria.json"));
     public static readonly MenuParser Parser = new(Pizzeria);
 
     private readonly ServiceProvider _services;

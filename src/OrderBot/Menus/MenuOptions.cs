@@ -1,4 +1,4 @@
-namespace OrderBot.Menu;
+namespace OrderBot.Menus;
 
 /// <summary>The <c>Menu</c> configuration section.</summary>
 public sealed class MenuOptions

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace OrderBot.Menu;
+namespace OrderBot.Menus;
 
 /// <summary>Reads a menu file, checks it and compiles its lookups once.</summary>
 public static class MenuLoader

@@ -1,4 +1,4 @@
-namespace OrderBot.Menu;
+namespace OrderBot.Menus;
 
 /// <summary>A chosen option of an order line as the menu knows it.</summary>
 /// <param name="Half"><see cref="Halves.Left"/> or <see cref="Halves.Right"/> for an option on one half; null for the whole item.</param>

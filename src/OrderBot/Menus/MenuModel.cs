@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using OrderBot.Languages;
 
-namespace OrderBot.Menu;
+namespace OrderBot.Menus;
 
 /// <summary>A size an item can be ordered in; <see cref="Price"/> is added to the item's base price.</summary>
 public sealed record MenuSize

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace OrderBot.Chat;
 
 /// <summary>The <c>Chat</c> configuration section: the conversation and the worker that runs it.</summary>
-public sealed class ChatOptions
+public sealed class ConversationOptions
 {
     public const string Section = "Chat";
 

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 
-namespace OrderBot.Menu;
+namespace OrderBot.Menus;
 
 /// <summary>
 /// A validated menu with its lookups built once. Names, ids and aliases are matched after

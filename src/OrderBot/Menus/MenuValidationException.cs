@@ -1,4 +1,4 @@
-namespace OrderBot.Menu;
+namespace OrderBot.Menus;
 
 /// <summary>A menu file that cannot be used; every problem names the file and the JSON path.</summary>
 public sealed class MenuValidationException(string source, IReadOnlyList<string> problems)

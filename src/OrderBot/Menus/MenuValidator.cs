@@ -1,6 +1,6 @@
 using OrderBot.Languages;
 
-namespace OrderBot.Menu;
+namespace OrderBot.Menus;
 
 /// <summary>The rules a menu must follow, each broken rule reported with its JSON path.</summary>
 internal static class MenuValidator

@@ -1,4 +1,4 @@
-namespace OrderBot.Menu;
+namespace OrderBot.Menus;
 
 /// <summary>ISO 4217 minor units and the one place where money is rounded.</summary>
 internal static class Money

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
-namespace OrderBot.Menu;
+namespace OrderBot.Menus;
 
 /// <summary>
 /// Checks a menu document against the menu types before it is deserialised, so that every unknown field, missing
