@@ -71,7 +71,7 @@ public static class ChatText
     /// <summary>What the customer is told when staff move their order on, in their language.</summary>
     /// <summary>"Update on your order K7Q-2MX: it {phrase}."</summary>
     public static string Notice(string number, string phrase, ChatTexts? texts = null) =>
-        string.Format(CultureInfo.InvariantCulture, (texts ?? ChatTexts.English).Notice, number, phrase);
+        ChatTexts.Say((texts ?? ChatTexts.English).Notice, number, phrase);
 
     /// <summary>
     /// The notice of an order's status, as every channel tells it: the text and its phrase, for this order's way of
@@ -92,7 +92,7 @@ public static class ChatText
     {
         (OrderStatus.Ready, FulfilmentMode.Pickup) => texts.ReadyForPickup,
         (OrderStatus.Shipped, _) when arrivesAt is { } at =>
-            StatusPhrase(status, texts) + string.Format(CultureInfo.InvariantCulture, texts.ArrivingAround, at.ToString("HH:mm", CultureInfo.InvariantCulture)),
+            StatusPhrase(status, texts) + ChatTexts.Say(texts.ArrivingAround, at.ToString("HH:mm", CultureInfo.InvariantCulture)),
         _ => StatusPhrase(status, texts),
     };
 

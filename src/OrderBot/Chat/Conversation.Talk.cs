@@ -323,15 +323,14 @@ public sealed partial class Conversation
         var texts = Payments.PaymentTexts.For(turn.Texts.Language);
         return new TextReply(await payments.AgainAsync(order, cancellationToken) switch
         {
-            Payments.LinkAgain.Open open => string.Format(
-                System.Globalization.CultureInfo.InvariantCulture,
+            Payments.LinkAgain.Open open => ChatTexts.Say(
                 texts.Link,
                 order.Number,
                 ChatText.Price(order.TotalAmount, order.Currency, menu.MinorUnits),
                 Math.Max(1, (int)Math.Floor(open.Left.TotalMinutes)),
                 open.Link.Url),
-            Payments.LinkAgain.Renewing => string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.Renewing, order.Number),
-            _ => string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.ExpiredFinal, order.Number),
+            Payments.LinkAgain.Renewing => ChatTexts.Say(texts.Renewing, order.Number),
+            _ => ChatTexts.Say(texts.ExpiredFinal, order.Number),
         });
     }
 

@@ -57,10 +57,10 @@ public sealed partial class PaymentLinkDeliverer(
             case OrderEvent.Created:
                 return await SendLinkAsync(order, attempt: 1, expired: false, cancellationToken);
             case PaymentReceived:
-                await TellAsync(order, $"payment-received:{order.Id}", texts => string.Format(texts.Received, order.Number), cancellationToken);
+                await TellAsync(order, $"payment-received:{order.Id}", texts => ChatTexts.Say(texts.Received, order.Number), cancellationToken);
                 return DeliveryResult.Delivered;
             case PaymentFailed:
-                await TellAsync(order, $"payment-failed:{outboxEvent.Id}", texts => string.Format(texts.Failed, order.Number), cancellationToken);
+                await TellAsync(order, $"payment-failed:{outboxEvent.Id}", texts => ChatTexts.Say(texts.Failed, order.Number), cancellationToken);
                 return DeliveryResult.Delivered;
             case LinkExpired:
                 var attempt = outboxEvent.Read<PaymentLinkEvent>().Attempt;
@@ -72,7 +72,7 @@ public sealed partial class PaymentLinkDeliverer(
 
                 if (payment.State == PaymentState.Pending && order.Status != OrderStatus.Cancelled)
                 {
-                    await TellAsync(order, $"payment-expired:{order.Id}:{attempt}", texts => string.Format(texts.ExpiredFinal, order.Number), cancellationToken);
+                    await TellAsync(order, $"payment-expired:{order.Id}:{attempt}", texts => ChatTexts.Say(texts.ExpiredFinal, order.Number), cancellationToken);
                 }
 
                 return DeliveryResult.Delivered;
@@ -139,7 +139,7 @@ public sealed partial class PaymentLinkDeliverer(
         await TellAsync(
             order,
             $"payment-link:{order.Id}:{attempt}",
-            texts => string.Format(expired ? texts.ExpiredNewLink : texts.Link, order.Number, amount, minutes, link.Url),
+            texts => ChatTexts.Say(expired ? texts.ExpiredNewLink : texts.Link, order.Number, amount, minutes, link.Url),
             cancellationToken);
         return DeliveryResult.Delivered;
     }

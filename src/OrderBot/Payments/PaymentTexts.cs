@@ -29,7 +29,7 @@ public sealed record PaymentTexts
         ExpiredFinal = "The payment link for order #{0} expired before it was paid. Write to us if you still want the order.",
         Failed = "The online payment for order #{0} did not go through. Write to us to pay another way.",
         Received = "We received your payment for order #{0}. Thank you! It is paid, nothing more to pay on delivery or pickup.",
-        Renewing = "The payment link for order #{0} has expired; I'm sending you a new one now.",
+        Renewing = "One moment, I'm sending you a new one for order #{0}.",
     };
 
     private static readonly PaymentTexts Spanish = new()
@@ -40,7 +40,7 @@ public sealed record PaymentTexts
         ExpiredFinal = "El enlace de pago del pedido #{0} caducó sin pagarse. Escríbenos si todavía quieres el pedido.",
         Failed = "El pago en línea del pedido #{0} no se completó. Escríbenos para pagar de otra forma.",
         Received = "Recibimos tu pago del pedido #{0}. ¡Gracias! Ya está pagado, no hay nada más que pagar al recibirlo.",
-        Renewing = "El enlace de pago del pedido #{0} caducó; te envío uno nuevo ahora.",
+        Renewing = "Un momento, te envío un nuevo enlace de pago para el pedido #{0}.",
     };
 
     private static readonly PaymentTexts Portuguese = new()
@@ -51,7 +51,7 @@ public sealed record PaymentTexts
         ExpiredFinal = "O link de pagamento do pedido #{0} expirou sem pagamento. Escreva para nós se ainda quiser o pedido.",
         Failed = "O pagamento online do pedido #{0} não foi concluído. Escreva para nós para pagar de outra forma.",
         Received = "Recebemos o seu pagamento do pedido #{0}. Obrigado! Já está pago, não há mais nada a pagar na entrega ou retirada.",
-        Renewing = "O link de pagamento do pedido #{0} expirou; estou enviando um novo agora.",
+        Renewing = "Um momento, estou enviando um novo link de pagamento do pedido #{0}.",
     };
 
     public required string Language { get; init; }
