@@ -10,7 +10,7 @@ public sealed class TerminalChannel(TextWriter output) : IChatChannel
 {
     private readonly List<(string Id, string Title)> _choices = [];
 
-    public string Name => CustomerNotifier.TerminalChannel;
+    public string Name => CustomerMessages.TerminalChannel;
 
     public Task<SendResult> SendAsync(string customerId, OutgoingMessage message, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace OrderBot.Server.Cli;
 
 /// <summary>
 /// Shows the terminal customer's order status changes (staff moving the order on the board) while the chat runs: the
-/// server's notifier cannot reach a terminal. Changes the customer made in this chat are not repeated.
+/// server cannot queue notices for a terminal. Changes the customer made in this chat are not repeated.
 /// </summary>
 public sealed class TerminalStatusWatcher(OrderHandler orders, CustomerDirectory customers, TerminalChannel terminal, string customerId, TimeSpan interval, TimeProvider time)
 {

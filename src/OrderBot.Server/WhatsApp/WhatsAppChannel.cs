@@ -34,7 +34,7 @@ public sealed partial class WhatsAppChannel(
     public const string HttpClientName = "whatsapp-graph";
 
     // Free-form messages reach a customer only within 24 hours of their last message (its timestamp); an hour is
-    // kept in hand for clocks and for the time the notice waits in the outbox.
+    // kept in hand for clocks and for the time the notice waits in the queue.
     private static readonly TimeSpan FreeFormWindow = TimeSpan.FromHours(23);
 
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OrderBot.Customers;
 using OrderBot.Extraction;
-using OrderBot.Outbox;
+using OrderBot.Orders;
 using OrderBot.Storage;
 
 namespace OrderBot.Chat;
@@ -12,10 +12,11 @@ namespace OrderBot.Chat;
 public static class ChatServiceCollectionExtensions
 {
     /// <summary>
-    /// The conversation, the inbox and its worker, reply sending, the customer notification destination of
-    /// the outbox, and chat erasure. Channels add themselves as <see cref="IChatChannel"/> singletons; with
-    /// none the worker idles, so the quick start runs without any channel configured. Call after
-    /// <c>AddOrderBot</c>, which registers the menu, the Order Handler and the <see cref="IOrderExtractor"/>.
+    /// The conversation, the inbox and its worker, reply sending, the customers' status notices (queued by the Order
+    /// Handler in each status change's transaction through <see cref="ICustomerNotices"/>), and chat erasure. Channels
+    /// add themselves as <see cref="IChatChannel"/> singletons; with none the worker idles, so the quick start runs
+    /// without any channel configured. Call after <c>AddOrderBot</c>, which registers the menu, the Order Handler and
+    /// the <see cref="IOrderExtractor"/>.
     /// </summary>
     public static IServiceCollection AddOrderBotChat(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,9 +37,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICustomerDataMover, ChatCustomerDataMover>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRetentionPolicy, ChatRetention>());
 
-        services.AddOrderBotOutbox(configuration);
-        services.AddSingleton(CustomerNotifier.OutboxDestination);
-        services.AddSingleton<IOutboxDeliverer, CustomerNotifier>();
+        services.TryAddSingleton<ICustomerNotices>(sp => sp.GetRequiredService<CustomerMessages>());
         return services;
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using OrderBot.Orders;
+
 namespace OrderBot.Chat;
 
 /// <summary>Where a sent message is; it only moves forward (a late "delivered" never undoes a "read").</summary>
@@ -20,7 +23,10 @@ public sealed class OutboundMessage
     /// <summary>The <see cref="OutgoingMessage"/> as JSON.</summary>
     public required string Payload { get; set; }
 
-    /// <summary>What made it: the inbox message it answers, or the outbox event of a notification (unique).</summary>
+    /// <summary>
+    /// What made it: the inbox message it answers, or what a message no customer asked for is about (unique for a status
+    /// notice: <c>event:&lt;order&gt;:&lt;version&gt;</c>, the order change it announces).
+    /// </summary>
     public string? Cause { get; init; }
 
     public OutboundState State { get; set; }
@@ -30,6 +36,19 @@ public sealed class OutboundMessage
     public string? Error { get; set; }
     public required DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>A message waiting to be sent, due now: the row every message to a customer starts as.</summary>
+    public static OutboundMessage Pending(string channel, string customerId, OutgoingMessage message, string cause, DateTime now) => new()
+    {
+        Channel = channel,
+        CustomerId = customerId,
+        Payload = JsonSerializer.Serialize(message, OrderJson.Options),
+        Cause = cause,
+        State = OutboundState.Pending,
+        CreatedAt = now,
+        UpdatedAt = now,
+        NextAttemptAt = now,
+    };
 
     public static int Rank(OutboundState state) => state switch
     {

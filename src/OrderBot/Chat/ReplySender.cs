@@ -29,17 +29,7 @@ public sealed partial class ReplySender(
     public void Queue(OrderBotDbContext db, string channel, string customerId, IEnumerable<OutgoingMessage> replies, string cause)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        db.OutboundMessages.AddRange(replies.Select(r => new OutboundMessage
-        {
-            Channel = channel,
-            CustomerId = customerId,
-            Payload = JsonSerializer.Serialize(r, OrderJson.Options),
-            Cause = cause,
-            State = OutboundState.Pending,
-            CreatedAt = now,
-            UpdatedAt = now,
-            NextAttemptAt = now,
-        }));
+        db.OutboundMessages.AddRange(replies.Select(r => OutboundMessage.Pending(channel, customerId, r, cause, now)));
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace OrderBot.Orders;
 
 /// <summary>
 /// Creates, reads and moves orders. Every write is one transaction (one SaveChanges), which also holds the
-/// change's outbox events; prices come from the menu when one is configured; status changes go through <see cref="Order.TryMoveTo"/>.
+/// change's outbox events and, for a status change, the customer's notice; prices come from the menu when one is configured; status changes go through <see cref="Order.TryMoveTo"/>.
 /// </summary>
 public sealed partial class OrderHandler(
     IDbContextFactory<OrderBotDbContext> dbFactory,
@@ -24,7 +24,8 @@ public sealed partial class OrderHandler(
     OrderMetrics? metrics = null,
     IOrderExtractor? extractor = null,
     ShopSettings? shop = null,
-    StockList? stock = null)
+    StockList? stock = null,
+    ICustomerNotices? notices = null)
 {
     private readonly ShopSettings _shop = shop ?? ShopSettings.None;
 
@@ -175,9 +176,15 @@ public sealed partial class OrderHandler(
             return Rejected(orderId, StatusChangeOutcome.Forbidden, OrderDetails.From(order, withHistory: false), reason!);
         }
 
+        var told = notices is not null && await notices.AddAsync(db, order, actor, cancellationToken);
         if (await CommitChangeAsync(db, order, OrderEvent.StatusChanged, actor, cancellationToken) is { } lost)
         {
             return lost;
+        }
+
+        if (told)
+        {
+            notices!.Committed();
         }
 
         Log.StatusChanged(logger, order.Id, from.ToWireName(), next.ToWireName(), actor);
@@ -186,7 +193,7 @@ public sealed partial class OrderHandler(
     }
 
     /// <summary>
-    /// Commits a change of an existing order with its outbox event, in one transaction; the conflict result when another
+    /// Commits a change of an existing order with its outbox event (and whatever else the caller added), in one transaction; the conflict result when another
     /// change of the order won the race, else null.
     /// </summary>
     private async Task<StatusChangeResult?> CommitChangeAsync(OrderBotDbContext db, Order order, string eventType, string actor, CancellationToken cancellationToken)
@@ -202,9 +209,10 @@ public sealed partial class OrderHandler(
 
             return null;
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation("outbox_events"))
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation("outbox_events") || e.IsUniqueViolation("cause"))
         {
-            // The loser of a race fails on the order's version, or on its event's (order, version) key when that insert ran first.
+            // The loser of a race fails on the order's version, or on its event's (order, version) key or its notice's cause
+            // (which names the order and version too) when that insert ran first.
             return Rejected(order.Id, StatusChangeOutcome.Conflict, null, "another change of this order was saved first");
         }
     }

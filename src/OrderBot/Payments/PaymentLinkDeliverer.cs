@@ -153,7 +153,7 @@ public sealed partial class PaymentLinkDeliverer(
     {
         var queued = await messages.QueueAsync(order.CustomerId, cause,
             to => new TextReply(ChatLimits.Fit(text(PaymentTexts.For(to.Language)), ChatLimits.TextBody)), cancellationToken);
-        if (!queued.Done)
+        if (queued is QueueOutcome.NoConversation or QueueOutcome.UnservedChannel)
         {
             Log.NoChannel(logger, order.Number, Redact.Phone(order.CustomerId));
         }

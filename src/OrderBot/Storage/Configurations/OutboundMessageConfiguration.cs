@@ -21,7 +21,7 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         // Status callbacks find the message by the channel's id.
         message.HasIndex(m => m.ProviderMessageId);
 
-        // A notification is sent once per outbox event, however often the dispatcher delivers that event.
+        // A status notice is queued once per change of its order (the cause names the order and the version).
         message.HasIndex(m => m.Cause).IsUnique().HasFilter("cause LIKE 'event:%'");
         message.HasIndex(m => new { m.State, m.CustomerId, m.Id });
     }
