@@ -103,6 +103,33 @@ public abstract class OutboxContract(TestDatabase database)
     }
 
     [Fact]
+    public async Task A_leftover_event_for_a_destination_nothing_serves_is_left_alone_and_the_crm_still_gets_the_orders_events()
+    {
+        // Status notices went through a "customer" destination before they were queued with the change itself; a database
+        // from then may still hold such events.
+        await using var crm = await FakeCrm.StartAsync();
+        await using var harness = CrmHarness.Create(Database, crm.Settings());
+        var orderId = await harness.PlaceAsync(Database, OrderStatus.Confirmed);
+        await using (var db = await harness.DbFactory.CreateDbContextAsync(Ct))
+        {
+            var now = DateTime.UtcNow;
+            db.OutboxEvents.Add(new OutboxEvent
+            {
+                Id = Guid.CreateVersion7().ToString(), Destination = "customer", OrderId = orderId, OrderVersion = 1, Type = OrderEvent.StatusChanged,
+                Payload = "{}", CreatedAt = now, NextAttemptAt = now, State = OutboxState.Pending,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        while (await harness.Dispatcher.DispatchDueAsync(Ct) > 0)
+        {
+        }
+
+        Assert.Equal(2, crm.Applied.Count(a => a.OrderId == orderId));
+        Assert.Equal(OutboxState.Pending, Assert.Single(await harness.EventsAsync(orderId), e => e.Destination == "customer").State);
+    }
+
+    [Fact]
     public async Task A_healthy_crm_hears_of_a_change_right_after_the_commit_without_waiting_for_a_sweep()
     {
         await using var crm = await FakeCrm.StartAsync();
