@@ -82,7 +82,7 @@ public sealed partial class ReplySender(
             else if (result.Permanent || message.Attempts >= options.Value.MaxAttempts)
             {
                 message.State = OutboundState.Failed;
-                Log.GaveUp(logger, message.Id, message.Channel, Redact.Phone(customerId), result.Error);
+                Log.GaveUp(logger, message.Id, message.Cause, message.Channel, Redact.Phone(customerId), result.Error);
             }
             else
             {
@@ -126,7 +126,7 @@ public sealed partial class ReplySender(
             }
             else
             {
-                Log.DeliveryFailed(logger, message.Id, channel, Redact.Phone(message.CustomerId), error);
+                Log.DeliveryFailed(logger, message.Id, message.Cause, channel, Redact.Phone(message.CustomerId), error);
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
@@ -184,14 +184,15 @@ public sealed partial class ReplySender(
         public static partial void WillRetry(ILogger logger, long messageId, string channel, string customer, DateTime nextAttempt, string? error);
 
         // A warning, not an error: the channel refused delivery for a reason of its own (a closed window, a blocked number).
-        [LoggerMessage(3103, LogLevel.Warning, "Reply {MessageId} on {Channel} to {Customer} was not delivered; the channel reported: {Error}")]
-        public static partial void DeliveryFailed(ILogger logger, long messageId, string channel, string customer, string? error);
+        // The cause tells a reply ("inbox:…") from a status notice ("event:…") or a payment message ("payment-…").
+        [LoggerMessage(3103, LogLevel.Warning, "Message {MessageId} ({Cause}) on {Channel} to {Customer} was not delivered; the channel reported: {Error}")]
+        public static partial void DeliveryFailed(ILogger logger, long messageId, string? cause, string channel, string customer, string? error);
 
         [LoggerMessage(3104, LogLevel.Debug, "Could not show {Customer} on {Channel} that their message is being worked on: {Error}")]
         public static partial void NotShownWorking(ILogger logger, string channel, string customer, string error);
 
-        [LoggerMessage(3102, LogLevel.Error, "Reply {MessageId} on {Channel} to {Customer} failed for good: {Error}")]
-        public static partial void GaveUp(ILogger logger, long messageId, string channel, string customer, string? error);
+        [LoggerMessage(3102, LogLevel.Error, "Message {MessageId} ({Cause}) on {Channel} to {Customer} failed for good: {Error}")]
+        public static partial void GaveUp(ILogger logger, long messageId, string? cause, string channel, string customer, string? error);
     }
 }
 

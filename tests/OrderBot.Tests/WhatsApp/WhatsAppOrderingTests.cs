@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using OrderBot.Chat;
 using OrderBot.Tests.Support;
 
@@ -216,6 +217,7 @@ public sealed class WhatsAppOrderingTests : IAsyncLifetime
                 && m.Error!.Contains("24-hour window"))),
             "the notice failed with its reason");
         Assert.Equal(2, _app.Graph.To("+" + customer).Count);
+        Assert.Contains(_app.App.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains($"(event:{order.Id}:", StringComparison.Ordinal));
     }
 
     [Fact]
