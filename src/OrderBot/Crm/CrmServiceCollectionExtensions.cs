@@ -74,9 +74,9 @@ public static partial class CrmServiceCollectionExtensions
 
         foreach (var (name, settings, path) in options.Configured())
         {
-            if (name is "customer" or "payments")
+            if (name == "payments")
             {
-                return $"{path}: '{name}' is the outbox's own destination for {(name == "customer" ? "status notices" : "payment links")}; choose another name.";
+                return $"{path}: '{name}' is the outbox's own destination for payment links; choose another name.";
             }
 
             var webhook = settings.Webhook;

@@ -12,7 +12,8 @@ namespace OrderBot.Orders;
 
 /// <summary>
 /// Creates, reads and moves orders. Every write is one transaction (one SaveChanges), which also holds the
-/// change's outbox events and, for a status change, the customer's notice; prices come from the menu when one is configured; status changes go through <see cref="Order.TryMoveTo"/>.
+/// change's outbox events and, for a status change, the customer's notice (<see cref="ICustomerNotices"/>); prices come
+/// from the menu when one is configured; status changes go through <see cref="Order.TryMoveTo"/>.
 /// </summary>
 public sealed partial class OrderHandler(
     IDbContextFactory<OrderBotDbContext> dbFactory,
@@ -193,8 +194,8 @@ public sealed partial class OrderHandler(
     }
 
     /// <summary>
-    /// Commits a change of an existing order with its outbox event (and whatever else the caller added), in one transaction; the conflict result when another
-    /// change of the order won the race, else null.
+    /// Commits a change of an existing order with its outbox event (and whatever else the caller added), in one
+    /// transaction; the conflict result when another change of the order won the race, else null.
     /// </summary>
     private async Task<StatusChangeResult?> CommitChangeAsync(OrderBotDbContext db, Order order, string eventType, string actor, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public sealed class OutboxEvent
     /// <summary>A UUIDv7; receivers use it as the idempotency key.</summary>
     public required string Id { get; init; }
 
-    /// <summary>Which <see cref="IOutboxDeliverer"/> delivers it, e.g. "crm", "customer" or "payments".</summary>
+    /// <summary>Which <see cref="IOutboxDeliverer"/> delivers it, e.g. "crm", "hubspot" or "payments".</summary>
     public required string Destination { get; init; }
 
     public required string OrderId { get; init; }

@@ -78,7 +78,7 @@ public sealed class DeliveryRulesTests
 
     [Theory]
     [InlineData("Crm:Destinations:Warehouse:Adapter", "none", "Crm:Destinations:Warehouse: a destination's name is")]
-    [InlineData("Crm:Destinations:customer:Adapter", "none", "'customer' is the outbox's own destination")]
+    [InlineData("Crm:Destinations:payments:Adapter", "none", "'payments' is the outbox's own destination")]
     [InlineData("Crm:Destinations:crm:Adapter", "none", "Crm:Adapter and Crm:Destinations:crm both configure")]
     [InlineData("Crm:Destinations:shop2:Adapter", "hubspot", "Crm:Destinations:shop2:HubSpot:AccessToken is required")]
     public void A_listed_destination_with_a_wrong_name_or_a_missing_setting_fails_with_its_path(string key, string value, string named)
