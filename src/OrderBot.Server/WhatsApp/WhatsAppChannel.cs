@@ -41,10 +41,13 @@ public sealed partial class WhatsAppChannel(
 
     public string Name => WebhookPayload.Channel;
 
-    public async Task<SendResult> SendAsync(string customerId, OutgoingMessage message, CancellationToken cancellationToken)
+    public async Task<SendResult> SendAsync(string customerId, OutgoingMessage message, CancellationToken cancellationToken) =>
+        await SendAsync(await customers.GetAsync(customerId, cancellationToken), customerId, message, cancellationToken);
+
+    public async Task<SendResult> SendAsync(Customer? customer, string customerId, OutgoingMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var (to, number) = await AddressAsync(customerId, cancellationToken);
+        var (to, number) = Address(customer, customerId);
         var template = message is StatusNotice notice && time.GetUtcNow().UtcDateTime - notice.LastCustomerMessageAt > FreeFormWindow;
         if (template && string.IsNullOrWhiteSpace(settings.StatusTemplate))
         {
@@ -78,7 +81,19 @@ public sealed partial class WhatsAppChannel(
     {
         try
         {
-            var (to, number) = await AddressAsync(customerId, cancellationToken);
+            await ShowWorkingAsync(await customers.GetAsync(customerId, cancellationToken), customerId, messageId, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.NotMarkedRead(logger, Redact.Phone(customerId), e.Message);
+        }
+    }
+
+    public async Task ShowWorkingAsync(Customer? customer, string customerId, string messageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (to, number) = Address(customer, customerId);
             var (result, _) = await PostAsync(number, to, GraphMessages.ReadWithTyping(messageId), cancellationToken);
             if (!result.Sent)
             {
@@ -92,10 +107,9 @@ public sealed partial class WhatsAppChannel(
     }
 
     /// <summary>Whom to send to (phone, else BSUID) and from which of our numbers (the one they last wrote to).</summary>
-    private async Task<(GraphRecipient To, WhatsAppNumberOptions Number)> AddressAsync(string customerId, CancellationToken cancellationToken)
+    private (GraphRecipient To, WhatsAppNumberOptions Number) Address(Customer? customer, string customerId)
     {
         var settings = options.Value;
-        var customer = await customers.GetAsync(customerId, cancellationToken);
         var phone = customer?.Phone ?? WebhookPayload.Phone(customerId);
         var to = new GraphRecipient(phone, phone is null ? customer?.WhatsAppUserId ?? customerId : null);
         return (to, settings.Number(customer?.ChannelAccount) ?? settings.DefaultNumber!);

@@ -44,6 +44,7 @@ public static class WhatsAppServiceCollectionExtensions
         });
         services.AddSingleton<IChatChannel, WhatsAppChannel>();
         services.AddSingleton<SenderRateLimit>();
+        services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WhatsAppMetrics>();
         return services;
     }

@@ -3,15 +3,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrderBot.Chat;
-using OrderBot.Customers;
-using OrderBot.Logging;
 
 namespace OrderBot.Server.WhatsApp;
 
 /// <summary>
 /// Meta's webhook: the GET handshake and the POST deliveries. A delivery is checked (size, signature, JSON),
-/// its messages recorded in the inbox and its statuses applied, and answered at once; the conversation runs
-/// afterwards in the <see cref="ChatWorker"/>, well within Meta's latency expectations.
+/// its senders and messages stored by the <see cref="WebhookIntake"/> (together with concurrent deliveries, in one
+/// commit) and its statuses applied, and answered once that is committed; the conversation runs afterwards in the
+/// <see cref="ChatWorker"/>, well within Meta's latency expectations.
 /// </summary>
 public static partial class WhatsAppWebhookEndpoints
 {
@@ -44,10 +43,9 @@ public static partial class WhatsAppWebhookEndpoints
     public static async Task<Results<Ok, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request,
         IOptions<WhatsAppOptions> options,
+        WebhookIntake intake,
         ChatInbox inbox,
         ReplySender sender,
-        CustomerDirectory customers,
-        SenderRateLimit rateLimit,
         WhatsAppMetrics metrics,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -79,13 +77,11 @@ public static partial class WhatsAppWebhookEndpoints
         }
 
         var logger = loggers.CreateLogger(typeof(WhatsAppWebhookEndpoints));
-        var messages = await IdentifyAsync(payload, customers, logger, cancellationToken);
-        var admitted = rateLimit.Admit(messages);
-        var recorded = await inbox.RecordAsync(admitted, cancellationToken);
+        var (_, admitted, recorded) = await intake.RecordAsync(payload, cancellationToken);
         metrics.Delivery("accepted");
         metrics.Messages(recorded, "new");
-        metrics.Messages(admitted.Count - recorded, "duplicate");
-        metrics.Messages(payload.Messages.Count - admitted.Count, "throttled");
+        metrics.Messages(admitted - recorded, "duplicate");
+        metrics.Messages(payload.Messages.Count - admitted, "throttled");
         metrics.Repaired(payload.Repaired);
         foreach (var (kind, count) in payload.Dropped)
         {
@@ -110,34 +106,6 @@ public static partial class WhatsAppWebhookEndpoints
 
         Log.Received(logger, payload.Messages.Count, recorded, payload.Statuses.Count);
         return TypedResults.Ok();
-    }
-
-    /// <summary>
-    /// Applies number and BSUID changes and shared phone numbers, then gives each message the id of the customer its
-    /// sender is stored as: found by phone or BSUID, merged when a message shows both belong to one person.
-    /// </summary>
-    private static async Task<IReadOnlyList<IncomingMessage>> IdentifyAsync(
-        WebhookPayload payload, CustomerDirectory customers, ILogger logger, CancellationToken cancellationToken)
-    {
-        foreach (var change in payload.IdentityChanges)
-        {
-            var moved = await customers.ChangeIdentityAsync(change.Old, change.New, cancellationToken);
-            Log.IdentityChanged(logger, change.Kind, Redact.Phone(change.Old.Phone ?? change.Old.UserId), moved is null ? "nobody" : Redact.Phone(moved.Id));
-        }
-
-        foreach (var learnt in payload.Learnt)
-        {
-            await customers.IdentifyAsync(learnt, cancellationToken);
-        }
-
-        var messages = new List<IncomingMessage>(payload.Messages.Count);
-        foreach (var message in payload.Messages)
-        {
-            var customer = await customers.IdentifyAsync(payload.Senders[message.MessageId], cancellationToken);
-            messages.Add(message with { CustomerId = customer.Id });
-        }
-
-        return messages;
     }
 
     /// <summary>The raw bytes, exactly as sent (the signature covers them); null when there are more than <paramref name="limit"/>.</summary>
@@ -177,7 +145,5 @@ public static partial class WhatsAppWebhookEndpoints
         [LoggerMessage(6002, LogLevel.Warning, "WhatsApp delivery held {Count} texts with invalid UTF-8 or lone surrogates; stored with U+FFFD in their place")]
         public static partial void Repaired(ILogger logger, int count);
 
-        [LoggerMessage(6003, LogLevel.Information, "WhatsApp {Kind} for {Old}: the customer is now {Customer}")]
-        public static partial void IdentityChanged(ILogger logger, string kind, string old, string customer);
     }
 }

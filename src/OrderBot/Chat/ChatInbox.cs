@@ -19,8 +19,7 @@ public sealed class ChatInbox(
     /// <summary>Stores the messages not stored before (by channel and message id) in one transaction; returns how many were new.</summary>
     public async Task<int> RecordAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
     {
-        var unique = messages.DistinctBy(m => (m.Channel, m.MessageId)).ToList();
-        if (unique.Count == 0)
+        if (messages.Count == 0)
         {
             return 0;
         }
@@ -28,27 +27,7 @@ public sealed class ChatInbox(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var known = new HashSet<(string, string)>();
-            foreach (var channel in unique.GroupBy(m => m.Channel))
-            {
-                var ids = channel.Select(m => m.MessageId).ToList();
-                var stored = await db.ChatInbox.Where(m => m.Channel == channel.Key && ids.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync(cancellationToken);
-                known.UnionWith(stored.Select(id => (channel.Key, id)));
-            }
-
-            var now = time.GetUtcNow().UtcDateTime;
-            var fresh = unique.Where(m => !known.Contains((m.Channel, m.MessageId))).ToList();
-            db.ChatInbox.AddRange(fresh.Select(m => new ChatInboxMessage
-            {
-                Channel = m.Channel,
-                MessageId = m.MessageId,
-                CustomerId = m.CustomerId,
-                DisplayName = m.DisplayName is { Length: > 200 } name ? name[..200] : m.DisplayName,
-                SentAt = m.SentAt,
-                ReceivedAt = now,
-                NextAttemptAt = now,
-                Content = JsonSerializer.Serialize(m.Content, OrderJson.Options),
-            }));
+            var fresh = await AddAsync(db, messages, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -64,6 +43,42 @@ public sealed class ChatInbox(
                 // A concurrent delivery of the same message committed between our read and our insert: read again.
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the messages not stored before (by channel and message id, read in one query) to the caller's unit of work,
+    /// which the caller saves, then <see cref="Notify"/>s. Returns the messages added, the first of each repeated one.
+    /// </summary>
+    public async Task<IReadOnlySet<IncomingMessage>> AddAsync(OrderBotDbContext db, IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
+    {
+        var unique = messages.DistinctBy(m => (m.Channel, m.MessageId)).ToList();
+        var ids = unique.Select(m => m.MessageId).ToList();
+        var known = new HashSet<(string, string)>();
+        if (ids.Count > 0)
+        {
+            var stored = await db.ChatInbox.Where(m => ids.Contains(m.MessageId)).Select(m => new { m.Channel, m.MessageId }).ToListAsync(cancellationToken);
+            known.UnionWith(stored.Select(m => (m.Channel, m.MessageId)));
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var fresh = new HashSet<IncomingMessage>(ReferenceEqualityComparer.Instance);
+        foreach (var m in unique.Where(m => !known.Contains((m.Channel, m.MessageId))))
+        {
+            fresh.Add(m);
+            db.ChatInbox.Add(new ChatInboxMessage
+            {
+                Channel = m.Channel,
+                MessageId = m.MessageId,
+                CustomerId = m.CustomerId,
+                DisplayName = m.DisplayName is { Length: > 200 } name ? name[..200] : m.DisplayName,
+                SentAt = m.SentAt,
+                ReceivedAt = now,
+                NextAttemptAt = now,
+                Content = JsonSerializer.Serialize(m.Content, OrderJson.Options),
+            });
+        }
+
+        return fresh;
     }
 
     /// <summary>Wakes the worker, e.g. after a reply was queued outside a conversation (staff writing) or set to be sent again.</summary>

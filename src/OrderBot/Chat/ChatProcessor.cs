@@ -8,11 +8,14 @@ using OrderBot.Storage;
 namespace OrderBot.Chat;
 
 /// <summary>
-/// Runs one customer's waiting messages through the <see cref="Conversation"/>, oldest first, then sends the
-/// replies. Each message is one transaction: the conversation's state, the replies to send and the inbox row
-/// marked handled commit together, so a crash leaves the message waiting. The customer upsert and a confirmed order
-/// commit in transactions of their own before that; both are safe to repeat when the message is handled again (the
-/// order is idempotent on the cart's id). A customer is handled only under a <see cref="ChatLease"/>, so several servers on one database split customers between them.
+/// Runs customers' waiting messages through the <see cref="Conversation"/>, each customer's oldest first, then sends
+/// the replies. Customers are claimed under a <see cref="ChatLease"/> (one statement for a batch), so several servers on
+/// one database split them between them, and handled in groups: the conversations' states, the customer rows, the
+/// replies to send and the inbox rows marked handled of a whole group commit in one transaction, so a crash leaves
+/// every message of the group waiting. A confirmed order commits in a transaction of its own before that; it is
+/// safe to repeat when the message is handled again (the order is idempotent on the cart's id). When anything in a
+/// group fails, its customers are handled again one message per transaction, which records the failure on the
+/// message that caused it.
 /// </summary>
 public sealed partial class ChatProcessor(
     IDbContextFactory<OrderBotDbContext> dbFactory,
@@ -23,28 +26,149 @@ public sealed partial class ChatProcessor(
     TimeProvider time,
     ILogger<ChatProcessor> logger)
 {
+    /// <summary>The most customers handled in one transaction: enough to make commits rare under load, few enough to keep a failed group cheap.</summary>
+    public const int MaxGroup = 32;
+
     /// <summary>
     /// Handles every due message of <paramref name="customerId"/> on the channels this process serves and returns
     /// how many; 0 at once when another server holds the customer's lease (it is handling them).
     /// </summary>
-    public async Task<int> RunCustomerAsync(string customerId, CancellationToken cancellationToken)
+    public Task<int> RunCustomerAsync(string customerId, CancellationToken cancellationToken) => RunAsync([customerId], cancellationToken);
+
+    /// <summary>
+    /// Claims the customers no other server holds and handles their due messages, in groups of up to
+    /// <see cref="MaxGroup"/> customers, <see cref="ConversationOptions.MaxParallelism"/> groups at a time; returns how many messages.
+    /// </summary>
+    public async Task<int> RunAsync(IReadOnlyList<string> customerIds, CancellationToken cancellationToken)
     {
-        if (!await leases.TryAcquireAsync(customerId, cancellationToken))
+        var claimed = await leases.TryAcquireAsync(customerIds, cancellationToken);
+        if (claimed.Count == 0)
         {
             return 0;
         }
 
+        var claimedAt = time.GetTimestamp();
         try
         {
-            return await RunLeasedAsync(customerId, cancellationToken);
+            var lanes = options.Value.MaxParallelism;
+            var groups = claimed.Chunk(Math.Clamp((claimed.Count + lanes - 1) / lanes, 1, MaxGroup));
+            var handled = 0;
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = lanes, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(groups, parallel, async (group, ct) =>
+                Interlocked.Add(ref handled, await RunGroupAsync(group, claimedAt, ct)));
+
+            // Replies to earlier messages (and ones a retry left waiting) are among these, each customer's oldest first.
+            // Sent once every group is committed, so each round of sends is recorded in one commit for all groups.
+            await sender.SendPendingAsync(await StillHeldAsync(claimed, claimedAt, cancellationToken), cancellationToken);
+            return handled;
         }
         finally
         {
-            await leases.ReleaseAsync(customerId);
+            await leases.ReleaseAsync(claimed);
         }
     }
 
-    private async Task<int> RunLeasedAsync(string customerId, CancellationToken cancellationToken)
+    private async Task<int> RunGroupAsync(IReadOnlyList<string> group, long claimedAt, CancellationToken cancellationToken)
+    {
+        var held = await StillHeldAsync(group, claimedAt, cancellationToken);
+        try
+        {
+            return await HandleGroupAsync(held, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Nothing of the group was committed: each message is handled again in a transaction of its own.
+            Log.GroupFailed(logger, held.Count, e.GetType().Name);
+            var handled = 0;
+            foreach (var customerId in held)
+            {
+                handled += await RunOneByOneAsync(customerId, cancellationToken);
+            }
+
+            return handled;
+        }
+    }
+
+    /// <summary>
+    /// The customers whose leases this process still holds: all of them while the batch is young; after half the
+    /// lease duration (very slow messages) the leases are renewed, and customers another server took meanwhile dropped.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> StillHeldAsync(IReadOnlyList<string> customerIds, long claimedAt, CancellationToken cancellationToken)
+    {
+        if (time.GetElapsedTime(claimedAt) < options.Value.LeaseDuration / 2)
+        {
+            return customerIds;
+        }
+
+        var held = await leases.TryAcquireAsync(customerIds, cancellationToken);
+        foreach (var lost in customerIds.Except(held))
+        {
+            Log.LeaseLost(logger, Redact.Phone(lost));
+        }
+
+        return held;
+    }
+
+    /// <summary>Every due message of the customers, in one unit of work committed once; returns how many.</summary>
+    private async Task<int> HandleGroupAsync(IReadOnlyList<string> customerIds, CancellationToken cancellationToken)
+    {
+        var channels = sender.Channels.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var waiting = await db.ChatInbox
+            .Where(m => customerIds.Contains(m.CustomerId) && m.ProcessedAt == null && channels.Contains(m.Channel))
+            .OrderBy(m => m.SentAt).ThenBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        var due = waiting.Where(m => m.NextAttemptAt <= now).ToList();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        // The conversation finds these in the unit of work instead of reading each on its own.
+        var talking = due.Select(m => m.CustomerId).Distinct().ToList();
+        await db.ConversationStates.Where(s => talking.Contains(s.CustomerId)).LoadAsync(cancellationToken);
+        await db.Customers.Where(c => talking.Contains(c.Id)).LoadAsync(cancellationToken);
+        var reads = conversation.Reads();
+        foreach (var row in due)
+        {
+            // Another message of the customer still waiting (two quick messages, or ones that waited) means the reply needs its quote.
+            var overtaken = waiting.Any(m => m.CustomerId == row.CustomerId && m.Channel == row.Channel && m.Id != row.Id && m.ProcessedAt == null);
+            await HandleRowAsync(db, row, overtaken, reads, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+
+    /// <summary>
+    /// Runs one message through the conversation in the caller's unit of work: its replies queued, the row marked handled.
+    /// </summary>
+    private async Task HandleRowAsync(OrderBotDbContext db, ChatInboxMessage row, bool overtaken, ShopReads reads, CancellationToken cancellationToken)
+    {
+        // The typing indicator promises an answer within about 25 s (platforms-2026.md 3): not while a person has the chat.
+        var state = db.ConversationStates.Local.FirstOrDefault(s => s.CustomerId == row.CustomerId)
+            ?? await db.ConversationStates.FirstOrDefaultAsync(s => s.CustomerId == row.CustomerId, cancellationToken);
+        if (row.Attempts == 0 && state?.HandedOverAt is null)
+        {
+            sender.ShowWorking(row.Channel, row.CustomerId, db.Customers.Local.FirstOrDefault(c => c.Id == row.CustomerId), row.MessageId, cancellationToken);
+        }
+
+        var replies = await conversation.HandleAsync(db, ChatInbox.Read(row), reads, cancellationToken);
+        sender.Queue(db, row.Channel, row.CustomerId, overtaken ? Quote(row, replies) : replies, $"inbox:{row.Id}");
+        row.ProcessedAt = time.GetUtcNow().UtcDateTime;
+        row.Error = null;
+    }
+
+    /// <summary>
+    /// The first reply quotes the message it answers when the customer has written again since: without the quote, an
+    /// answer to the earlier one reads like an answer to the later one.
+    /// </summary>
+    private static IReadOnlyList<OutgoingMessage> Quote(ChatInboxMessage row, IReadOnlyList<OutgoingMessage> replies) =>
+        replies.Count == 0 ? replies : [replies[0] with { ReplyTo = row.MessageId }, .. replies.Skip(1)];
+
+    /// <summary>The customer's due messages one per transaction, each followed by sending its replies: the path that pins a failure on its message.</summary>
+    private async Task<int> RunOneByOneAsync(string customerId, CancellationToken cancellationToken)
     {
         var channels = sender.Channels.ToList();
         var handled = 0;
@@ -52,7 +176,7 @@ public sealed partial class ChatProcessor(
         {
             // Each message renews the lease; one that ran out (a very slow message) means another server may have
             // the customer now, so this one stops rather than race it.
-            if (handled > 0 && !await leases.RenewAsync(customerId, cancellationToken))
+            if (!await leases.RenewAsync(customerId, cancellationToken))
             {
                 Log.LeaseLost(logger, Redact.Phone(customerId));
                 return handled;
@@ -70,7 +194,6 @@ public sealed partial class ChatProcessor(
                     .FirstOrDefaultAsync(cancellationToken);
             }
 
-            // Replies to earlier messages (and ones a retry left waiting) go out before the next message is read.
             await sender.SendPendingAsync(customerId, cancellationToken);
             if (next is null)
             {
@@ -93,16 +216,9 @@ public sealed partial class ChatProcessor(
                 return;
             }
 
-            // The typing indicator promises an answer within about 25 s (platforms-2026.md 3): not while a person has the chat.
-            if (row.Attempts == 0 && !await db.ConversationStates.AnyAsync(s => s.CustomerId == row.CustomerId && s.HandedOverAt != null, cancellationToken))
-            {
-                sender.ShowWorking(row.Channel, row.CustomerId, row.MessageId, cancellationToken);
-            }
-
-            var replies = await conversation.HandleAsync(db, ChatInbox.Read(row), cancellationToken);
-            sender.Queue(db, row.Channel, row.CustomerId, await QuoteWhenOvertakenAsync(db, row, replies, cancellationToken), $"inbox:{row.Id}");
-            row.ProcessedAt = time.GetUtcNow().UtcDateTime;
-            row.Error = null;
+            var overtaken = await db.ChatInbox.AnyAsync(
+                m => m.CustomerId == row.CustomerId && m.Channel == row.Channel && m.Id != row.Id && m.ProcessedAt == null, cancellationToken);
+            await HandleRowAsync(db, row, overtaken, conversation.Reads(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException) when (!cancellationToken.IsCancellationRequested)
@@ -115,22 +231,6 @@ public sealed partial class ChatProcessor(
         {
             await RecordFailureAsync(inboxId, e);
         }
-    }
-
-    /// <summary>
-    /// The first reply quotes the message it answers when the customer has written again since (two quick messages,
-    /// or ones that waited): without the quote, an answer to the earlier one reads like an answer to the later one.
-    /// </summary>
-    private static async Task<IReadOnlyList<OutgoingMessage>> QuoteWhenOvertakenAsync(
-        OrderBotDbContext db, ChatInboxMessage row, IReadOnlyList<OutgoingMessage> replies, CancellationToken cancellationToken)
-    {
-        if (replies.Count == 0
-            || !await db.ChatInbox.AnyAsync(m => m.CustomerId == row.CustomerId && m.Channel == row.Channel && m.Id != row.Id && m.ProcessedAt == null, cancellationToken))
-        {
-            return replies;
-        }
-
-        return [replies[0] with { ReplyTo = row.MessageId }, .. replies.Skip(1)];
     }
 
     /// <summary>The customer's stored language, for a text sent outside the conversation.</summary>
@@ -186,5 +286,8 @@ public sealed partial class ChatProcessor(
 
         [LoggerMessage(3204, LogLevel.Warning, "Lease on {Customer} ran out while handling their messages; leaving them to whoever holds it now")]
         public static partial void LeaseLost(ILogger logger, string customer);
+
+        [LoggerMessage(3205, LogLevel.Information, "A group of {Customers} customers was not committed ({Error}); handling their messages one by one")]
+        public static partial void GroupFailed(ILogger logger, int customers, string error);
     }
 }

@@ -8,8 +8,9 @@ namespace OrderBot.Chat;
 
 /// <summary>
 /// Works through the inbox: woken when messages are recorded, and every <see cref="ConversationOptions.PollInterval"/>
-/// for retries and for what a previous run left. Different customers are handled in parallel, one customer's
-/// messages strictly one after another. Serves only the channels registered in this process.
+/// for retries and for what a previous run left. Each sweep hands the customers with due messages or unsent replies to
+/// the <see cref="ChatProcessor"/>, which handles them in groups, in parallel, one customer's messages strictly one
+/// after another. Serves only the channels registered in this process.
 /// </summary>
 /// <remarks>
 /// Several servers may share one database: each customer is handled under a lease (<see cref="ChatLeases"/>), so a
@@ -24,7 +25,8 @@ public sealed partial class ChatWorker(
     TimeProvider time,
     ILogger<ChatWorker> logger) : BackgroundService
 {
-    private const int CustomersPerSweep = 500;
+    // Full groups for every lane of the processor; more would only hold leases longer.
+    private int CustomersPerSweep => ChatProcessor.MaxGroup * options.Value.MaxParallelism;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -78,11 +80,7 @@ public sealed partial class ChatWorker(
             customers = await waiting.Union(unsent).OrderBy(c => c).Take(CustomersPerSweep).ToListAsync(cancellationToken);
         }
 
-        var handled = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(customers, parallel, async (customer, ct) =>
-            Interlocked.Add(ref handled, await processor.RunCustomerAsync(customer, ct)));
-        return handled;
+        return await processor.RunAsync(customers, cancellationToken);
     }
 
     private static partial class Log

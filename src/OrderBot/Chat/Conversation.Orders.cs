@@ -108,7 +108,7 @@ public sealed partial class Conversation
 
     /// <summary>The sold-out marks now, in the customer's language; none without a stock list.</summary>
     private async Task<SoldOutCheck> SoldOutAsync(Turn turn, CancellationToken cancellationToken) =>
-        new(menu, stock is null ? SoldOutIds.None : await stock.SoldOutIdsAsync(cancellationToken), turn.Texts);
+        new(menu, await turn.Reads.SoldOutAsync(cancellationToken), turn.Texts);
 
     private async Task<IReadOnlyList<OutgoingMessage>> AmendAsync(Turn turn, string orderId, OrderRequest request, CancellationToken cancellationToken)
     {

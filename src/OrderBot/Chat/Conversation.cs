@@ -69,11 +69,20 @@ public sealed partial class Conversation(
             .Concat(menu.Sizes.SelectMany(s => s.Aliases.Append(s.Name).Concat(s.Names.Values)))
             .Concat(menu.OptionGroups.SelectMany(g => g.Options).SelectMany(o => o.Aliases.Append(o.Name).Concat(o.Names.Values)));
 
-    public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(OrderBotDbContext db, IncomingMessage message, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutgoingMessage>> HandleAsync(OrderBotDbContext db, IncomingMessage message, CancellationToken cancellationToken) =>
+        HandleAsync(db, message, Reads(), cancellationToken);
+
+    /// <summary>Shop-wide reads for messages handled together (<see cref="ChatProcessor"/>): each is read once for all of them.</summary>
+    public ShopReads Reads() => new(orders, stock);
+
+    /// <summary>Handles the message in the caller's unit of work, with shop-wide facts from <paramref name="reads"/>.</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(OrderBotDbContext db, IncomingMessage message, ShopReads reads, CancellationToken cancellationToken)
     {
-        await customers.UpsertAsync(message.CustomerId, message.DisplayName, cancellationToken);
+        // The customer row commits with the conversation; a caller that loaded the customer and the state reads neither again.
+        var customer = await customers.UpsertAsync(db, message.CustomerId, message.DisplayName, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var state = await db.ConversationStates.FirstOrDefaultAsync(s => s.CustomerId == message.CustomerId, cancellationToken);
+        var state = db.ConversationStates.Local.FirstOrDefault(s => s.CustomerId == message.CustomerId)
+            ?? await db.ConversationStates.FirstOrDefaultAsync(s => s.CustomerId == message.CustomerId, cancellationToken);
         if (state is null)
         {
             state = new ConversationState { CustomerId = message.CustomerId, Channel = message.Channel, CreatedAt = now };
@@ -83,13 +92,11 @@ public sealed partial class Conversation(
         state.Channel = message.Channel;
         state.UpdatedAt = now;
         var language = ChatLanguage.For(LanguageOf(state, message.Content));
-        if (state.Dialogue.Language != language.Code || db.Entry(state).State == EntityState.Added)
-        {
-            await RememberLanguageAsync(db, message.CustomerId, language.Code, cancellationToken);
-        }
+        // Stored with the customer, so status notices and templates sent later, outside the conversation, use it too.
+        customer.Language = language.Code;
 
         state.Dialogue = state.Dialogue with { Language = language.Code };
-        var turn = new Turn(state, message, now, language);
+        var turn = new Turn(state, message, now, language) { Reads = reads };
         if (state.HandedOverAt is { } since)
         {
             if (now - since < options.Value.HandoverTimeout)
@@ -111,7 +118,7 @@ public sealed partial class Conversation(
         if (Collecting(turn))
         {
             // Only a conversation that may show an as-soon-as-possible estimate needs the kitchen's queue.
-            turn.QueuedOrders = await orders.QueuedOrdersAsync(cancellationToken);
+            turn.QueuedOrders = await reads.QueuedOrdersAsync(cancellationToken);
         }
 
         Log.Handling(logger, Redact.Phone(message.CustomerId), message.Channel, message.Content.GetType().Name);
@@ -126,19 +133,6 @@ public sealed partial class Conversation(
         turn.Replies.AddRange(replies);
         Finish(turn);
         return turn.Replies;
-    }
-
-    /// <summary>
-    /// Stores the language with the customer when the conversation starts or the customer switches, in the caller's
-    /// unit of work, so status notifications and templates sent later, outside the conversation, use it too.
-    /// </summary>
-    private static async Task RememberLanguageAsync(OrderBotDbContext db, string customerId, string language, CancellationToken cancellationToken)
-    {
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
-        if (customer is not null && customer.Language != language)
-        {
-            customer.Language = language;
-        }
     }
 
     /// <summary>Remembers what the bot asked, so the next short answer is read as the answer to it, and never asks the same twice in a row.</summary>
@@ -497,6 +491,8 @@ public sealed partial class Conversation(
         public bool CartChanged { get; set; }
 
         public bool Misunderstood { get; set; }
+
+        public required ShopReads Reads { get; init; }
 
         /// <summary>Orders confirmed or being prepared when the message came (the kitchen's queue), with a shop file.</summary>
         public int QueuedOrders { get; set; }

@@ -1,3 +1,5 @@
+using OrderBot.Customers;
+
 namespace OrderBot.Chat;
 
 /// <summary>
@@ -18,10 +20,21 @@ public interface IChatChannel
     Task<SendResult> SendAsync(string customerId, OutgoingMessage message, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="SendAsync(string, OutgoingMessage, CancellationToken)"/> with the customer's row when the caller has
+    /// read it already (null when there is none), so a channel that addresses by it need not read it again.
+    /// </summary>
+    Task<SendResult> SendAsync(Customer? customer, string customerId, OutgoingMessage message, CancellationToken cancellationToken) =>
+        SendAsync(customerId, message, cancellationToken);
+
+    /// <summary>
     /// Shows the customer that their message <paramref name="messageId"/> is being worked on (WhatsApp: read receipt
     /// and typing indicator). Best effort: must not throw; the reply never waits for it. Nothing by default.
     /// </summary>
     Task ShowWorkingAsync(string customerId, string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary><see cref="ShowWorkingAsync(string, string, CancellationToken)"/> with the customer's row when the caller has read it already.</summary>
+    Task ShowWorkingAsync(Customer? customer, string customerId, string messageId, CancellationToken cancellationToken) =>
+        ShowWorkingAsync(customerId, messageId, cancellationToken);
 }
 
 /// <param name="ProviderMessageId">The channel's id of the sent message (a WhatsApp wamid), for later status callbacks.</param>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderBot.Customers;
 using OrderBot.Logging;
 using OrderBot.Orders;
 using OrderBot.Outbox;
@@ -23,6 +24,9 @@ public sealed partial class ReplySender(
 {
     private readonly Dictionary<string, IChatChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
+    // Sends the channel accepted whose outcome is not saved yet, across every caller: what a crash could repeat.
+    private readonly SemaphoreSlim _unsaved = new(options.Value.MaxParallelism, options.Value.MaxParallelism);
+
     public IReadOnlyCollection<string> Channels => _channels.Keys;
 
     /// <summary>Adds replies to the caller's unit of work as pending messages; they are sent after it commits.</summary>
@@ -36,7 +40,8 @@ public sealed partial class ReplySender(
     /// Starts the channel's "working on it" signal for a message and returns at once: the signal is best effort, so
     /// the conversation and its reply neither wait for it nor notice when it fails.
     /// </summary>
-    public void ShowWorking(string channel, string customerId, string messageId, CancellationToken cancellationToken)
+    /// <param name="customer">The customer's row when the caller has it (the channel then reads nothing); null to let the channel read it.</param>
+    public void ShowWorking(string channel, string customerId, Customer? customer, string messageId, CancellationToken cancellationToken)
     {
         if (_channels.TryGetValue(channel, out var target))
         {
@@ -44,7 +49,9 @@ public sealed partial class ReplySender(
             {
                 try
                 {
-                    await target.ShowWorkingAsync(customerId, messageId, cancellationToken);
+                    await (customer is null
+                        ? target.ShowWorkingAsync(customerId, messageId, cancellationToken)
+                        : target.ShowWorkingAsync(customer, customerId, messageId, cancellationToken));
                 }
                 catch (Exception e)
                 {
@@ -54,47 +61,86 @@ public sealed partial class ReplySender(
         }
     }
 
-    public async Task SendPendingAsync(string customerId, CancellationToken cancellationToken)
+    public Task SendPendingAsync(string customerId, CancellationToken cancellationToken) => SendPendingAsync([customerId], cancellationToken);
+
+    /// <summary>
+    /// Sends the customers' due replies, each customer's in order, several customers at once. Outcomes are saved in one
+    /// commit per round of sends rather than one per reply; a round holds at most <see cref="ConversationOptions.MaxParallelism"/>
+    /// sends for the whole process, so a crash repeats at most that many replies the channel had already accepted.
+    /// </summary>
+    public async Task SendPendingAsync(IReadOnlyList<string> customerIds, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var names = _channels.Keys.ToList();
         var pending = await db.OutboundMessages
-            .Where(m => m.CustomerId == customerId && m.State == OutboundState.Pending && names.Contains(m.Channel))
+            .Where(m => customerIds.Contains(m.CustomerId) && m.State == OutboundState.Pending && names.Contains(m.Channel))
             .OrderBy(m => m.Id)
             .ToListAsync(cancellationToken);
-        foreach (var message in pending)
+        var queues = pending.GroupBy(m => m.CustomerId).Select(g => new Queue<OutboundMessage>(g)).ToList();
+        // The channels address by the customer's row: read once for all of them, not once per reply.
+        var addressed = queues.Select(q => q.Peek().CustomerId).ToList();
+        var recipients = queues.Count == 0
+            ? new Dictionary<string, Customer>()
+            : await db.Customers.AsNoTracking().Where(c => addressed.Contains(c.Id)).ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
+        while (queues.Count > 0)
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            if (message.NextAttemptAt > now)
+            // Wait for one slot, then take whatever else is free: a round never waits while holding slots, so rounds of
+            // several callers cannot hold each other up.
+            await _unsaved.WaitAsync(cancellationToken);
+            var slots = 1;
+            while (slots < queues.Count && _unsaved.Wait(0, CancellationToken.None))
             {
-                return;
+                slots++;
             }
 
-            var result = await SendAsync(_channels[message.Channel], message, cancellationToken);
-            message.Attempts++;
-            message.UpdatedAt = now;
-            message.Error = result.Error is { Length: > 1000 } error ? error[..1000] : result.Error;
-            if (result.Sent)
+            try
             {
-                message.State = OutboundState.Sent;
-                message.ProviderMessageId = result.ProviderMessageId;
-            }
-            else if (result.Permanent || message.Attempts >= options.Value.MaxAttempts)
-            {
-                message.State = OutboundState.Failed;
-                Log.GaveUp(logger, message.Id, message.Cause, message.Channel, Redact.Phone(customerId), result.Error);
-            }
-            else
-            {
-                message.NextAttemptAt = now + Backoff.Delay(message.Attempts, options.Value.RetryDelay, TimeSpan.FromHours(1), Random.Shared.NextDouble());
-                Log.WillRetry(logger, message.Id, message.Channel, Redact.Phone(customerId), message.NextAttemptAt, result.Error);
+                var round = queues.Take(slots).ToList();
+                var more = await Task.WhenAll(round.Select(q => SendNextAsync(q, recipients, cancellationToken)));
+                // Saved after each round, even while stopping: the customers already have them, so forgetting would send them twice.
                 await db.SaveChangesAsync(CancellationToken.None);
-                return;
+                queues = [.. queues.Skip(slots), .. round.Where((_, i) => more[i])];
             }
-
-            // Saved after each send, even while stopping: the customer already has it, so forgetting would send it twice.
-            await db.SaveChangesAsync(CancellationToken.None);
+            finally
+            {
+                _unsaved.Release(slots);
+            }
         }
+    }
+
+    /// <summary>Sends the first reply of the queue and records the outcome on it; false when the customer has nothing more to send now.</summary>
+    private async Task<bool> SendNextAsync(Queue<OutboundMessage> queue, IReadOnlyDictionary<string, Customer> recipients, CancellationToken cancellationToken)
+    {
+        var message = queue.Dequeue();
+        var now = time.GetUtcNow().UtcDateTime;
+        if (message.NextAttemptAt > now)
+        {
+            return false;
+        }
+
+        var result = await SendAsync(_channels[message.Channel], recipients.GetValueOrDefault(message.CustomerId), message, cancellationToken);
+        message.Attempts++;
+        message.UpdatedAt = now;
+        message.Error = result.Error is { Length: > 1000 } error ? error[..1000] : result.Error;
+        if (result.Sent)
+        {
+            message.State = OutboundState.Sent;
+            message.ProviderMessageId = result.ProviderMessageId;
+        }
+        else if (result.Permanent || message.Attempts >= options.Value.MaxAttempts)
+        {
+            message.State = OutboundState.Failed;
+            Log.GaveUp(logger, message.Id, message.Cause, message.Channel, Redact.Phone(message.CustomerId), result.Error);
+        }
+        else
+        {
+            // A reply waiting to be tried again holds back the later ones, so they never arrive out of order.
+            message.NextAttemptAt = now + Backoff.Delay(message.Attempts, options.Value.RetryDelay, TimeSpan.FromHours(1), Random.Shared.NextDouble());
+            Log.WillRetry(logger, message.Id, message.Channel, Redact.Phone(message.CustomerId), message.NextAttemptAt, result.Error);
+            return false;
+        }
+
+        return queue.Count > 0;
     }
 
     /// <summary>
@@ -165,12 +211,14 @@ public sealed partial class ReplySender(
         }
     }
 
-    private static async Task<SendResult> SendAsync(IChatChannel channel, OutboundMessage message, CancellationToken cancellationToken)
+    private static async Task<SendResult> SendAsync(IChatChannel channel, Customer? customer, OutboundMessage message, CancellationToken cancellationToken)
     {
         try
         {
             var reply = JsonSerializer.Deserialize<OutgoingMessage>(message.Payload, OrderJson.Options)!;
-            return await channel.SendAsync(message.CustomerId, reply, cancellationToken);
+            return await (customer is null
+                ? channel.SendAsync(message.CustomerId, reply, cancellationToken)
+                : channel.SendAsync(customer, message.CustomerId, reply, cancellationToken));
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -24,33 +24,65 @@ public sealed partial class CustomerDirectory
     /// the account written to) and merges two customers the identity shows to be one.
     /// </summary>
     /// <exception cref="ArgumentException">The identity has neither a phone number nor a user id.</exception>
-    public async Task<Customer> IdentifyAsync(ChannelIdentity who, CancellationToken cancellationToken = default)
-    {
-        if (who.IsEmpty)
+    public async Task<Customer> IdentifyAsync(ChannelIdentity who, CancellationToken cancellationToken = default) =>
+        await InTransactionAsync(async db =>
         {
-            throw new ArgumentException("An identity needs a phone number or a user id.", nameof(who));
+            var customer = (await IdentifyAsync(db, [who], cancellationToken))[0];
+            await db.SaveChangesAsync(cancellationToken);
+            return customer;
+        }, cancellationToken);
+
+    /// <summary>
+    /// <see cref="IdentifyAsync(ChannelIdentity, CancellationToken)"/> for many identities in the caller's unit of work,
+    /// which the caller saves: the customers any of them name are read in one query, then each identity is resolved in
+    /// order (a later one sees what an earlier one created or merged). A merge writes at once, so it opens a
+    /// transaction on the context when none is open; the caller commits it.
+    /// </summary>
+    /// <returns>The customer of each identity, in the same order.</returns>
+    /// <exception cref="ArgumentException">An identity has neither a phone number nor a user id.</exception>
+    public async Task<IReadOnlyList<Customer>> IdentifyAsync(OrderBotDbContext db, IReadOnlyList<ChannelIdentity> identities, CancellationToken cancellationToken)
+    {
+        if (identities.Any(who => who.IsEmpty))
+        {
+            throw new ArgumentException("An identity needs a phone number or a user id.", nameof(identities));
         }
 
-        return await InTransactionAsync(async db =>
+        var phones = identities.Select(who => who.Phone).OfType<string>().Distinct().ToList();
+        var userIds = identities.Select(who => who.UserId).OfType<string>().Distinct().ToList();
+        await db.Customers
+            .Where(c => phones.Contains(c.Id) || (c.Phone != null && phones.Contains(c.Phone)) || (c.WhatsAppUserId != null && userIds.Contains(c.WhatsAppUserId)))
+            .LoadAsync(cancellationToken);
+        var customers = new List<Customer>(identities.Count);
+        foreach (var who in identities)
         {
-            var byPhone = await ByPhoneAsync(db, who.Phone, cancellationToken);
-            var byUser = await ByUserIdAsync(db, who.UserId, cancellationToken);
+            var byPhone = LocalByPhone(db, who.Phone);
+            var byUser = who.UserId is null ? null : db.Customers.Local.FirstOrDefault(c => c.WhatsAppUserId == who.UserId);
             Customer customer;
             if (byPhone is not null && byUser is not null && byPhone.Id != byUser.Id)
             {
+                if (db.Database.CurrentTransaction is null)
+                {
+                    await db.Database.BeginTransactionAsync(cancellationToken);
+                }
+
                 await MergeAsync(db, byUser, byPhone, cancellationToken);
                 customer = byPhone;
             }
             else
             {
-                customer = byPhone ?? byUser ?? await AddAsync(db, who.Phone ?? IdForUserId(who.UserId!), null, cancellationToken);
+                customer = byPhone ?? byUser ?? Add(db, who.Phone ?? IdForUserId(who.UserId!), null);
             }
 
             Apply(customer, who);
-            await db.SaveChangesAsync(cancellationToken);
-            return customer;
-        }, cancellationToken);
+            customers.Add(customer);
+        }
+
+        return customers;
     }
+
+    /// <summary>The customer whose id is the number, else the one with that number: what <see cref="ByPhoneAsync"/> would read.</summary>
+    private static Customer? LocalByPhone(OrderBotDbContext db, string? phone) =>
+        phone is null ? null : db.Customers.Local.FirstOrDefault(c => c.Id == phone) ?? db.Customers.Local.FirstOrDefault(c => c.Phone == phone);
 
     /// <summary>
     /// The customer known as <paramref name="old"/> is now <paramref name="now"/> (WhatsApp's <c>user_changed_number</c>
@@ -58,36 +90,40 @@ public sealed partial class CustomerDirectory
     /// number moves, with their conversation, orders and waiting notices, to the new number. Null when nobody was known as <paramref name="old"/>.
     /// </summary>
     public async Task<Customer?> ChangeIdentityAsync(ChannelIdentity old, ChannelIdentity now, CancellationToken cancellationToken = default) =>
-        await InTransactionAsync(async db =>
+        await InTransactionAsync(db => ChangeIdentityAsync(db, old, now, cancellationToken), cancellationToken);
+
+    /// <summary><see cref="ChangeIdentityAsync(ChannelIdentity, ChannelIdentity, CancellationToken)"/> in the caller's transaction, which the caller commits.</summary>
+    public async Task<Customer?> ChangeIdentityAsync(OrderBotDbContext db, ChannelIdentity old, ChannelIdentity now, CancellationToken cancellationToken)
+    {
+        var current = await ByUserIdAsync(db, old.UserId, cancellationToken) ?? await ByPhoneAsync(db, old.Phone, cancellationToken);
+        if (current is null)
         {
-            var current = await ByUserIdAsync(db, old.UserId, cancellationToken) ?? await ByPhoneAsync(db, old.Phone, cancellationToken);
-            if (current is null)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            var phone = now.Phone ?? current.Phone ?? (current.Id.StartsWith('+') ? current.Id : null);
-            var other = await ByPhoneAsync(db, now.Phone, cancellationToken) ?? await ByUserIdAsync(db, now.UserId, cancellationToken);
-            var survivor = current;
-            if (other is not null && other.Id != current.Id)
-            {
-                survivor = other;
-            }
-            else if (now.Phone is not null && current.Id.StartsWith('+') && current.Id != now.Phone)
-            {
-                // The id is the old number: the customer moves to an id that is the new one.
-                survivor = await AddAsync(db, now.Phone, current, cancellationToken);
-            }
-
-            if (survivor != current)
-            {
-                await MergeAsync(db, current, survivor, cancellationToken);
-            }
-
-            Apply(survivor, now with { Phone = phone, UserId = now.UserId ?? current.WhatsAppUserId });
+        var phone = now.Phone ?? current.Phone ?? (current.Id.StartsWith('+') ? current.Id : null);
+        var other = await ByPhoneAsync(db, now.Phone, cancellationToken) ?? await ByUserIdAsync(db, now.UserId, cancellationToken);
+        var survivor = current;
+        if (other is not null && other.Id != current.Id)
+        {
+            survivor = other;
+        }
+        else if (now.Phone is not null && current.Id.StartsWith('+') && current.Id != now.Phone)
+        {
+            // The id is the old number: the customer moves to an id that is the new one.
+            survivor = Add(db, now.Phone, current);
             await db.SaveChangesAsync(cancellationToken);
-            return survivor;
-        }, cancellationToken);
+        }
+
+        if (survivor != current)
+        {
+            await MergeAsync(db, current, survivor, cancellationToken);
+        }
+
+        Apply(survivor, now with { Phone = phone, UserId = now.UserId ?? current.WhatsAppUserId });
+        await db.SaveChangesAsync(cancellationToken);
+        return survivor;
+    }
 
     private static Task<Customer?> ByPhoneAsync(OrderBotDbContext db, string? phone, CancellationToken cancellationToken) =>
         phone is null
@@ -97,7 +133,7 @@ public sealed partial class CustomerDirectory
     private static Task<Customer?> ByUserIdAsync(OrderBotDbContext db, string? userId, CancellationToken cancellationToken) =>
         userId is null ? Task.FromResult<Customer?>(null) : db.Customers.FirstOrDefaultAsync(c => c.WhatsAppUserId == userId, cancellationToken);
 
-    private async Task<Customer> AddAsync(OrderBotDbContext db, string id, Customer? copyOf, CancellationToken cancellationToken)
+    private Customer Add(OrderBotDbContext db, string id, Customer? copyOf)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var customer = new Customer
@@ -110,7 +146,6 @@ public sealed partial class CustomerDirectory
             ChannelAccount = copyOf?.ChannelAccount,
         };
         db.Customers.Add(customer);
-        await db.SaveChangesAsync(cancellationToken);
         return customer;
     }
 

@@ -15,6 +15,29 @@ public sealed partial class CustomerDirectory(
     /// <exception cref="OrderValidationException">The id or the name is invalid.</exception>
     public async Task<Customer> UpsertAsync(string customerId, string? displayName = null, CancellationToken cancellationToken = default)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var customer = await UpsertAsync(db, customerId, displayName, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return customer;
+            }
+            catch (DbUpdateException e) when (attempt == 1 && e.IsUniqueViolation())
+            {
+                // Another request created the same customer between our read and our insert: update it instead.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates the customer or refreshes its name and last-seen time in the caller's unit of work (found there first,
+    /// so a caller that loaded its customers reads nothing); the caller saves it.
+    /// </summary>
+    /// <exception cref="OrderValidationException">The id or the name is invalid.</exception>
+    public async Task<Customer> UpsertAsync(OrderBotDbContext db, string customerId, string? displayName, CancellationToken cancellationToken)
+    {
         var errors = new Dictionary<string, List<string>>();
         OrderRequestValidator.ValidateCustomerId(customerId, errors);
         if (errors.Count > 0)
@@ -28,32 +51,21 @@ public sealed partial class CustomerDirectory(
         }
 
         var name = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
-        for (var attempt = 1; ; attempt++)
+        var now = time.GetUtcNow().UtcDateTime;
+        var customer = db.Customers.Local.FirstOrDefault(c => c.Id == customerId)
+            ?? await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+        if (customer is null)
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
-            if (customer is null)
-            {
-                customer = new Customer { Id = customerId, DisplayName = name, FirstSeenAt = now, LastSeenAt = now };
-                db.Customers.Add(customer);
-            }
-            else
-            {
-                customer.LastSeenAt = now;
-                customer.DisplayName = name ?? customer.DisplayName;
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return customer;
-            }
-            catch (DbUpdateException e) when (attempt == 1 && e.IsUniqueViolation())
-            {
-                // Another request created the same customer between our read and our insert: update it instead.
-            }
+            customer = new Customer { Id = customerId, DisplayName = name, FirstSeenAt = now, LastSeenAt = now };
+            db.Customers.Add(customer);
         }
+        else
+        {
+            customer.LastSeenAt = now;
+            customer.DisplayName = name ?? customer.DisplayName;
+        }
+
+        return customer;
     }
 
     public async Task<Customer?> GetAsync(string customerId, CancellationToken cancellationToken = default)

@@ -5,7 +5,7 @@ using Npgsql;
 namespace OrderBot.Storage;
 
 /// <summary>Reads constraint violations the same way on SQLite and PostgreSQL.</summary>
-internal static class DbErrors
+public static class DbErrors
 {
     private const int SqliteConstraint = 19;
     private const int SqliteForeignKey = 787;
