@@ -144,6 +144,5 @@ public static partial class WhatsAppWebhookEndpoints
 
         [LoggerMessage(6002, LogLevel.Warning, "WhatsApp delivery held {Count} texts with invalid UTF-8 or lone surrogates; stored with U+FFFD in their place")]
         public static partial void Repaired(ILogger logger, int count);
-
     }
 }

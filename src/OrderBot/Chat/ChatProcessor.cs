@@ -71,22 +71,23 @@ public sealed partial class ChatProcessor(
     private async Task<int> RunGroupAsync(IReadOnlyList<string> group, long claimedAt, CancellationToken cancellationToken)
     {
         var held = await StillHeldAsync(group, claimedAt, cancellationToken);
+        var handled = 0;
         try
         {
-            return await HandleGroupAsync(held, cancellationToken);
+            await HandleGroupAsync(held, count => handled += count, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Nothing of the group was committed: each message is handled again in a transaction of its own.
+            // Nothing of the failed round was committed: each message left is handled again in a transaction of its
+            // own, which pins a failure on the message that caused it.
             Log.GroupFailed(logger, held.Count, e.GetType().Name);
-            var handled = 0;
             foreach (var customerId in held)
             {
                 handled += await RunOneByOneAsync(customerId, cancellationToken);
             }
-
-            return handled;
         }
+
+        return handled;
     }
 
     /// <summary>
@@ -109,8 +110,17 @@ public sealed partial class ChatProcessor(
         return held;
     }
 
-    /// <summary>Every due message of the customers, in one unit of work committed once; returns how many.</summary>
-    private async Task<int> HandleGroupAsync(IReadOnlyList<string> customerIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every due message of the customers in rounds: each round takes the oldest due message of every customer and
+    /// commits them together, reporting each commit's count to <paramref name="committed"/>.
+    /// </summary>
+    /// <remarks>
+    /// One message per customer per round is what keeps a retry exact: a confirmation places its order in a transaction
+    /// of its own, keyed by the cart's id, so the cart it confirms must already be committed when the order is placed.
+    /// Were a cart's first line and its confirmation in one uncommitted round, a failed round would handle both again
+    /// with a new cart id and place a second order.
+    /// </remarks>
+    private async Task HandleGroupAsync(IReadOnlyList<string> customerIds, Action<int> committed, CancellationToken cancellationToken)
     {
         var channels = sender.Channels.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -122,7 +132,7 @@ public sealed partial class ChatProcessor(
         var due = waiting.Where(m => m.NextAttemptAt <= now).ToList();
         if (due.Count == 0)
         {
-            return 0;
+            return;
         }
 
         // The conversation finds these in the unit of work instead of reading each on its own.
@@ -130,15 +140,18 @@ public sealed partial class ChatProcessor(
         await db.ConversationStates.Where(s => talking.Contains(s.CustomerId)).LoadAsync(cancellationToken);
         await db.Customers.Where(c => talking.Contains(c.Id)).LoadAsync(cancellationToken);
         var reads = conversation.Reads();
-        foreach (var row in due)
+        while (due.Where(m => m.ProcessedAt == null).DistinctBy(m => m.CustomerId).ToList() is { Count: > 0 } round)
         {
-            // Another message of the customer still waiting (two quick messages, or ones that waited) means the reply needs its quote.
-            var overtaken = waiting.Any(m => m.CustomerId == row.CustomerId && m.Channel == row.Channel && m.Id != row.Id && m.ProcessedAt == null);
-            await HandleRowAsync(db, row, overtaken, reads, cancellationToken);
-        }
+            foreach (var row in round)
+            {
+                // Another message of the customer still waiting (two quick messages, or ones that waited) means the reply needs its quote.
+                var overtaken = waiting.Any(m => m.CustomerId == row.CustomerId && m.Channel == row.Channel && m.Id != row.Id && m.ProcessedAt == null);
+                await HandleRowAsync(db, row, overtaken, reads, cancellationToken);
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return due.Count;
+            await db.SaveChangesAsync(cancellationToken);
+            committed(round.Count);
+        }
     }
 
     /// <summary>

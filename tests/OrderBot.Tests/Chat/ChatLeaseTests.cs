@@ -50,6 +50,27 @@ public abstract class ChatLeaseContract(TestDatabase database)
         Assert.Single(won, w => w);
     }
 
+    [Fact]
+    public async Task A_batch_claim_takes_in_one_statement_only_the_customers_no_other_server_holds()
+    {
+        RequireDatabase();
+        var clock = TestDatabase.Clock();
+        var settings = Options.Create(new ConversationOptions { LeaseDuration = TimeSpan.FromMinutes(2) });
+        var first = new ChatLeases(database.DbFactory, settings, clock);
+        var second = new ChatLeases(database.DbFactory, settings, clock);
+        var customers = Enumerable.Range(0, 6).Select(_ => "+49" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)).Distinct().ToList();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.True(await second.TryAcquireAsync(customers[1], ct));
+        Assert.True(await second.TryAcquireAsync(customers[4], ct));
+
+        var taken = await first.TryAcquireAsync([.. customers, customers[0]], ct);
+
+        Assert.Equal(customers.Where((_, i) => i is not 1 and not 4).Order(), taken.Order());
+        Assert.Empty(await second.TryAcquireAsync(taken, ct));
+        await first.ReleaseAsync(taken);
+        Assert.Equal(taken.Order(), (await second.TryAcquireAsync(taken, ct)).Order());
+    }
+
     protected virtual void RequireDatabase()
     {
     }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderBot.Server.WhatsApp;
@@ -24,7 +25,10 @@ public sealed class WhatsAppTestApp : IAsyncDisposable
 
     public static Task<WhatsAppTestApp> StartAsync(params (string Key, string Value)[] extra) => StartAsync(TestMenus.CafeJson, extra);
 
-    public static async Task<WhatsAppTestApp> StartAsync(string menuJson, params (string Key, string Value)[] extra)
+    public static Task<WhatsAppTestApp> StartAsync(string menuJson, params (string Key, string Value)[] extra) => StartAsync(menuJson, null, extra);
+
+    /// <param name="configure">Changes to the server's services, e.g. an EF Core interceptor that makes a write fail.</param>
+    public static async Task<WhatsAppTestApp> StartAsync(string menuJson, Action<WebApplicationBuilder>? configure, params (string Key, string Value)[] extra)
     {
         var graph = await FakeGraphApi.StartAsync();
         var settings = ApiClient.Settings(
@@ -41,7 +45,7 @@ public sealed class WhatsAppTestApp : IAsyncDisposable
             ("Outbox:MaxRetryDelay", "00:00:00.500"),
             .. extra,
         ]);
-        return new WhatsAppTestApp(await RunningApp.StartAsync(settings, menuJson), graph);
+        return new WhatsAppTestApp(await RunningApp.StartAsync(settings, menuJson, configure), graph);
     }
 
     /// <summary>A customer's WhatsApp id (digits) no other test uses; replies go to "+" and these digits.</summary>
