@@ -83,7 +83,16 @@ public sealed partial class ChatProcessor(
             Log.GroupFailed(logger, held.Count, e.GetType().Name);
             foreach (var customerId in held)
             {
-                handled += await RunOneByOneAsync(customerId, cancellationToken);
+                try
+                {
+                    handled += await RunOneByOneAsync(customerId, cancellationToken);
+                }
+                catch (Exception again) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Not even the failure could be recorded (the database refuses writes): the message stays due for the
+                    // next sweep, and the group's other customers are not held up, nor the replies sent after the groups.
+                    Log.CustomerFailed(logger, again, Redact.Phone(customerId));
+                }
             }
         }
 
@@ -299,6 +308,9 @@ public sealed partial class ChatProcessor(
 
         [LoggerMessage(3204, LogLevel.Warning, "Lease on {Customer} ran out while handling their messages; leaving them to whoever holds it now")]
         public static partial void LeaseLost(ILogger logger, string customer);
+
+        [LoggerMessage(3206, LogLevel.Error, "Messages of {Customer} could be neither handled nor marked failed; trying again at the next sweep")]
+        public static partial void CustomerFailed(ILogger logger, Exception exception, string customer);
 
         [LoggerMessage(3205, LogLevel.Information, "A group of {Customers} customers was not committed ({Error}); handling their messages one by one")]
         public static partial void GroupFailed(ILogger logger, int customers, string error);

@@ -34,14 +34,19 @@ public sealed class GroupedHandlingTests
         Assert.Single(app.Graph.Sent, m => m.To == "+" + customer && m.Text.Contains("is placed", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Customers_handled_together_each_get_their_order_when_one_of_them_cannot_be_committed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Customers_handled_together_each_get_their_order_when_one_of_them_cannot_be_committed(bool evenItsFailuresAreRefused)
     {
         var customers = Enumerable.Range(0, 6).Select(_ => WhatsAppTestApp.NewWaId()).Distinct().ToList();
         var poisoned = customers[0];
-        // Every commit holding the first customer's confirmation fails: it is set aside, the others are not held up.
+        // Every commit that would mark one of the first customer's messages handled fails: their messages are set aside
+        // after their attempts or, when even that is refused, stay waiting; the other customers are not held up.
         var failing = new FailingWrites(
-            db => db.ChangeTracker.Entries<ChatInboxMessage>().Any(e => e.State == EntityState.Modified && e.Entity.CustomerId == "+" + poisoned && e.Entity.ProcessedAt != null),
+            db => db.ChangeTracker.Entries<ChatInboxMessage>().Any(e =>
+                e.State == EntityState.Modified && e.Entity.CustomerId == "+" + poisoned && e.Entity.ProcessedAt != null
+                && (evenItsFailuresAreRefused || e.Entity.Error is null)),
             times: int.MaxValue);
         await using var app = await WhatsAppTestApp.StartAsync(TestMenus.CafeJson, b => b.Services.AddSingleton<IInterceptor>(failing), ("Chat:MaxAttempts", "2"));
 
