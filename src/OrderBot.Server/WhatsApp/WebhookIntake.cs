@@ -139,10 +139,16 @@ public sealed partial class WebhookIntake(
         }
 
         var fresh = await inbox.AddAsync(db, deliveries.SelectMany(d => d.Admitted).ToList(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
         if (db.Database.CurrentTransaction is { } transaction)
         {
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            // Queued with the chat worker's commits on SQLite's one write lock (DbContextCommitExtensions), rather than
+            // sleeping in SQLite's busy handler while a round of the worker commits.
+            await db.CommitAsync(cancellationToken);
         }
 
         if (fresh.Count > 0)

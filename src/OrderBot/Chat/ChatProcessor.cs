@@ -158,7 +158,7 @@ public sealed partial class ChatProcessor(
                 await HandleRowAsync(db, row, overtaken, reads, cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await db.CommitAsync(cancellationToken);
             committed(round.Count);
         }
     }
@@ -241,7 +241,7 @@ public sealed partial class ChatProcessor(
             var overtaken = await db.ChatInbox.AnyAsync(
                 m => m.CustomerId == row.CustomerId && m.Channel == row.Channel && m.Id != row.Id && m.ProcessedAt == null, cancellationToken);
             await HandleRowAsync(db, row, overtaken, conversation.Reads(), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException) when (!cancellationToken.IsCancellationRequested)
         {

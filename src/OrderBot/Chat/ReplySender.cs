@@ -98,7 +98,7 @@ public sealed partial class ReplySender(
                 var round = queues.Take(slots).ToList();
                 var more = await Task.WhenAll(round.Select(q => SendNextAsync(q, recipients, cancellationToken)));
                 // Saved after each round, even while stopping: the customers already have them, so forgetting would send them twice.
-                await db.SaveChangesAsync(CancellationToken.None);
+                await db.CommitAsync(CancellationToken.None);
                 queues = [.. queues.Skip(slots), .. round.Where((_, i) => more[i])];
             }
             finally
