@@ -81,12 +81,7 @@ internal static class MenuAnswers
 
     private static string Described(Menu menu, ExtractedItem item, ChatTexts texts)
     {
-        var line = new CartLine(item.MenuItemId, item.Name, 1, 0)
-        {
-            Size = item.Size,
-            Options = item.Options.Select(o => new CartOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier)).ToList(),
-        };
-        return ChatText.Describe(menu, texts, line);
+        return ChatText.Describe(menu, texts, CartEditor.LineFrom(item));
     }
 
     /// <summary>"Cheeseburger ($9.50): comes with lettuce, tomato, … Sizes: …".</summary>
