@@ -25,10 +25,7 @@ internal static class ApiOrderLoad
 
         var raw = new RawOrderWriter(database.Provider, database.ConnectionString);
         var items = menu.Items.Take(2).Select((item, i) => new { name = item.Name, quantity = i + 1 }).ToArray();
-        var lines = menu.Items.Take(2).Select((item, i) => new OrderItem
-        {
-            Name = item.Name, Quantity = i + 1, UnitPrice = menu.UnitPrice(item, null, []), MenuItemId = item.Id,
-        }).ToList();
+        var lines = menu.Items.Take(2).Select((item, i) => new OrderLine(item.Name, i + 1, menu.UnitPrice(item, null, []), item.Id, null, [])).ToList();
         var total = Order.Total(lines, menu.MinorUnits);
 
         Console.WriteLine("| provider | clients | API orders/s | raw ADO.NET orders/s | API / raw | API p50 (ms) | API p99 (ms) |");

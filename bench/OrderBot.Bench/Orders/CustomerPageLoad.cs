@@ -16,8 +16,8 @@ namespace OrderBot.Bench.Orders;
 /// </summary>
 internal static class CustomerPageLoad
 {
-    private static readonly string ItemsJson = (string)new OrderItemsConverter().ConvertToProvider(
-        new List<OrderItem> { new() { Name = "pizza", Quantity = 1, UnitPrice = 11.5m, MenuItemId = "pizza" } })!;
+    private static readonly string ItemsJson = (string)new OrderLinesConverter().ConvertToProvider(
+        new List<OrderLine> { new("pizza", 1, 11.5m, "pizza", null, []) })!;
 
     public static async Task<int> RunAsync(BenchArguments args)
     {

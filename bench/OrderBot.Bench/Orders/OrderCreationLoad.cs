@@ -24,7 +24,7 @@ internal static class OrderCreationLoad
         var lines = requests.Select(r =>
         {
             var item = menu.FindItem(r.Name)!;
-            return new OrderItem { Name = item.Name, Quantity = r.Quantity, UnitPrice = menu.UnitPrice(item, null, []), MenuItemId = item.Id };
+            return new OrderLine(item.Name, r.Quantity, menu.UnitPrice(item, null, []), item.Id, null, []);
         }).ToList();
         var total = Order.Total(lines, menu.MinorUnits);
 

@@ -27,11 +27,11 @@ internal sealed class RawOrderWriter(StorageProvider provider, string connection
         "INSERT INTO outbox_events (id, destination, order_id, order_version, type, payload, created_at, state, attempts, next_attempt_at, last_error) " +
         "VALUES (@event, 'crm', @id, 1, 'order.created', @payload, @now, 'Skipped', 0, @now, 'no adapter is configured for crm')";
 
-    private static readonly OrderItemsConverter Items = new();
+    private static readonly OrderLinesConverter Items = new();
 
     private readonly NpgsqlDataSource? _postgres = provider == StorageProvider.Postgres ? NpgsqlDataSource.Create(connectionString) : null;
 
-    public async Task WriteAsync(string customerId, IReadOnlyList<OrderItem> items, decimal total)
+    public async Task WriteAsync(string customerId, IReadOnlyList<OrderLine> items, decimal total)
     {
         // Like the handler, draw another order number when the random one is taken.
         for (var attempt = 1; ; attempt++)
@@ -47,7 +47,7 @@ internal sealed class RawOrderWriter(StorageProvider provider, string connection
         }
     }
 
-    private async Task WriteOnceAsync(string customerId, IReadOnlyList<OrderItem> items, decimal total)
+    private async Task WriteOnceAsync(string customerId, IReadOnlyList<OrderLine> items, decimal total)
     {
         var identity = OrderIdentity.New(TimeProvider.System);
         var now = DateTime.UtcNow;
@@ -81,7 +81,7 @@ internal sealed class RawOrderWriter(StorageProvider provider, string connection
         {
             // The event carries the whole order, as the handler's does; building it is part of the work.
             var eventId = Guid.CreateVersion7().ToString();
-            var snapshot = new OrderDetails(identity.Id, identity.Number, customerId, items.Select(OrderLine.From).ToList(), total, "USD", OrderStatus.Pending, now, now, 1);
+            var snapshot = new OrderDetails(identity.Id, identity.Number, customerId, items, total, "USD", OrderStatus.Pending, now, now, 1);
             outbox.Transaction = transaction;
             outbox.CommandText = InsertEvent;
             Add(outbox, "event", eventId);

@@ -4,7 +4,7 @@ using OrderBot.Orders;
 namespace OrderBot.Server.Api;
 
 /// <summary>POST /api/orders: the specification's order shape; prices may be omitted and always come from the menu.</summary>
-public sealed record CreateOrderBody(string? CustomerId, IReadOnlyList<OrderItemBody>? Items, string? SpecialInstructions = null)
+public sealed record CreateOrderBody(string? CustomerId, IReadOnlyList<OrderItemRequest?>? Items, string? SpecialInstructions = null)
 {
     /// <summary>Pickup or delivery, address or coordinates, requested time; the fee and zone are computed by the shop, never read from here.</summary>
     public FulfilmentBody? Fulfilment { get; init; }
@@ -16,7 +16,7 @@ public sealed record CreateOrderBody(string? CustomerId, IReadOnlyList<OrderItem
     public decimal? TipPercent { get; init; }
 
     public OrderRequest ToRequest(string caller, string? idempotencyKey) =>
-        new(CustomerId ?? "", Items?.Select(i => i?.ToRequest()!).ToList() ?? [])
+        new(CustomerId ?? "", Items ?? [])
         {
             SpecialInstructions = SpecialInstructions,
             Fulfilment = Fulfilment?.ToRequest(),
@@ -27,18 +27,6 @@ public sealed record CreateOrderBody(string? CustomerId, IReadOnlyList<OrderItem
             IdempotencyScope = caller,
         };
 }
-
-public sealed record OrderItemBody(string? Name, int Quantity, decimal? Price, string? MenuItemId, string? Size, IReadOnlyList<OptionBody>? Options)
-{
-    public OrderItemRequest ToRequest() => new(Name ?? "", Quantity, Price)
-    {
-        MenuItemId = MenuItemId,
-        Size = Size,
-        Options = Options?.Select(o => new OptionRequest(o?.Name ?? "", o?.Negated ?? false, o?.Qualifier)).ToList() ?? [],
-    };
-}
-
-public sealed record OptionBody(string? Name, bool Negated, string? Qualifier);
 
 public sealed record StatusBody(string? Status);
 

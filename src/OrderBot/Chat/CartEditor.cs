@@ -1,5 +1,6 @@
 using OrderBot.Extraction;
 using OrderBot.Menus;
+using OrderBot.Orders;
 
 namespace OrderBot.Chat;
 
@@ -19,17 +20,18 @@ internal static class CartEditor
     }
 
     /// <summary>An extracted item as a cart line, at the price the extractor took from the menu.</summary>
-    public static CartLine LineFrom(ExtractedItem item) => new(item.MenuItemId, item.Name, item.Quantity, item.Price)
-    {
-        Size = item.Size,
-        Options = item.Options.Select(o => new CartOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier)).ToList(),
-    };
+    public static OrderLine LineFrom(ExtractedItem item) =>
+        new(item.Name, item.Quantity, item.Price, item.MenuItemId, item.Size, OptionsFrom(item));
+
+    /// <summary>An extracted item's options as a line's.</summary>
+    public static List<OrderLineOption> OptionsFrom(ExtractedItem item) =>
+        item.Options.Select(o => new OrderLineOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier)).ToList();
 
     /// <summary>Adds a line, merging it into an equal line (same item, size and options) when there is one.</summary>
-    public static void Add(ConversationState state, CartLine line, int maxQuantity, DateTime now) => Add(null, state, line, maxQuantity, now);
+    public static void Add(ConversationState state, OrderLine line, int maxQuantity, DateTime now) => Add(null, state, line, maxQuantity, now);
 
-    /// <summary>As <see cref="Add(ConversationState, CartLine, int, DateTime)"/>; with the menu, an item's default size fills a missing one.</summary>
-    public static void Add(Menu? menu, ConversationState state, CartLine line, int maxQuantity, DateTime now)
+    /// <summary>As <see cref="Add(ConversationState, OrderLine, int, DateTime)"/>; with the menu, an item's default size fills a missing one.</summary>
+    public static void Add(Menu? menu, ConversationState state, OrderLine line, int maxQuantity, DateTime now)
     {
         if (menu is not null && line.Size is null && menu.FindItem(line.MenuItemId) is { DefaultSize: { } defaultSize })
         {
@@ -49,7 +51,7 @@ internal static class CartEditor
     }
 
     /// <summary>A line for one menu item by id (a list pick or a catalog product), priced by the menu; null when unknown.</summary>
-    public static CartLine? LineFor(Menu menu, string itemId, int quantity, string? sizeId = null)
+    public static OrderLine? LineFor(Menu menu, string itemId, int quantity, string? sizeId = null)
     {
         var item = menu.FindItem(itemId);
         if (item is null)
@@ -58,7 +60,7 @@ internal static class CartEditor
         }
 
         var size = sizeId is null ? null : menu.FindSize(item, sizeId);
-        return new CartLine(item.Id, item.Name, quantity, menu.UnitPrice(item, size, [])) { Size = size?.Id };
+        return new OrderLine(item.Name, quantity, menu.UnitPrice(item, size, []), item.Id, size?.Id, []);
     }
 
     /// <summary>Gives a size to one line (the answer to "which size?"); false when the item is not sold in it.</summary>
@@ -76,7 +78,8 @@ internal static class CartEditor
         return true;
     }
 
-    public static CartLine Reprice(Menu menu, CartLine line)
+    /// <summary>The line at the menu's price of today; options no longer on the menu do not count.</summary>
+    public static OrderLine Reprice(Menu menu, OrderLine line)
     {
         var item = menu.FindItem(line.MenuItemId)!;
         var size = line.Size is null ? null : menu.FindSize(item, line.Size);
@@ -85,6 +88,23 @@ internal static class CartEditor
                 ? new PricedOption(option, o.Qualifier is null ? null : menu.FindQualifier(o.Qualifier), o.Negated, o.Half)
                 : null)
             .OfType<PricedOption>();
-        return line with { UnitPrice = menu.UnitPrice(item, size, options) };
+        return line with { Price = menu.UnitPrice(item, size, options) };
+    }
+
+    /// <summary>A placed order's line back in a cart, named and priced by today's menu; null when its item or size is gone from the menu.</summary>
+    public static OrderLine? FromOrder(Menu menu, OrderLine line)
+    {
+        var item = menu.FindItem(line.MenuItemId);
+        if (item is null || (line.Size is not null && menu.FindSize(item, line.Size) is null))
+        {
+            return null;
+        }
+
+        var options = line.Options
+            .Select(o => (Chosen: o, OnMenu: menu.FindOption(item, o.Id)))
+            .Where(o => o.OnMenu is not null)
+            .Select(o => o.Chosen with { Name = o.OnMenu!.Option.Name, Group = o.OnMenu.Group.Id })
+            .ToList();
+        return Reprice(menu, line with { Name = item.Name, MenuItemId = item.Id, Options = options });
     }
 }

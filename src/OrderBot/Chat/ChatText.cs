@@ -22,13 +22,13 @@ public static class ChatText
 
     public static string Price(this Menu menu, decimal amount) => Price(amount, menu.Currency, menu.MinorUnits);
 
-    public static decimal Total(this Menu menu, IEnumerable<CartLine> cart) => Money.Round(cart.Sum(l => l.LineTotal), menu.MinorUnits);
+    public static decimal Total(this Menu menu, IEnumerable<OrderLine> cart) => Money.Round(cart.Sum(l => l.LineTotal), menu.MinorUnits);
 
     /// <summary>"2 × Pizza (Large; pepperoni, no onions) — $29.98".</summary>
-    public static string Line(Menu menu, ChatTexts texts, CartLine line) => $"{line.Quantity} × {Describe(menu, texts, line)} — {menu.Price(line.LineTotal)}";
+    public static string Line(Menu menu, ChatTexts texts, OrderLine line) => $"{line.Quantity} × {Describe(menu, texts, line)} — {menu.Price(line.LineTotal)}";
 
     /// <summary>"Pizza (Large; pepperoni, no onions)": the item with what was chosen for it.</summary>
-    public static string Describe(Menu menu, ChatTexts texts, CartLine line)
+    public static string Describe(Menu menu, ChatTexts texts, OrderLine line)
     {
         var details = new List<string>();
         if (line.Size is not null)
@@ -44,7 +44,7 @@ public static class ChatText
 
         return details.Count == 0 ? line.Name : $"{line.Name} ({string.Join("; ", details)})";
 
-        string Option(CartOption o)
+        string Option(OrderLineOption o)
         {
             var qualifier = o.Qualifier is null ? "" : (menu.FindQualifier(o.Qualifier)?.Name ?? o.Qualifier) + " ";
             return (o.Negated ? texts.Without : "") + qualifier + o.Name + (o.Half is { } half ? " " + texts.Half(half.ToString().ToLowerInvariant()) : "");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using OrderBot.Chat.Dialogue;
 using OrderBot.Menus;
+using OrderBot.Orders;
 
 namespace OrderBot.Chat;
 
@@ -475,7 +476,7 @@ public sealed partial class Conversation
         var item = menu.FindItem(line.MenuItemId)!;
         var swapped = SwappedOptions(item, line, fromWords);
         var modifiers = LineModifiers.Read(menu, item, toWords);
-        CartLine changed;
+        OrderLine changed;
         if (modifiers.Any && LineFinder.ContentWords(modifiers.Rest, turn.Words).All(w => LineFinder.Fits(menu, line, w)))
         {
             changed = modifiers.ApplyTo(menu, swapped);
@@ -492,7 +493,7 @@ public sealed partial class Conversation
             var nextItem = menu.FindItem(next.MenuItemId)!;
             var size = next.Size ?? (line.Size is not null && nextItem.Sizes.Contains(line.Size) ? line.Size : null);
             var kept = next.Options.Count > 0 || nextItem.Id != item.Id
-                ? next.Options.Select(o => new CartOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier)).ToList()
+                ? CartEditor.OptionsFrom(next)
                 : swapped.Options.ToList();
             if (nextItem.Id != item.Id)
             {
@@ -500,7 +501,7 @@ public sealed partial class Conversation
                 kept.AddRange(swapped.Options.Where(o => menu.FindOption(nextItem, o.Id) is not null && kept.All(k => k.Id != o.Id)));
             }
 
-            changed = CartEditor.Reprice(menu, new CartLine(nextItem.Id, nextItem.Name, line.Quantity, 0m) { Size = size, Options = kept });
+            changed = CartEditor.Reprice(menu, new OrderLine(nextItem.Name, line.Quantity, 0m, nextItem.Id, size, kept));
         }
 
         var units = splitCount is { } s ? Math.Min(s, line.Quantity) : line.Quantity;
@@ -516,7 +517,7 @@ public sealed partial class Conversation
     }
 
     /// <summary>The line without the options that <paramref name="fromWords"/> name ("the pepperoni" in "switch the pepperoni for sausage").</summary>
-    private CartLine SwappedOptions(MenuItem item, CartLine line, string[] fromWords)
+    private OrderLine SwappedOptions(MenuItem item, OrderLine line, string[] fromWords)
     {
         var named = LineModifiers.Read(menu, item, fromWords).Added.Select(o => o.Id).ToHashSet();
         var present = line.Options.Where(o => named.Contains(o.Id) && !o.Negated).ToList();
@@ -640,7 +641,7 @@ public sealed partial class Conversation
         return [new TextReply(said), CartView(turn)];
     }
 
-    private static bool MergeEqualLines(List<CartLine> cart)
+    private static bool MergeEqualLines(List<OrderLine> cart)
     {
         var merged = false;
         for (var i = cart.Count - 1; i > 0; i--)

@@ -148,7 +148,7 @@ public sealed partial class Conversation
 
         foreach (var line in latest.Items)
         {
-            if (CartLine.FromOrder(menu, line) is { } cartLine)
+            if (CartEditor.FromOrder(menu, line) is { } cartLine)
             {
                 CartEditor.Add(state, cartLine, menu.MaxQuantity, turn.Now);
             }
@@ -177,7 +177,7 @@ public sealed partial class Conversation
         var missing = new List<string>();
         foreach (var line in last.Items)
         {
-            if (CartLine.FromOrder(menu, line) is { } cartLine)
+            if (CartEditor.FromOrder(menu, line) is { } cartLine)
             {
                 CartEditor.Add(turn.State, cartLine, menu.MaxQuantity, turn.Now);
             }

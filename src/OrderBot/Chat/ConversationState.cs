@@ -1,3 +1,5 @@
+using OrderBot.Orders;
+
 namespace OrderBot.Chat;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed class ConversationState
     /// <summary>The channel the customer last wrote from; replies and status notifications go there.</summary>
     public required string Channel { get; set; }
 
-    public List<CartLine> Cart { get; set; } = [];
+    public List<OrderLine> Cart { get; set; } = [];
 
     /// <summary>Identifies the open cart; it is the order's idempotency key, so a cart becomes at most one order.</summary>
     public string? CartId { get; set; }

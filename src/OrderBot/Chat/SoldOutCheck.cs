@@ -1,4 +1,5 @@
 using OrderBot.Menus;
+using OrderBot.Orders;
 using OrderBot.Stock;
 
 namespace OrderBot.Chat;
@@ -11,9 +12,9 @@ internal sealed class SoldOutCheck(Menu menu, SoldOutIds soldOut, ChatTexts text
 {
 
     /// <summary>What to tell the customer about a line that cannot be had now; null when it can.</summary>
-    public string? Refusal(CartLine line)
+    public string? Refusal(OrderLine line)
     {
-        if (soldOut.Items.Contains(line.MenuItemId))
+        if (line.MenuItemId is { } id && soldOut.Items.Contains(id))
         {
             var item = menu.Items.FirstOrDefault(i => i.Id == line.MenuItemId);
             var name = item?.NameIn(texts.Language) ?? line.Name;
@@ -36,7 +37,7 @@ internal sealed class SoldOutCheck(Menu menu, SoldOutIds soldOut, ChatTexts text
     }
 
     /// <summary>The other options of the sold-out option's group on this item (another topping, another milk), as a sentence.</summary>
-    private string OptionAlternatives(CartLine line, string optionId)
+    private string OptionAlternatives(OrderLine line, string optionId)
     {
         var item = menu.Items.FirstOrDefault(i => i.Id == line.MenuItemId);
         var alternatives = (item?.OptionGroups ?? [])

@@ -42,7 +42,8 @@ public sealed class Menu
     public IReadOnlyList<MenuQualifier> Qualifiers => Definition.Qualifiers;
     public IReadOnlyList<MenuOptionGroup> OptionGroups => Definition.OptionGroups;
 
-    public MenuItem? FindItem(string idNameOrAlias) => _items.GetValueOrDefault(NormalizeKey(idNameOrAlias));
+    /// <summary>An item by id, name or alias; null when there is none (or no id: a line of an order taken without a menu).</summary>
+    public MenuItem? FindItem(string? idNameOrAlias) => idNameOrAlias is null ? null : _items.GetValueOrDefault(NormalizeKey(idNameOrAlias));
 
     /// <summary>A size sold for <paramref name="item"/>, by id, name or alias; null when the item has no such size.</summary>
     public MenuSize? FindSize(MenuItem item, string idNameOrAlias) =>

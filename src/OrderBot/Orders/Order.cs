@@ -8,8 +8,8 @@ namespace OrderBot.Orders;
 /// </summary>
 public sealed class Order
 {
-    // Replaced whole, never changed in place: storage compares the list by reference (see OrderItemsConverter).
-    private List<OrderItem> _items = [];
+    // Replaced whole, never changed in place: storage compares the list by reference (see OrderLinesConverter).
+    private List<OrderLine> _items = [];
     private readonly List<StatusChange> _history = [];
 
     private Order()
@@ -22,7 +22,7 @@ public sealed class Order
     public string Number { get; private set; } = "";
 
     public string CustomerId { get; private set; } = "";
-    public IReadOnlyList<OrderItem> Items => _items;
+    public IReadOnlyList<OrderLine> Items => _items;
 
     /// <summary>What the customer pays: subtotal, delivery fee, tax when added on top, and tip.</summary>
     public decimal TotalAmount { get; private set; }
@@ -58,13 +58,13 @@ public sealed class Order
     public DateTime? CancelRequestedAt { get; private set; }
 
     public static Order Place(
-        OrderIdentity identity, string customerId, string currency, int minorUnits, IEnumerable<OrderItem> items, string actor, DateTime now,
+        OrderIdentity identity, string customerId, string currency, int minorUnits, IEnumerable<OrderLine> items, string actor, DateTime now,
         string? specialInstructions = null) =>
         Place(identity, customerId, currency, minorUnits, items, actor, now, specialInstructions, null, null, Shop.OrderPricing.ItemsOnly);
 
     /// <summary>Places an order with its fulfilment, payment and prices as the Order Handler computed them from the shop.</summary>
     public static Order Place(
-        OrderIdentity identity, string customerId, string currency, int minorUnits, IEnumerable<OrderItem> items, string actor, DateTime now,
+        OrderIdentity identity, string customerId, string currency, int minorUnits, IEnumerable<OrderLine> items, string actor, DateTime now,
         string? specialInstructions, Fulfilment? fulfilment, Payment? payment, Func<decimal, Shop.OrderPrice> price)
     {
         var order = new Order
@@ -121,11 +121,11 @@ public sealed class Order
     /// Replaces the lines (the customer added or changed something) while <see cref="CanAmend"/>; the total follows.
     /// Otherwise says why and changes nothing.
     /// </summary>
-    public bool TryAmend(IEnumerable<OrderItem> items, int minorUnits, DateTime now, out string? reason) =>
+    public bool TryAmend(IEnumerable<OrderLine> items, int minorUnits, DateTime now, out string? reason) =>
         TryAmend(items, minorUnits, Shop.OrderPricing.ItemsOnly, now, out reason);
 
     /// <summary>Replaces the lines and prices them again with <paramref name="price"/> (fee, tax, tip from the shop).</summary>
-    public bool TryAmend(IEnumerable<OrderItem> items, int minorUnits, Func<decimal, Shop.OrderPrice> price, DateTime now, out string? reason)
+    public bool TryAmend(IEnumerable<OrderLine> items, int minorUnits, Func<decimal, Shop.OrderPrice> price, DateTime now, out string? reason)
     {
         if (!CanAmend(Status))
         {
@@ -186,6 +186,6 @@ public sealed class Order
     }
 
     /// <summary>Sum of quantity times unit price, rounded once to the currency's minor unit.</summary>
-    public static decimal Total(IEnumerable<OrderItem> items, int minorUnits) =>
-        Money.Round(items.Sum(i => i.Quantity * i.UnitPrice), minorUnits);
+    public static decimal Total(IEnumerable<OrderLine> items, int minorUnits) =>
+        Money.Round(items.Sum(i => i.LineTotal), minorUnits);
 }

@@ -42,7 +42,7 @@ public sealed record OrderDetails(
         order.Id,
         order.Number,
         order.CustomerId,
-        order.Items.Select(OrderLine.From).ToList(),
+        order.Items,
         order.TotalAmount,
         order.Currency,
         order.Status,
@@ -61,23 +61,6 @@ public sealed record OrderDetails(
             ? order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusChangeDetails(h.From, h.To, h.At, h.Actor)).ToList()
             : null,
     };
-}
-
-public sealed record OrderLine(string Name, int Quantity, decimal Price, string? MenuItemId, string? Size, IReadOnlyList<OrderLineOption> Options)
-{
-    public static OrderLine From(OrderItem item) => new(
-        item.Name,
-        item.Quantity,
-        item.UnitPrice,
-        item.MenuItemId,
-        item.Size,
-        item.Options.Select(o => new OrderLineOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier) { Half = o.Half }).ToList());
-}
-
-public sealed record OrderLineOption(string Id, string Name, string Group, bool Negated, string? Qualifier)
-{
-    /// <summary>"left" or "right" when the option is on one half of the item only.</summary>
-    public string? Half { get; init; }
 }
 
 public sealed record StatusChangeDetails(OrderStatus? From, OrderStatus To, DateTime At, string Actor);

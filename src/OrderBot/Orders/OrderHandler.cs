@@ -344,7 +344,7 @@ public sealed partial class OrderHandler(
     }
 
     /// <summary>Refuses lines whose item or option staff marked sold out, naming them.</summary>
-    private async Task RefuseSoldOutAsync(IReadOnlyList<OrderItem> lines, CancellationToken cancellationToken)
+    private async Task RefuseSoldOutAsync(IReadOnlyList<OrderLine> lines, CancellationToken cancellationToken)
     {
         if (stock is null)
         {

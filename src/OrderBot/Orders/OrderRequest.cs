@@ -5,7 +5,7 @@ namespace OrderBot.Orders;
 /// again returns the first order instead of a second one; the key is remembered with the order, in the
 /// same transaction, so a retry after a crash or a double-pressed button cannot make two orders.
 /// </summary>
-public sealed record OrderRequest(string CustomerId, IReadOnlyList<OrderItemRequest> Items)
+public sealed record OrderRequest(string CustomerId, IReadOnlyList<OrderItemRequest?> Items)
 {
     /// <summary>Free text for the staff that is not an item ("pickup at 5", "ring twice"), at most <see cref="MaxSpecialInstructionsLength"/> characters.</summary>
     public string? SpecialInstructions { get; init; }

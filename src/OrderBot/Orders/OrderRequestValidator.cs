@@ -51,13 +51,13 @@ internal static class OrderRequestValidator
         return trimmed;
     }
 
-    public static List<OrderItem> BuildLines(OrderRequest request, Menu? menu, string currency, int minorUnits, out string? specialInstructions)
+    public static List<OrderLine> BuildLines(OrderRequest request, Menu? menu, string currency, int minorUnits, out string? specialInstructions)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var items = request.Items;
         ValidateCustomerId(request.CustomerId, errors);
         specialInstructions = SpecialInstructions(request.SpecialInstructions, errors);
-        var lines = new List<OrderItem>();
+        var lines = new List<OrderLine>();
         if (items is null || items.Count == 0)
         {
             Add(errors, "items", "at least one item is required");
@@ -70,9 +70,9 @@ internal static class OrderRequestValidator
         {
             for (var i = 0; i < items.Count; i++)
             {
-                var line = items[i] is null
-                    ? Fail(errors, $"items[{i}]", "is required")
-                    : BuildLine($"items[{i}]", items[i], menu, currency, minorUnits, errors);
+                var line = items[i] is { } item
+                    ? BuildLine($"items[{i}]", item, menu, currency, minorUnits, errors)
+                    : Fail(errors, $"items[{i}]", "is required");
                 if (line is not null)
                 {
                     lines.Add(line);
@@ -85,7 +85,7 @@ internal static class OrderRequestValidator
             : lines;
     }
 
-    private static OrderItem? BuildLine(
+    private static OrderLine? BuildLine(
         string path, OrderItemRequest request, Menu? menu, string currency, int minorUnits, Dictionary<string, List<string>> errors)
     {
         var before = errors.Count;
@@ -126,11 +126,11 @@ internal static class OrderRequestValidator
         }
 
         return menu is null
-            ? new OrderItem { Name = request.Name.Trim(), Quantity = request.Quantity, UnitPrice = request.Price!.Value, Size = request.Size }
+            ? new OrderLine(request.Name!.Trim(), request.Quantity, request.Price!.Value, null, request.Size, [])
             : PriceFromMenu(path, request, menu, errors);
     }
 
-    private static OrderItem? PriceFromMenu(string path, OrderItemRequest request, Menu menu, Dictionary<string, List<string>> errors)
+    private static OrderLine? PriceFromMenu(string path, OrderItemRequest request, Menu menu, Dictionary<string, List<string>> errors)
     {
         var item = menu.FindItem(request.MenuItemId ?? request.Name);
         if (item is null)
@@ -152,7 +152,7 @@ internal static class OrderRequestValidator
         for (var o = 0; o < request.Options.Count; o++)
         {
             var wanted = request.Options[o];
-            var option = wanted is null ? null : menu.FindOption(item, wanted.Name);
+            var option = wanted?.Name is null ? null : menu.FindOption(item, wanted.Name);
             if (option is null)
             {
                 return Fail(errors, $"{path}.options[{o}]", $"'{wanted?.Name}' is not an option of '{item.Name}'");
@@ -178,26 +178,16 @@ internal static class OrderRequestValidator
             return Fail(errors, $"{path}.price", $"{price} does not match the menu price {unitPrice} {menu.Currency}");
         }
 
-        return new OrderItem
-        {
-            Name = item.Name,
-            Quantity = request.Quantity,
-            UnitPrice = unitPrice,
-            MenuItemId = item.Id,
-            Size = size?.Id,
-            Options = options.Select(o => new OrderItemOption
-            {
-                Id = o.Option.Option.Id,
-                Name = o.Option.Option.Name,
-                Group = o.Option.Group.Id,
-                Negated = o.Negated,
-                Qualifier = o.Qualifier?.Id,
-                Half = o.Half,
-            }).ToList(),
-        };
+        return new OrderLine(
+            item.Name,
+            request.Quantity,
+            unitPrice,
+            item.Id,
+            size?.Id,
+            options.Select(o => new OrderLineOption(o.Option.Option.Id, o.Option.Option.Name, o.Option.Group.Id, o.Negated, o.Qualifier?.Id) { Half = o.Half }).ToList());
     }
 
-    private static OrderItem? Fail(Dictionary<string, List<string>> errors, string field, string error)
+    private static OrderLine? Fail(Dictionary<string, List<string>> errors, string field, string error)
     {
         Add(errors, field, error);
         return null;

@@ -11,6 +11,6 @@ public sealed class PostgresOrderBotDbContext(DbContextOptions<PostgresOrderBotD
 
         // Keyset pages compare ids as text; byte order ("C") is what makes UUIDv7 text sort by time.
         modelBuilder.Entity<Order>().Property(o => o.Id).UseCollation("C");
-        modelBuilder.Entity<Order>().Property<List<OrderItem>>("_items").HasColumnType("jsonb");
+        modelBuilder.Entity<Order>().Property<List<OrderLine>>("_items").HasColumnType("jsonb");
     }
 }

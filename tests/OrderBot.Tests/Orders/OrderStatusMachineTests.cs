@@ -126,7 +126,7 @@ public sealed class OrderStatusMachineTests
         "customer",
         "EUR",
         2,
-        [new OrderItem { Name = "latte", Quantity = 1, UnitPrice = 3.2m }],
+        [new OrderLine("latte", 1, 3.2m, null, null, [])],
         "test",
         DateTime.UtcNow);
 }

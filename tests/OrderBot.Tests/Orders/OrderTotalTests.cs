@@ -6,22 +6,22 @@ namespace OrderBot.Tests.Orders;
 
 public sealed class OrderTotalTests
 {
-    private static readonly Gen<OrderItem> Line =
+    private static readonly Gen<OrderLine> Line =
         Gen.Select(Gen.Int[1, 1000], Gen.Int[0, 100_000_000]).Select((quantity, cents) =>
-            new OrderItem { Name = "x", Quantity = quantity, UnitPrice = cents / 100m });
+            new OrderLine("x", quantity, cents / 100m, null, null, []));
 
     [Fact]
     public void The_total_is_the_exact_sum_of_quantity_times_price() =>
         Line.List[1, 100].Sample(lines =>
-            Order.Total(lines, 2) == lines.Sum(l => l.Quantity * l.UnitPrice));
+            Order.Total(lines, 2) == lines.Sum(l => l.Quantity * l.Price));
 
     [Fact]
     public void The_total_never_has_more_decimals_than_the_currency() =>
         Gen.Select(Line.List[1, 20], Gen.Int[0, 3], Gen.Int[0, 1_000_000]).Sample((lines, minor, thousandths) =>
         {
-            lines[0] = new OrderItem { Name = "x", Quantity = 1, UnitPrice = thousandths / 1000m };
+            lines[0] = new OrderLine("x", 1, thousandths / 1000m, null, null, []);
             var total = Order.Total(lines, minor);
-            var exact = lines.Sum(l => l.Quantity * l.UnitPrice);
+            var exact = lines.Sum(l => l.Quantity * l.Price);
             return Money.Scale(total) <= minor && Math.Abs(total - exact) <= 0.5m / (decimal)Math.Pow(10, minor);
         });
 

@@ -65,7 +65,7 @@ public sealed class ChatFuzzTests(SqliteTestDatabase database) : IClassFixture<S
                 Assert.All(last, AssertWithinLimits);
                 var state = await db.ConversationStates.AsNoTracking().SingleAsync(s => s.CustomerId == customer, TestContext.Current.CancellationToken);
                 Assert.All(state.Cart, line =>
-                    Assert.Equal(MenuPrices.UnitPrice(menu, line.MenuItemId, line.Size, line.Options.Select(o => (o.Id, o.Qualifier, o.Negated))), line.UnitPrice));
+                    Assert.Equal(MenuPrices.UnitPrice(menu, line), line.Price));
                 var stored = await db.Orders.AsNoTracking().Where(o => o.CustomerId == customer).ToListAsync(TestContext.Current.CancellationToken);
                 if (stored.Count != ordersBefore)
                 {

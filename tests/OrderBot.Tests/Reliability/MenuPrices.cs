@@ -15,6 +15,10 @@ public static class MenuPrices
             options.Select(o => new PricedOption(menu.FindOption(item, o.Id)!, o.Qualifier is null ? null : menu.FindQualifier(o.Qualifier), o.Negated)));
     }
 
+    /// <summary>What the menu says a cart's or an order's line costs.</summary>
+    public static decimal UnitPrice(OrderBot.Menus.Menu menu, OrderLine line) =>
+        UnitPrice(menu, line.MenuItemId!, line.Size, line.Options.Select(o => (o.Id, o.Qualifier, o.Negated)));
+
     /// <summary>Every line of every order carries the menu's unit price and the total is the sum of the lines.</summary>
     public static void AssertAll(OrderBot.Menus.Menu menu, IEnumerable<Order> orders)
     {
@@ -23,7 +27,7 @@ public static class MenuPrices
             Assert.NotEmpty(order.Items);
             foreach (var line in order.Items)
             {
-                Assert.Equal(UnitPrice(menu, line.MenuItemId!, line.Size, line.Options.Select(o => (o.Id, o.Qualifier, o.Negated))), line.UnitPrice);
+                Assert.Equal(UnitPrice(menu, line), line.Price);
                 Assert.InRange(line.Quantity, 1, menu.MaxQuantity);
             }
 

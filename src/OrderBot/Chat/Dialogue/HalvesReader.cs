@@ -1,4 +1,5 @@
 using OrderBot.Menus;
+using OrderBot.Orders;
 
 namespace OrderBot.Chat.Dialogue;
 
@@ -9,7 +10,7 @@ namespace OrderBot.Chat.Dialogue;
 /// </summary>
 internal static class HalvesReader
 {
-    public static List<CartLine> Apply(Menu menu, string text, List<CartLine> lines)
+    public static List<OrderLine> Apply(Menu menu, string text, List<OrderLine> lines)
     {
         var words = TextReading.Words(text);
         if (!words.Any(w => w is "half" or "halves"))

@@ -1,4 +1,5 @@
 using OrderBot.Menus;
+using OrderBot.Orders;
 
 namespace OrderBot.Chat.Dialogue;
 
@@ -18,7 +19,7 @@ internal static class LineFinder
     /// Indexes of the lines <paramref name="words"/> describe. With no describing words: every line for "them/both/all",
     /// else the last line. With some: the lines that every word fits; failing that, those that most words fit.
     /// </summary>
-    public static List<int> Find(Menu menu, IReadOnlyList<CartLine> cart, IReadOnlyList<string> words, DialogueWords language)
+    public static List<int> Find(Menu menu, IReadOnlyList<OrderLine> cart, IReadOnlyList<string> words, DialogueWords language)
     {
         if (cart.Count == 0)
         {
@@ -42,13 +43,13 @@ internal static class LineFinder
     }
 
     /// <summary>Whether every content word fits the line (not just most of them).</summary>
-    public static bool FitsWholly(Menu menu, CartLine line, IReadOnlyList<string> words, DialogueWords language) =>
+    public static bool FitsWholly(Menu menu, OrderLine line, IReadOnlyList<string> words, DialogueWords language) =>
         ContentWords(words, language) is var content && content.Count > 0 && content.All(w => Fits(menu, line, w));
 
-    public static bool Fits(Menu menu, CartLine line, string word)
+    public static bool Fits(Menu menu, OrderLine line, string word)
     {
         var item = menu.FindItem(line.MenuItemId);
-        var names = new List<string> { line.Name, line.MenuItemId, item?.Category ?? "" };
+        var names = new List<string> { line.Name, line.MenuItemId ?? "", item?.Category ?? "" };
         if (item is not null)
         {
             names.AddRange(item.Aliases);

@@ -1,9 +1,10 @@
 using OrderBot.Menus;
+using OrderBot.Orders;
 
 namespace OrderBot.Chat.Dialogue;
 
 /// <summary>A size and option changes read for one menu item, with the words that were not about the item's options.</summary>
-internal sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Rest)
+internal sealed record LineModifiers(MenuSize? Size, IReadOnlyList<OrderLineOption> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Rest)
 {
     public bool Any => Size is not null || Added.Count > 0 || Removed.Count > 0;
 
@@ -16,7 +17,7 @@ internal sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> A
     public static LineModifiers Read(Menu menu, MenuItem item, IReadOnlyList<string> words)
     {
         MenuSize? size = null;
-        var added = new List<CartOption>();
+        var added = new List<OrderLineOption>();
         var removed = new List<string>();
         var rest = new List<string>();
         var negate = false;
@@ -47,7 +48,7 @@ internal sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> A
                     }
                     else
                     {
-                        added.Add(new CartOption(option.Option.Id, option.Option.Name, option.Group.Id, false, qualifier?.Id, option.Group.Halves ? halves.Side : null));
+                        added.Add(new OrderLineOption(option.Option.Id, option.Option.Name, option.Group.Id, false, qualifier?.Id) { Half = option.Group.Halves ? halves.Side : null });
                     }
 
                     qualifier = null;
@@ -110,7 +111,7 @@ internal sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> A
         }
 
         /// <summary>How many words at <paramref name="i"/> mark a half (0: none); sets the side or marks the clause's options.</summary>
-        public int Marker(IReadOnlyList<string> words, int i, List<CartOption> added)
+        public int Marker(IReadOnlyList<string> words, int i, List<OrderLineOption> added)
         {
             string? Word(int k) => i + k < words.Count ? words[i + k] : null;
             var on = Word(0) is "on" && Word(1) is "the" or "one" or "half" or "left" or "right" or "other" or "whole" or "a";
@@ -199,7 +200,7 @@ internal sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> A
         : null;
 
     /// <summary>The line with these changes applied, priced by the menu; options of a one-of group replace the group's other choice.</summary>
-    public CartLine ApplyTo(Menu menu, CartLine line)
+    public OrderLine ApplyTo(Menu menu, OrderLine line)
     {
         var item = menu.FindItem(line.MenuItemId)!;
         var options = line.Options.ToList();
@@ -209,7 +210,7 @@ internal sealed record LineModifiers(MenuSize? Size, IReadOnlyList<CartOption> A
             if (item.Defaults.Contains(id) && options.All(o => o.Id != id))
             {
                 var option = menu.FindOption(item, id)!;
-                options.Add(new CartOption(id, option.Option.Name, option.Group.Id, Negated: true));
+                options.Add(new OrderLineOption(id, option.Option.Name, option.Group.Id, Negated: true, Qualifier: null));
             }
         }
 

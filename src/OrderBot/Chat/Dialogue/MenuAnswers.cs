@@ -61,32 +61,22 @@ internal static class MenuAnswers
         var menuItem = menu.FindItem(item.MenuItemId)!;
         if (item.Size is null && menuItem.Sizes.Count > 0 && menuItem.DefaultSize is null)
         {
-            var prices = menuItem.Sizes.Take(8).Select(s => $"{menu.Size(s).Name} {menu.Price(Unit(menu, menuItem, s, item))}");
+            var prices = menuItem.Sizes.Take(8).Select(s => $"{menu.Size(s).Name} {menu.Price(Unit(menu, s, item))}");
             return ChatTexts.Say(texts.PriceSizes, Described(menu, item, texts), string.Join(", ", prices));
         }
 
-        var each = Unit(menu, menuItem, item.Size ?? menuItem.DefaultSize, item);
+        var each = Unit(menu, item.Size ?? menuItem.DefaultSize, item);
         return item.Quantity > 1
             ? ChatTexts.Say(texts.PriceMany, item.Quantity, Described(menu, item, texts), menu.Price(each * item.Quantity), menu.Price(each))
             : ChatTexts.Say(texts.PriceOne, Described(menu, item, texts), menu.Price(each));
     }
 
-    private static decimal Unit(Menu menu, MenuItem item, string? size, ExtractedItem read)
-    {
-        var options = read.Options
-            .Select(o => menu.FindOption(item, o.Id) is { } resolved ? new PricedOption(resolved, o.Qualifier is null ? null : menu.FindQualifier(o.Qualifier), o.Negated) : null)
-            .OfType<PricedOption>();
-        return menu.UnitPrice(item, size is null ? null : menu.FindSize(item, size), options);
-    }
+    private static decimal Unit(Menu menu, string? size, ExtractedItem read) =>
+        CartEditor.Reprice(menu, CartEditor.LineFrom(read) with { Size = size }).Price;
 
     private static string Described(Menu menu, ExtractedItem item, ChatTexts texts)
     {
-        var line = new CartLine(item.MenuItemId, item.Name, 1, 0)
-        {
-            Size = item.Size,
-            Options = item.Options.Select(o => new CartOption(o.Id, o.Name, o.Group, o.Negated, o.Qualifier)).ToList(),
-        };
-        return ChatText.Describe(menu, texts, line);
+        return ChatText.Describe(menu, texts, CartEditor.LineFrom(item));
     }
 
     /// <summary>"Cheeseburger ($9.50): comes with lettuce, tomato, … Sizes: …".</summary>

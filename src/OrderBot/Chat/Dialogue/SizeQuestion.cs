@@ -63,7 +63,7 @@ internal static class SizeQuestion
         var rows = common.Take(ChatLimits.MaxListRows).Select(s => new ListRow(
             Id(s.Id),
             ChatLimits.Fit(prefix + (prefix.Length > 0 ? Lower(s) : s.Name), ChatLimits.RowTitle),
-            lines.Count == 1 ? menu.Price(CartEditor.Reprice(menu, state.Cart[lines[0]] with { Size = s.Id }).UnitPrice) + texts.Each : null)).ToList();
+            lines.Count == 1 ? menu.Price(CartEditor.Reprice(menu, state.Cart[lines[0]] with { Size = s.Id }).Price) + texts.Each : null)).ToList();
         return new ListReply(text, texts.ChooseSize, [new ListSection(texts.SizesTitle, rows)]);
     }
 

@@ -1,4 +1,5 @@
 using OrderBot.Menus;
+using OrderBot.Orders;
 
 namespace OrderBot.Chat.Dialogue;
 
@@ -11,7 +12,7 @@ internal static class UnitsReader
 {
     private static readonly HashSet<string> Markers = ["one", "1", "other", "another", "second", "first"];
 
-    public static List<CartLine> Apply(Menu menu, string text, List<CartLine> lines, DialogueWords language)
+    public static List<OrderLine> Apply(Menu menu, string text, List<OrderLine> lines, DialogueWords language)
     {
         var words = TextReading.Words(text);
         var several = lines.Where(l => l.Quantity >= 2).ToList();

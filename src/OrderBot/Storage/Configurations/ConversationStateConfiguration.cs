@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -31,8 +32,8 @@ internal sealed class ConversationStateConfiguration : IEntityTypeConfiguration<
         state.Property(s => s.Cart)
             .HasConversion(
                 cart => JsonSerializer.Serialize(cart, OrderJson.Options),
-                json => JsonSerializer.Deserialize<List<CartLine>>(json, OrderJson.Options) ?? new List<CartLine>(),
-                new ValueComparer<List<CartLine>>(
+                json => ReadCart(json),
+                new ValueComparer<List<OrderLine>>(
                     (a, b) => a!.SequenceEqual(b!, CartLineComparer.Instance),
                     cart => cart.Count,
                     cart => cart.ToList()))
@@ -47,6 +48,29 @@ internal sealed class ConversationStateConfiguration : IEntityTypeConfiguration<
             .IsRequired();
     }
 
+    /// <summary>
+    /// The cart's lines. Carts saved before a cart held <see cref="OrderLine"/>s called the price <c>unit_price</c>: it is read as
+    /// <c>price</c>, so such a cart keeps its prices. Carts expire (<c>Chat:CartLifetime</c>), so this can go once none is left.
+    /// </summary>
+    internal static List<OrderLine> ReadCart(string json)
+    {
+        if (JsonNode.Parse(json) is not JsonArray lines)
+        {
+            return [];
+        }
+
+        foreach (var line in lines.OfType<JsonObject>())
+        {
+            if (!line.ContainsKey("price") && line["unit_price"] is { } price)
+            {
+                line.Remove("unit_price");
+                line["price"] = price;
+            }
+        }
+
+        return lines.Deserialize<List<OrderLine>>(OrderJson.Options) ?? [];
+    }
+
     private static readonly ValueComparer<DialogueMemory> DialogueComparer = new(
         (a, b) => JsonSerializer.Serialize(a, OrderJson.Options) == JsonSerializer.Serialize(b, OrderJson.Options),
         d => d.Prompt.GetHashCode(),
@@ -55,13 +79,13 @@ internal sealed class ConversationStateConfiguration : IEntityTypeConfiguration<
     private static DialogueMemory Copy(DialogueMemory memory) => memory with { };
 
     /// <summary>Lines are records, but their option lists compare by reference: compare those element by element.</summary>
-    private sealed class CartLineComparer : IEqualityComparer<CartLine>
+    private sealed class CartLineComparer : IEqualityComparer<OrderLine>
     {
         public static readonly CartLineComparer Instance = new();
 
-        public bool Equals(CartLine? x, CartLine? y) =>
+        public bool Equals(OrderLine? x, OrderLine? y) =>
             x is not null && y is not null && x with { Options = [] } == y with { Options = [] } && x.Options.SequenceEqual(y.Options);
 
-        public int GetHashCode(CartLine obj) => obj.MenuItemId.GetHashCode(StringComparison.Ordinal);
+        public int GetHashCode(OrderLine obj) => obj.MenuItemId?.GetHashCode(StringComparison.Ordinal) ?? 0;
     }
 }

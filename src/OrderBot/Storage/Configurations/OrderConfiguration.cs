@@ -48,9 +48,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Lines never change after an order is placed, and nothing queries inside them: one JSON column
         // written by a converter costs a fraction of what owned JSON entities cost in change tracking.
         order.Ignore(o => o.Items);
-        order.Property<List<OrderItem>>("_items")
+        order.Property<List<OrderLine>>("_items")
             .HasColumnName("items")
-            .HasConversion(new OrderItemsConverter(), OrderItemsConverter.Comparer)
+            .HasConversion(new OrderLinesConverter(), OrderLinesConverter.Comparer)
             .IsRequired();
 
         order.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);

@@ -61,6 +61,31 @@ public sealed class OrdersApiTests : IAsyncLifetime
         Assert.Equal(1, page.GetProperty("orders").GetArrayLength());
     }
 
+    [Fact]
+    public async Task An_option_can_be_ordered_on_one_half_of_an_item_at_its_half_price()
+    {
+        const string flatbreads = """
+            {
+              "name": "Flatbreads", "currency": "USD",
+              "optionGroups": [ { "id": "toppings", "name": "Toppings", "halves": true, "halfPrice": "half", "options": [ { "id": "ham", "name": "ham", "price": 2.00 } ] } ],
+              "items": [ { "id": "flatbread", "name": "flatbread", "price": 8.00, "optionGroups": ["toppings"] } ]
+            }
+            """;
+        await using var app = await RunningApp.StartAsync(Settings(), flatbreads);
+        var customer = await app.NewCustomerAsync();
+
+        var response = await app.Client.SendAsync(Request(HttpMethod.Post, "/api/orders", new
+        {
+            customer_id = customer,
+            items = new[] { new { name = "flatbread", quantity = 1, options = new[] { new { name = "ham", half = "left" } } } },
+        }), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var line = (await response.ReadJsonAsync()).GetProperty("items")[0];
+        Assert.Equal(8.00m + 1.00m, line.GetProperty("price").GetDecimal());
+        Assert.Equal("left", line.GetProperty("options")[0].GetProperty("half").GetString());
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("wrong-key")]
