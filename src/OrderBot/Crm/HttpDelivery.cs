@@ -4,7 +4,7 @@ using OrderBot.Outbox;
 namespace OrderBot.Crm;
 
 /// <summary>Reads an HTTP answer as a delivery outcome, the same way for every adapter.</summary>
-public static class HttpDelivery
+internal static class HttpDelivery
 {
     /// <summary>
     /// 2xx delivered; 408, 429, 5xx transient; 409 transient too, because an idempotency layer answers 409 while

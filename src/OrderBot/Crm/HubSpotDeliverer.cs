@@ -17,7 +17,7 @@ namespace OrderBot.Crm;
 /// known) and associates the two.
 /// Every step is an upsert or an idempotent PUT, so a redelivered event changes nothing.
 /// </summary>
-public sealed class HubSpotDeliverer(string destination, IHttpClientFactory http, IOptions<CrmOptions> options, TimeProvider time) : IOutboxDeliverer
+internal sealed class HubSpotDeliverer(string destination, IHttpClientFactory http, IOptions<CrmOptions> options, TimeProvider time) : IOutboxDeliverer
 {
     private static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DailyLimitWait = TimeSpan.FromHours(1);

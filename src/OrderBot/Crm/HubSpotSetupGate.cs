@@ -14,7 +14,7 @@ public sealed class CrmSetupException(IReadOnlyList<string> problems) : Exceptio
 /// Runs each HubSpot destination's <see cref="HubSpotSetupCheck"/> before the dispatcher starts: a wrong set-up (or a refused
 /// token) stops the start. HubSpot being unreachable does not: orders are taken and wait in the outbox, as for any CRM outage.
 /// </summary>
-public sealed partial class HubSpotSetupGate(IEnumerable<HubSpotSetupCheck> checks, ILogger<HubSpotSetupGate> logger) : IHostedService
+internal sealed partial class HubSpotSetupGate(IEnumerable<HubSpotSetupCheck> checks, ILogger<HubSpotSetupGate> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

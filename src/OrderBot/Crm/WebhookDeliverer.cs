@@ -11,7 +11,7 @@ namespace OrderBot.Crm;
 /// POSTs each event's JSON to its destination's <c>Webhook:Url</c>, signed the Standard Webhooks way (and with the legacy
 /// <c>X-OrderBot-Signature</c>), with the event id as <c>webhook-id</c> and <c>Idempotency-Key</c>.
 /// </summary>
-public sealed partial class WebhookDeliverer(
+internal sealed partial class WebhookDeliverer(
     string destination, IHttpClientFactory http, IOptions<CrmOptions> options, WebhookDestinationState state, TimeProvider time, ILogger<WebhookDeliverer> logger) : IOutboxDeliverer
 {
     public string Destination => destination;

@@ -5,7 +5,7 @@ namespace OrderBot.Crm;
 
 /// <summary>The legacy <c>X-OrderBot-Signature</c> header: <c>sha256=</c> and the lower-case hex HMAC-SHA256 of the raw body.</summary>
 /// <remarks>Kept beside <see cref="StandardWebhookSignature"/> for one release, so receivers can move over.</remarks>
-public static class WebhookSignature
+internal static class WebhookSignature
 {
     public const string Header = "X-OrderBot-Signature";
 

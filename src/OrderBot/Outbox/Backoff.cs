@@ -1,7 +1,7 @@
 namespace OrderBot.Outbox;
 
 /// <summary>Exponential backoff with jitter, so instances that failed together do not retry together.</summary>
-public static class Backoff
+internal static class Backoff
 {
     /// <summary>
     /// The wait before attempt <paramref name="failedAttempts"/> + 1: <paramref name="first"/> doubled per

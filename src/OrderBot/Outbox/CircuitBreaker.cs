@@ -6,7 +6,7 @@ namespace OrderBot.Outbox;
 /// on its failure. A receiver's request to wait (Retry-After) pauses it the same way without counting as a failure.
 /// </summary>
 /// <remarks>Not Polly's breaker: ours decides what to claim from the database, not whether to send a request already made.</remarks>
-public sealed class CircuitBreaker(int threshold, TimeSpan breakDuration, TimeProvider time)
+internal sealed class CircuitBreaker(int threshold, TimeSpan breakDuration, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private int _failures;

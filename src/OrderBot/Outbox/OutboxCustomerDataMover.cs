@@ -11,7 +11,7 @@ namespace OrderBot.Outbox;
 /// outbox then goes to the merged customer (their new number), and the CRM gets the id it will know them by.
 /// The orders already carry the new id (CustomerDirectory moves them first).
 /// </summary>
-public sealed class OutboxCustomerDataMover : ICustomerDataMover
+internal sealed class OutboxCustomerDataMover : ICustomerDataMover
 {
     public async Task MoveAsync(OrderBotDbContext db, string fromId, string intoId, CancellationToken cancellationToken)
     {

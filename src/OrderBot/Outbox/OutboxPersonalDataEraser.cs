@@ -12,7 +12,7 @@ namespace OrderBot.Outbox;
 /// anonymous id without the instructions, so an event sent after the erasure does not bring them back, and a
 /// delivery error that quoted the number loses it. What a CRM already received is the CRM's to erase (docs/crm.md).
 /// </summary>
-public sealed class OutboxPersonalDataEraser : IPersonalDataEraser
+internal sealed class OutboxPersonalDataEraser : IPersonalDataEraser
 {
     public async Task EraseAsync(OrderBotDbContext db, string customerId, string anonymousId, CancellationToken cancellationToken)
     {

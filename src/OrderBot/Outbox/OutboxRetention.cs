@@ -10,7 +10,7 @@ namespace OrderBot.Outbox;
 /// CRM sync state reads the same afterwards, and the version-order rule only ever looks at pending and dead
 /// events, which are never removed.
 /// </summary>
-public sealed class OutboxRetention(IOptions<OutboxOptions> options) : IRetentionPolicy
+internal sealed class OutboxRetention(IOptions<OutboxOptions> options) : IRetentionPolicy
 {
     public string Name => "outbox events";
 

@@ -5,7 +5,7 @@ using Stripe.Checkout;
 namespace OrderBot.Payments;
 
 /// <summary>The Checkout Session an order's payment link is made of (platforms-2026.md §5).</summary>
-public static class CheckoutRequest
+internal static class CheckoutRequest
 {
     /// <summary>One key per order and attempt: a retry after a lost answer gets the same session back from Stripe.</summary>
     public static string IdempotencyKey(string orderId, int attempt) => $"order-{orderId}-link-{attempt}";

@@ -20,7 +20,7 @@ namespace OrderBot.Payments;
 /// Each step is safe to repeat: Stripe gets the same idempotency key for the same order and attempt (so the same session),
 /// the link row is keyed by order and attempt, and the customer's message by its cause, so a repeated delivery sends nothing twice.
 /// </remarks>
-public sealed partial class PaymentLinkDeliverer(
+internal sealed partial class PaymentLinkDeliverer(
     IDbContextFactory<OrderBotDbContext> dbFactory,
     OrderHandler orders,
     StripeCheckout checkout,

@@ -1,7 +1,7 @@
 namespace OrderBot.Payments;
 
 /// <summary>What the customer is told about payment links, per language (the conversation's <c>en</c>, <c>es</c>, <c>pt</c>).</summary>
-public sealed record PaymentTexts
+internal sealed record PaymentTexts
 {
     /// <summary>{0} order number, {1} amount, {2} minutes the link is valid, {3} the link.</summary>
     public required string Link { get; init; }

@@ -6,10 +6,10 @@ using Stripe.Checkout;
 namespace OrderBot.Payments;
 
 /// <summary>A Checkout Session as far as a payment link needs it.</summary>
-public sealed record CheckoutSession(string Id, string Url, DateTime ExpiresAt);
+internal sealed record CheckoutSession(string Id, string Url, DateTime ExpiresAt);
 
 /// <summary>Creates Checkout Sessions with Stripe.net against <see cref="StripeOptions.ApiBase"/>.</summary>
-public sealed class StripeCheckout(IHttpClientFactory httpClients, IOptions<PaymentsOptions> options, TimeProvider time)
+internal sealed class StripeCheckout(IHttpClientFactory httpClients, IOptions<PaymentsOptions> options, TimeProvider time)
 {
     public const string HttpClientName = "OrderBot.Payments";
 
