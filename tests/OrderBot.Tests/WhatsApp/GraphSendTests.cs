@@ -153,6 +153,8 @@ public sealed class GraphSendTests
         await app.PostAsync(MetaPayloads.Delivery([], [reEngagement]));
         await app.PostAsync(MetaPayloads.Delivery([], [reEngagement.DeepClone().AsObject()]));
         var template = await app.Graph.NthToAsync("+" + customer, 4);
+        // Outcomes are saved once a round of sends is back: a status for a message not stored yet is not ours to apply.
+        await Eventually.TrueAsync(() => app.QueryAsync(db => db.OutboundMessages.AnyAsync(m => m.ProviderMessageId == template.Id)), "the template stored with its id");
         await app.PostAsync(MetaPayloads.Delivery([], [Failed(template.Id, customer, 131047, "Re-engagement message", "again")]));
 
         Assert.Equal("template", template.Type);
