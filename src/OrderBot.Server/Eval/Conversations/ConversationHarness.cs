@@ -16,6 +16,8 @@ namespace OrderBot.Server.Eval.Conversations;
 /// <summary>
 /// The real conversation over a throwaway SQLite database for one menu, in-process and without network: the same
 /// <see cref="Conversation"/>, <see cref="OrderHandler"/> and parser the channels use, wired by the same AddXxx calls.
+/// Status notices are queued with the status change and sent through the <see cref="EvalChannel"/>, as the chat worker
+/// sends them.
 /// </summary>
 /// <remarks>
 /// When the shop accepts online payment, payments run as in production against a loopback <see cref="FakeStripe"/>: the
@@ -55,16 +57,11 @@ public sealed class ConversationHarness : IAsyncDisposable
 
     /// <summary>
     /// Runs what the server's background services would after a step: due payment outbox events (links made, news queued),
-    /// then the customer's queued messages through the channel, as the chat worker sends them. Nothing without payments.
+    /// then the customer's queued messages (status notices, payment messages) through the channel, as the chat worker sends them.
     /// </summary>
     public async Task SettleAsync(string customer, CancellationToken cancellationToken)
     {
-        if (_payments is null)
-        {
-            return;
-        }
-
-        while (await _payments.DispatchDueAsync(cancellationToken) > 0)
+        while (_payments is not null && await _payments.DispatchDueAsync(cancellationToken) > 0)
         {
         }
 
@@ -100,11 +97,8 @@ public sealed class ConversationHarness : IAsyncDisposable
         services.AddOrderBot(configuration);
         services.AddOrderBotChat(configuration);
         services.AddOrderBotPayments(configuration);
-        if (stripe is not null)
-        {
-            services.AddSingleton<EvalChannel>();
-            services.AddSingleton<IChatChannel>(sp => sp.GetRequiredService<EvalChannel>());
-        }
+        services.AddSingleton<EvalChannel>();
+        services.AddSingleton<IChatChannel>(sp => sp.GetRequiredService<EvalChannel>());
 
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<StorageInitializer>().InitializeAsync(cancellationToken);

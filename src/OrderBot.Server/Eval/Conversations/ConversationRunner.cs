@@ -124,7 +124,7 @@ public sealed class ConversationRunner(ConversationHarness harness)
             }
 
             await harness.SettleAsync(customer, cancellationToken);
-            foreach (var sent in harness.Stripe is null ? [] : harness.Channel.Take(customer))
+            foreach (var sent in harness.Channel.Take(customer))
             {
                 Bot(sent);
             }
@@ -238,10 +238,8 @@ public sealed class ConversationRunner(ConversationHarness harness)
                 return;
             }
 
+            // The notice itself was queued with the change; the step's settling sends it through the channel, as the chat worker would.
             Transcript.Add($"staff: {statusName}");
-            await using var db = await harness.Databases.CreateDbContextAsync(cancellationToken);
-            var language = await db.Customers.Where(c => c.Id == customer).Select(c => c.Language).FirstOrDefaultAsync(cancellationToken);
-            Bot(new TextReply(ChatText.NoticeOf(latest.Number, status, latest.Fulfilment, ChatTexts.For(language), harness.Orders.Shop.Hours).Text));
         }
 
         private void Bot(OutgoingMessage reply)

@@ -4,7 +4,7 @@ using OrderBot.Chat;
 namespace OrderBot.Server.Eval.Conversations;
 
 /// <summary>
-/// The benchmark's chat channel for messages the bot sends on its own (payment links and news, queued by the outbox):
+/// The benchmark's chat channel for messages the bot sends on its own (status notices, payment links and news):
 /// sending keeps them per customer until the runner takes them into the transcript.
 /// </summary>
 public sealed class EvalChannel : IChatChannel
