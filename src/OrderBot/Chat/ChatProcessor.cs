@@ -68,20 +68,19 @@ public sealed partial class ChatProcessor(
         }
     }
 
-    private async Task<int> RunGroupAsync(IReadOnlyList<string> group, long claimedAt, CancellationToken cancellationToken)
+    private async Task<int> RunGroupAsync(string[] group, long claimedAt, CancellationToken cancellationToken)
     {
-        var held = await StillHeldAsync(group, claimedAt, cancellationToken);
         var handled = 0;
         try
         {
-            await HandleGroupAsync(held, count => handled += count, cancellationToken);
+            await HandleGroupAsync(group, claimedAt, count => handled += count, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Nothing of the failed round was committed: each message left is handled again in a transaction of its
             // own, which pins a failure on the message that caused it.
-            Log.GroupFailed(logger, held.Count, e.GetType().Name);
-            foreach (var customerId in held)
+            Log.GroupFailed(logger, group.Length, e.GetType().Name);
+            foreach (var customerId in group)
             {
                 try
                 {
@@ -129,7 +128,7 @@ public sealed partial class ChatProcessor(
     /// Were a cart's first line and its confirmation in one uncommitted round, a failed round would handle both again
     /// with a new cart id and place a second order.
     /// </remarks>
-    private async Task HandleGroupAsync(IReadOnlyList<string> customerIds, Action<int> committed, CancellationToken cancellationToken)
+    private async Task HandleGroupAsync(IReadOnlyList<string> customerIds, long claimedAt, Action<int> committed, CancellationToken cancellationToken)
     {
         var channels = sender.Channels.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -149,8 +148,13 @@ public sealed partial class ChatProcessor(
         await db.ConversationStates.Where(s => talking.Contains(s.CustomerId)).LoadAsync(cancellationToken);
         await db.Customers.Where(c => talking.Contains(c.Id)).LoadAsync(cancellationToken);
         var reads = conversation.Reads();
-        while (due.Where(m => m.ProcessedAt == null).DistinctBy(m => m.CustomerId).ToList() is { Count: > 0 } round)
+        var lost = new HashSet<string>(StringComparer.Ordinal);
+        while (due.Where(m => m.ProcessedAt == null && !lost.Contains(m.CustomerId)).DistinctBy(m => m.CustomerId).ToList() is { Count: > 0 } next)
         {
+            // A long backlog renews the leases as a slow message would; a customer another server took meanwhile is left to it.
+            var held = await StillHeldAsync([.. next.Select(m => m.CustomerId)], claimedAt, cancellationToken);
+            lost.UnionWith(next.Select(m => m.CustomerId).Except(held));
+            var round = next.Where(m => !lost.Contains(m.CustomerId)).ToList();
             foreach (var row in round)
             {
                 // Another message of the customer still waiting (two quick messages, or ones that waited) means the reply needs its quote.

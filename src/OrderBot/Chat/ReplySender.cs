@@ -216,9 +216,8 @@ public sealed partial class ReplySender(
         try
         {
             var reply = JsonSerializer.Deserialize<OutgoingMessage>(message.Payload, OrderJson.Options)!;
-            return await (customer is null
-                ? channel.SendAsync(message.CustomerId, reply, cancellationToken)
-                : channel.SendAsync(customer, message.CustomerId, reply, cancellationToken));
+            // Every recipient's row was read for the round: null means the customer has none.
+            return await channel.SendAsync(customer, message.CustomerId, reply, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
